@@ -1,0 +1,360 @@
+//! The commands: each one parses its input into domain values (bad input is
+//! a one-line error and changes nothing), then calls the store and prints.
+
+use super::args::{Cli, Command};
+use super::{demo, json, show, user};
+use crate::domain::case::{CaseFields, Level, Status};
+use crate::domain::caseload::{self, Unchecked};
+use crate::domain::dates;
+use crate::domain::engine::ActionStatus;
+use crate::domain::event::{self, DONE_KIND, Event};
+use crate::domain::ids;
+use crate::domain::protocol::ResolvedProtocol;
+use crate::i18n::{self, Lang, t};
+use crate::store::load::{self, Rules};
+use crate::store::{CaseRepo, Result, StoreError};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct Ctx {
+    pub dir: PathBuf,
+    pub today: NaiveDate,
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let today = match &cli.today {
+        Some(text) => parse_date("--today", text)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let dir = cli.dir.clone().unwrap_or_else(default_dir);
+    let ctx = Ctx { dir, today };
+    if cli.lang.is_none()
+        && let Ok(config) = load::load_config(&ctx.dir)
+        && let Some(lang) = config.lang.as_deref().and_then(Lang::parse)
+    {
+        i18n::set_lang(lang);
+    }
+    let Some(command) = cli.command else {
+        return crate::tui::run_on(&CaseRepo::open(&ctx.dir)?, ctx.today)
+            .map(|_| ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Demo => demo::run(&ctx),
+        Command::Init => {
+            CaseRepo::init(&ctx.dir)?;
+            println!(
+                "{} {}",
+                t("case-map aangemaakt in", "case repository created in"),
+                ctx.dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            name,
+            birth,
+            school,
+            level,
+            protocol,
+            gemeente,
+            owner,
+        } => {
+            let repo = CaseRepo::open(&ctx.dir)?;
+            let rules = load::load_rules(&repo.root)?;
+            let fields = CaseFields {
+                name: required("--name", name)?,
+                birth: parse_date("--birth", &birth)?,
+                school: required("--school", school)?,
+                level: Level::parse(&level).ok_or_else(|| {
+                    user(format!(
+                        "{} `{level}` (po, vo, mbo, so)",
+                        t("onbekend niveau", "unknown level")
+                    ))
+                })?,
+                protocol: protocol_for(&rules, &protocol)?.id.clone(),
+                gemeente: gemeente.filter(|g| !g.trim().is_empty()),
+                owner: owner.filter(|o| !o.trim().is_empty()),
+            };
+            if fields.birth > ctx.today {
+                return Err(user(format!(
+                    "--birth {}: {}",
+                    fields.birth,
+                    t("ligt in de toekomst", "is in the future")
+                )));
+            }
+            let case = fields.into_case(ids::new_id(), ctx.today);
+            repo.create_case(&case)?;
+            println!("{}", case.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Add {
+            case,
+            kind,
+            date,
+            until,
+            hours,
+            outcome,
+            note,
+        } => {
+            let repo = CaseRepo::open(&ctx.dir)?;
+            let id = repo.resolve_case(&case)?;
+            let rules = load::load_rules(&repo.root)?;
+            let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
+            let protocol = protocol_for(&rules, &current.protocol)?;
+            let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
+            let what = format!("add {} {}", event.kind, event.date);
+            println!("{}", repo.add_event(&id, &event, &what)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Done {
+            case,
+            action,
+            date,
+            note,
+        } => done(&ctx, &case, &action, date, note),
+        Command::Check { json } => check(&ctx, json),
+        Command::Overdue { json } => overdue(&ctx, json),
+        Command::Show { case, json } => show::show(&ctx, &case, json),
+        Command::Log { case } => show::log(&ctx, &case),
+        Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
+    }
+}
+
+/// `$XDG_DATA_HOME/verzuim`, else `~/.local/share/verzuim`.
+fn default_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("verzuim");
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    home.join(".local/share/verzuim")
+}
+
+pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate> {
+    dates::parse(text).ok_or_else(|| {
+        user(format!(
+            "{flag} `{text}`: {}",
+            t(
+                "geen geldige datum, verwacht JJJJ-MM-DD",
+                "not a valid date, expected YYYY-MM-DD"
+            )
+        ))
+    })
+}
+
+fn required(flag: &str, value: String) -> Result<String> {
+    if value.trim().is_empty() {
+        return Err(user(format!(
+            "{flag} {}",
+            t("mag niet leeg zijn", "must not be empty")
+        )));
+    }
+    Ok(value.trim().to_string())
+}
+
+/// A protocol by id that resolved; a broken or unknown one is an error.
+pub fn protocol_for<'a>(rules: &'a Rules, id: &str) -> Result<&'a ResolvedProtocol> {
+    if let Some(p) = rules.library.protocols.get(id) {
+        return Ok(p);
+    }
+    if let Some(errors) = rules.library.broken.get(id) {
+        let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+        return Err(StoreError::Repo(format!(
+            "{} `{id}` {}: {first}",
+            t("protocol", "protocol"),
+            t("is kapot", "is broken")
+        )));
+    }
+    let known: Vec<&str> = rules.library.protocols.keys().map(|s| s.as_str()).collect();
+    Err(user(format!(
+        "{} `{id}` ({})",
+        t("onbekend protocol", "unknown protocol"),
+        known.join(", ")
+    )))
+}
+
+/// Builds and validates an event from command-line text.
+pub fn build_event(
+    protocol: &ResolvedProtocol,
+    kind: &str,
+    date: &str,
+    until: Option<String>,
+    hours: Option<String>,
+    outcome: Option<String>,
+    note: Option<String>,
+) -> Result<Event> {
+    let spec = protocol
+        .kind(kind)
+        .filter(|k| k.id != DONE_KIND)
+        .ok_or_else(|| {
+            let kinds: Vec<&str> = protocol.vocabulary.iter().map(|k| k.id.as_str()).collect();
+            user(format!(
+                "{} `{kind}` ({})",
+                t("onbekende soort", "unknown kind"),
+                kinds.join(", ")
+            ))
+        })?;
+    let mut event = Event::new(kind, parse_date("--date", date)?);
+    event.until = until.map(|u| parse_date("--until", &u)).transpose()?;
+    event.hours = hours
+        .map(|h| {
+            h.parse::<f64>().map_err(|_| {
+                user(format!(
+                    "--hours `{h}`: {}",
+                    t("geen getal", "not a number")
+                ))
+            })
+        })
+        .transpose()?;
+    event.outcome = outcome;
+    event.note = note.filter(|n| !n.trim().is_empty());
+    event::validate(&event, spec).map_err(user)?;
+    Ok(event)
+}
+
+fn done(
+    ctx: &Ctx,
+    case: &str,
+    action: &str,
+    date: Option<String>,
+    note: Option<String>,
+) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let id = repo.resolve_case(case)?;
+    let loaded = load::load(&repo.root)?;
+    let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
+    let eval = loaded
+        .caseload
+        .evaluate(&current, ctx.today)
+        .map_err(|u| unchecked_error(&u))?;
+    let found = find_action(&eval.actions, action)?;
+    if found.status == ActionStatus::Done {
+        return Err(user(format!(
+            "{} `{}` {}",
+            t("actie", "action"),
+            found.id,
+            t("is al afgerond", "is already done")
+        )));
+    }
+    let mut event = Event::new(
+        DONE_KIND,
+        date.map(|d| parse_date("--date", &d))
+            .transpose()?
+            .unwrap_or(ctx.today),
+    );
+    event.action = Some(found.id.clone());
+    event.note = note.filter(|n| !n.trim().is_empty());
+    let what = format!("action {} done", found.id);
+    println!("{}", repo.add_event(&id, &event, &what)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An action by exact id, unique id prefix, or rule id with one open action.
+pub fn find_action<'a>(
+    actions: &'a [crate::domain::engine::Action],
+    text: &str,
+) -> Result<&'a crate::domain::engine::Action> {
+    if let Some(a) = actions.iter().find(|a| a.id == text) {
+        return Ok(a);
+    }
+    let open = |a: &&crate::domain::engine::Action| a.status != ActionStatus::Done;
+    let by_rule: Vec<_> = actions
+        .iter()
+        .filter(open)
+        .filter(|a| a.rule == text)
+        .collect();
+    let by_prefix: Vec<_> = actions.iter().filter(|a| a.id.starts_with(text)).collect();
+    match (by_rule.as_slice(), by_prefix.as_slice()) {
+        ([one], _) | ([], [one]) => Ok(one),
+        ([], []) => Err(user(format!(
+            "{} `{text}`",
+            t("onbekende actie", "unknown action")
+        ))),
+        _ => Err(user(format!(
+            "`{text}` {}",
+            t(
+                "is niet eenduidig; gebruik het volledige actie-id",
+                "is ambiguous; use the full action id"
+            )
+        ))),
+    }
+}
+
+pub fn unchecked_error(u: &Unchecked) -> StoreError {
+    match u {
+        Unchecked::UnknownProtocol(p) => StoreError::Repo(format!(
+            "{} `{p}`",
+            t("onbekend protocol", "unknown protocol")
+        )),
+        Unchecked::BrokenProtocol(p) => StoreError::Repo(format!(
+            "{} `{p}` {}",
+            t("protocol", "protocol"),
+            t("is kapot", "is broken")
+        )),
+    }
+}
+
+pub fn unchecked_text(u: &Unchecked) -> String {
+    match u {
+        Unchecked::UnknownProtocol(p) => format!(
+            "{}: {} `{p}`",
+            t("niet gecontroleerd", "unchecked"),
+            t("onbekend protocol", "unknown protocol")
+        ),
+        Unchecked::BrokenProtocol(p) => format!(
+            "{}: {} `{p}` {}",
+            t("niet gecontroleerd", "unchecked"),
+            t("protocol", "protocol"),
+            t("is kapot", "is broken")
+        ),
+    }
+}
+
+/// Prints broken files to stderr; returns the exit code (2 if any).
+fn report_broken(loaded: &load::Loaded) -> ExitCode {
+    for e in loaded.broken_protocols.iter().chain(&loaded.broken_cases) {
+        eprintln!("verzuim: {e}");
+    }
+    if loaded.broken_cases.is_empty() && loaded.broken_protocols.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
+    let loaded = load::load(&CaseRepo::open(&ctx.dir)?.root)?;
+    let cl = &loaded.caseload;
+    let checks = cl.evaluate_all(ctx.today);
+    let open: Vec<usize> = (0..cl.cases.len())
+        .filter(|&i| cl.cases[i].status == Status::Open)
+        .collect();
+    if as_json {
+        println!(
+            "{}",
+            json::check(ctx.today, open.iter().map(|&i| (&cl.cases[i], &checks[i])))
+        );
+    } else {
+        for &i in &open {
+            show::print_case_summary(&cl.cases[i], &checks[i], ctx.today);
+        }
+        if open.is_empty() {
+            println!("{}", t("geen open cases", "no open cases"));
+        }
+    }
+    Ok(report_broken(&loaded))
+}
+
+fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
+    let loaded = load::load(&CaseRepo::open(&ctx.dir)?.root)?;
+    let cl = &loaded.caseload;
+    let checks = cl.evaluate_all(ctx.today);
+    let items = caseload::overdue(&cl.cases, &checks, ctx.today);
+    if as_json {
+        println!("{}", json::overdue(&items));
+    } else {
+        show::print_due_items(&items, ctx.today);
+    }
+    Ok(report_broken(&loaded))
+}

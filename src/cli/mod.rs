@@ -1,0 +1,35 @@
+//! The command-line contract (product specification): arguments, and the
+//! mapping of errors to exit codes. Commands live in their own modules.
+
+mod args;
+mod commands;
+mod demo;
+mod json;
+mod markdown;
+mod show;
+
+pub use args::{Cli, Command};
+pub use demo::create_demo_repo;
+
+use crate::store::StoreError;
+use std::process::ExitCode;
+
+/// Parses arguments and runs the command; prints errors on one line.
+pub fn main() -> ExitCode {
+    let cli = match args::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("verzuim: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+/// A user error (exit status 1).
+pub(crate) fn user(msg: impl Into<String>) -> StoreError {
+    StoreError::User(msg.into())
+}

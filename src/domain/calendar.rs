@@ -1,0 +1,471 @@
+//! The school calendar: which days a pupil's school is open, and arithmetic
+//! in school days and school weeks. Built once per region (and per school
+//! with its own exceptions) from calendar data; lookups are O(1) or
+//! O(log n) so the engine can evaluate a region's caseload quickly.
+
+use crate::domain::dates;
+use crate::domain::units::{Span, Unit};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The three holiday regions of the Netherlands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Region {
+    Noord,
+    Midden,
+    Zuid,
+}
+
+impl Region {
+    pub fn parse(text: &str) -> Option<Region> {
+        match text {
+            "noord" => Some(Region::Noord),
+            "midden" => Some(Region::Midden),
+            "zuid" => Some(Region::Zuid),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::Noord => "noord",
+            Region::Midden => "midden",
+            Region::Zuid => "zuid",
+        }
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One school year's holidays and closed days, as stored in `calendar/*.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarFile {
+    pub school_year: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+    #[serde(default)]
+    pub free_days: Vec<FreeDay>,
+}
+
+/// A school holiday (vakantie): a period, inclusive, for some regions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub name: String,
+    pub regions: Vec<Region>,
+    #[serde(with = "dates")]
+    pub from: NaiveDate,
+    #[serde(with = "dates")]
+    pub to: NaiveDate,
+    /// "verplicht" (set by regulation) or "advies" (advised dates).
+    #[serde(default)]
+    pub status: Option<String>,
+    pub source: String,
+}
+
+/// A single day the schools are closed (a public holiday in school time).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreeDay {
+    pub name: String,
+    #[serde(with = "dates")]
+    pub date: NaiveDate,
+    pub source: String,
+}
+
+/// A school's own exceptions to its region's calendar.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolOverride {
+    #[serde(default)]
+    pub region: Option<Region>,
+    /// Extra closed periods (study days, a longer meivakantie), inclusive.
+    #[serde(default)]
+    pub closed: Vec<ClosedPeriod>,
+    /// Days the school is open although the region's calendar says closed.
+    #[serde(default)]
+    pub open: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedPeriod {
+    #[serde(with = "dates")]
+    pub from: NaiveDate,
+    #[serde(with = "dates")]
+    pub to: NaiveDate,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// First and last day the calendar tables cover; outside this range every
+/// weekday counts as a school day.
+fn range_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 3).expect("valid") // a Monday
+}
+const RANGE_DAYS: usize = 366 * 60;
+
+/// Precomputed school-day and school-week tables for one calendar.
+#[derive(Debug, Clone)]
+pub struct SchoolCalendar {
+    open: Vec<bool>,
+    /// `day_rank[i]`: number of school days before day `i`.
+    day_rank: Vec<u32>,
+    /// `week_rank[w]`: number of school weeks up to and including week `w`.
+    week_rank: Vec<u32>,
+    /// The school years that calendar data covered, by first year.
+    covered_years: Vec<i32>,
+}
+
+impl SchoolCalendar {
+    /// A calendar with only weekends closed.
+    pub fn weekdays_only() -> Self {
+        Self::build(&[], Region::Midden, None)
+    }
+
+    pub fn build(files: &[CalendarFile], region: Region, school: Option<&SchoolOverride>) -> Self {
+        let start = range_start();
+        let mut open: Vec<bool> = (0..RANGE_DAYS)
+            .map(|i| !is_weekend(start + Days::new(i as u64)))
+            .collect();
+        let mut close = |from: NaiveDate, to: NaiveDate| {
+            let mut d = from;
+            while d <= to {
+                if let Some(i) = index(d) {
+                    open[i] = false;
+                }
+                d = d.succ_opt().expect("date in range");
+            }
+        };
+        for file in files {
+            for h in file.holidays.iter().filter(|h| h.regions.contains(&region)) {
+                close(h.from, h.to);
+            }
+            for f in &file.free_days {
+                close(f.date, f.date);
+            }
+        }
+        if let Some(school) = school {
+            for p in &school.closed {
+                close(p.from, p.to);
+            }
+            for d in school.open.iter().filter_map(|s| dates::parse(s)) {
+                if let Some(i) = index(d) {
+                    open[i] = true;
+                }
+            }
+        }
+        let mut covered_years: Vec<i32> = files
+            .iter()
+            .filter_map(|f| f.school_year.get(..4)?.parse().ok())
+            .collect();
+        covered_years.sort_unstable();
+        Self::from_open_days(open, covered_years)
+    }
+
+    fn from_open_days(open: Vec<bool>, covered_years: Vec<i32>) -> Self {
+        let mut day_rank = Vec::with_capacity(open.len() + 1);
+        let mut n = 0u32;
+        for &o in &open {
+            day_rank.push(n);
+            n += o as u32;
+        }
+        day_rank.push(n);
+        let mut week_rank = Vec::with_capacity(open.len() / 7 + 1);
+        let mut w = 0u32;
+        for week in open.chunks(7) {
+            w += week.iter().any(|&o| o) as u32;
+            week_rank.push(w);
+        }
+        SchoolCalendar {
+            open,
+            day_rank,
+            week_rank,
+            covered_years,
+        }
+    }
+
+    /// Whether calendar data (holidays) was loaded for the school year of `date`.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.covered_years
+            .binary_search(&dates::school_year_of(date))
+            .is_ok()
+    }
+
+    pub fn is_school_day(&self, date: NaiveDate) -> bool {
+        match index(date) {
+            Some(i) => self.open[i],
+            None => !is_weekend(date),
+        }
+    }
+
+    /// Number of school days in `from..=to` (0 when `to < from`).
+    pub fn school_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to < from {
+            return 0;
+        }
+        self.rank(to.succ_opt().unwrap_or(to)) - self.rank(from)
+    }
+
+    fn rank(&self, date: NaiveDate) -> u32 {
+        match index_clamped(date) {
+            Ok(i) => self.day_rank[i],
+            Err(before) => {
+                if before {
+                    0
+                } else {
+                    *self.day_rank.last().unwrap_or(&0)
+                }
+            }
+        }
+    }
+
+    /// The `n`-th school day on or after `date` (n >= 1).
+    pub fn nth_school_day_from(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = date;
+        let mut seen = 0;
+        // Linear walk: n is a protocol number (at most tens of days), and a
+        // walk is obviously correct across every kind of closed day.
+        loop {
+            if self.is_school_day(d) {
+                seen += 1;
+                if seen >= n.max(1) {
+                    return d;
+                }
+            }
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+        }
+    }
+
+    /// The `n`-th school day strictly after `date`.
+    pub fn nth_school_day_after(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        self.nth_school_day_from(date.succ_opt().unwrap_or(date), n)
+    }
+
+    /// Ordinal of the school week containing `date`; a date in a week without
+    /// school days gets the ordinal of the school week before it.
+    pub fn school_week_rank(&self, date: NaiveDate) -> u32 {
+        match index_clamped(date) {
+            Ok(i) => self.week_rank[i / 7],
+            Err(true) => 0,
+            Err(false) => {
+                let extra =
+                    (date - range_start()).num_days() as u32 / 7 - self.week_rank.len() as u32;
+                self.week_rank.last().copied().unwrap_or(0) + extra + 1
+            }
+        }
+    }
+
+    /// Monday of the school week with the given ordinal.
+    fn monday_of_school_week(&self, rank: u32) -> NaiveDate {
+        let w = self.week_rank.partition_point(|&r| r < rank);
+        if w >= self.week_rank.len() {
+            let last = self.week_rank.last().copied().unwrap_or(0);
+            let weeks = self.week_rank.len() as u64 + u64::from(rank.saturating_sub(last + 1));
+            return range_start() + Days::new(weeks * 7);
+        }
+        range_start() + Days::new(w as u64 * 7)
+    }
+
+    /// Whether `later` lies within `span` of `earlier` (a window that starts
+    /// at `earlier` and counts `span.amount` units, inclusive of both ends).
+    pub fn within(&self, earlier: NaiveDate, later: NaiveDate, span: Span) -> bool {
+        if later < earlier {
+            return false;
+        }
+        let n = span.amount;
+        match span.unit {
+            Unit::Days => (later - earlier).num_days() < i64::from(n),
+            Unit::SchoolDays => self.school_days_between(earlier, later) <= n,
+            Unit::Weeks => (later - earlier).num_days() < 7 * i64::from(n),
+            Unit::SchoolWeeks => self.school_week_rank(later) - self.school_week_rank(earlier) < n,
+            Unit::Months => earlier
+                .checked_add_months(Months::new(n))
+                .is_none_or(|end| later < end),
+            Unit::SchoolYear => {
+                dates::school_year_of(later) - dates::school_year_of(earlier) < n as i32
+            }
+        }
+    }
+
+    /// The date `span` after `date`: a deadline. School days count from the
+    /// next school day; school weeks land on the same weekday that many
+    /// school weeks later; a school year ends on 31 July.
+    pub fn add(&self, date: NaiveDate, span: Span) -> NaiveDate {
+        let n = span.amount;
+        let far = NaiveDate::MAX;
+        match span.unit {
+            Unit::Days => date.checked_add_days(Days::new(n.into())).unwrap_or(far),
+            Unit::SchoolDays => self.nth_school_day_after(date, n),
+            Unit::Weeks => date
+                .checked_add_days(Days::new(7 * u64::from(n)))
+                .unwrap_or(far),
+            Unit::SchoolWeeks => {
+                let rank = self.school_week_rank(date) + n;
+                let weekday = date.weekday().num_days_from_monday();
+                self.monday_of_school_week(rank) + Days::new(weekday.into())
+            }
+            Unit::Months => date.checked_add_months(Months::new(n)).unwrap_or(far),
+            Unit::SchoolYear => {
+                let end = dates::school_year_end(date);
+                end.with_year(end.year() + n.saturating_sub(1) as i32)
+                    .unwrap_or(far)
+            }
+        }
+    }
+
+    /// The day on which a period that started on `start` has lasted `span`
+    /// (or, with `more_than`, has lasted longer than `span`).
+    pub fn reached(&self, start: NaiveDate, span: Span, more_than: bool) -> NaiveDate {
+        if span.unit == Unit::SchoolDays {
+            return self.nth_school_day_from(start, span.amount + more_than as u32);
+        }
+        let end = self.add(start, span);
+        if more_than {
+            end
+        } else {
+            end.pred_opt().unwrap_or(end)
+        }
+    }
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+fn index(date: NaiveDate) -> Option<usize> {
+    index_clamped(date).ok()
+}
+
+/// Index of `date` in the tables, or `Err(true)` before the range, `Err(false)` after.
+fn index_clamped(date: NaiveDate) -> Result<usize, bool> {
+    let offset = (date - range_start()).num_days();
+    if offset < 0 {
+        Err(true)
+    } else if offset as usize >= RANGE_DAYS {
+        Err(false)
+    } else {
+        Ok(offset as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        dates::parse(s).unwrap()
+    }
+
+    /// Midden 2025-2026 herfstvakantie only, enough for boundary tests.
+    fn midden() -> SchoolCalendar {
+        let file = CalendarFile {
+            school_year: "2025-2026".into(),
+            note: None,
+            holidays: vec![Holiday {
+                name: "Herfstvakantie".into(),
+                regions: vec![Region::Midden],
+                from: d("2025-10-18"),
+                to: d("2025-10-26"),
+                status: None,
+                source: "test".into(),
+            }],
+            free_days: vec![FreeDay {
+                name: "x".into(),
+                date: d("2025-11-03"),
+                source: "t".into(),
+            }],
+        };
+        SchoolCalendar::build(&[file], Region::Midden, None)
+    }
+
+    #[test]
+    fn weekends_holidays_and_free_days_are_closed() {
+        let cal = midden();
+        assert!(cal.is_school_day(d("2025-10-17")));
+        assert!(!cal.is_school_day(d("2025-10-20")));
+        assert!(!cal.is_school_day(d("2025-11-01")));
+        assert!(!cal.is_school_day(d("2025-11-03")));
+        assert!(cal.covers(d("2026-03-01")));
+        assert!(!cal.covers(d("2027-03-01")));
+    }
+
+    #[test]
+    fn school_days_skip_holiday_week() {
+        let cal = midden();
+        // Fri 17 Oct + 1 school day = Mon 27 Oct (after the herfstvakantie).
+        assert_eq!(
+            cal.add(d("2025-10-17"), Span::new(1, Unit::SchoolDays)),
+            d("2025-10-27")
+        );
+        assert_eq!(
+            cal.school_days_between(d("2025-10-13"), d("2025-10-31")),
+            10
+        );
+    }
+
+    #[test]
+    fn school_weeks_skip_holiday_week() {
+        let cal = midden();
+        // Week of 13 Oct and week of 27 Oct are consecutive school weeks.
+        assert!(cal.within(
+            d("2025-10-13"),
+            d("2025-10-31"),
+            Span::new(2, Unit::SchoolWeeks)
+        ));
+        assert!(!cal.within(
+            d("2025-10-13"),
+            d("2025-10-31"),
+            Span::new(1, Unit::SchoolWeeks)
+        ));
+        assert_eq!(
+            cal.add(d("2025-10-15"), Span::new(1, Unit::SchoolWeeks)),
+            d("2025-10-29")
+        );
+    }
+
+    #[test]
+    fn reached_counts_start_day() {
+        let cal = midden();
+        // Sick from Mon 6 Oct: 7th school day is Tue 14 Oct.
+        assert_eq!(
+            cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), false),
+            d("2025-10-14")
+        );
+        assert_eq!(
+            cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), true),
+            d("2025-10-15")
+        );
+        assert_eq!(
+            cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), false),
+            d("2025-09-28")
+        );
+        assert_eq!(
+            cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), true),
+            d("2025-09-29")
+        );
+    }
+
+    #[test]
+    fn windows_by_unit() {
+        let cal = midden();
+        let w = |a, b, n, u| cal.within(d(a), d(b), Span::new(n, u));
+        assert!(w("2025-09-01", "2025-09-05", 5, Unit::Days));
+        assert!(!w("2025-09-01", "2025-09-06", 5, Unit::Days));
+        assert!(w("2025-09-01", "2025-09-30", 1, Unit::Months));
+        assert!(!w("2025-09-01", "2025-10-01", 1, Unit::Months));
+        assert!(w("2025-08-01", "2026-07-31", 1, Unit::SchoolYear));
+        assert!(!w("2026-07-31", "2026-08-01", 1, Unit::SchoolYear));
+    }
+}

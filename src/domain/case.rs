@@ -1,0 +1,151 @@
+//! A case (dossier): one pupil, for the case's whole life, with an
+//! append-only map of events keyed by event id so that two sides' additions
+//! can be joined by id. Nothing derived (signals, actions, "modified") is
+//! stored: it is computed from the events.
+
+use crate::domain::calendar::Region;
+use crate::domain::dates;
+use crate::domain::event::Event;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The case file format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Po,
+    Vo,
+    Mbo,
+    So,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Po, Level::Vo, Level::Mbo, Level::So];
+
+    pub fn parse(text: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == text)
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Po => "po",
+            Level::Vo => "vo",
+            Level::Mbo => "mbo",
+            Level::So => "so",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Open,
+    Closed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// One case file, `cases/<id>.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub format: u32,
+    pub id: String,
+    pub name: String,
+    #[serde(with = "dates")]
+    pub birth: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pseudonym: Option<String>,
+    pub school: String,
+    pub level: Level,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gemeente: Option<String>,
+    pub protocol: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    /// Overrides the holiday region of the school and protocol.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "dates::option"
+    )]
+    pub opened: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub contacts: BTreeMap<String, String>,
+    #[serde(default)]
+    pub events: BTreeMap<String, Event>,
+}
+
+impl Case {
+    /// Events in date order (ties by id, so the order is stable everywhere).
+    pub fn events_by_date(&self) -> Vec<(&str, &Event)> {
+        let mut v: Vec<(&str, &Event)> =
+            self.events.iter().map(|(id, e)| (id.as_str(), e)).collect();
+        v.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.0.cmp(b.0)));
+        v
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
+
+    /// The name to show where a pseudonym is preferred (logs never show names).
+    pub fn display_name(&self) -> &str {
+        self.pseudonym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// The fields of a case that a person sets (for `new` and for edits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseFields {
+    pub name: String,
+    pub birth: NaiveDate,
+    pub school: String,
+    pub level: Level,
+    pub protocol: String,
+    pub gemeente: Option<String>,
+    pub owner: Option<String>,
+}
+
+impl CaseFields {
+    pub fn into_case(self, id: String, opened: NaiveDate) -> Case {
+        Case {
+            format: FORMAT,
+            id,
+            name: self.name,
+            birth: self.birth,
+            pseudonym: None,
+            school: self.school,
+            level: self.level,
+            gemeente: self.gemeente,
+            protocol: self.protocol,
+            owner: self.owner,
+            status: Status::Open,
+            region: None,
+            opened: Some(opened),
+            contacts: BTreeMap::new(),
+            events: BTreeMap::new(),
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Deadline rules: every event or signal that triggers a rule opens an
+//! action due a span later, done by a later event of a satisfying kind or
+//! by an explicit `afgerond` event naming the action.
+
+use super::signals::Fired;
+use super::timeline::Timeline;
+use super::{Action, ActionStatus};
+use crate::domain::event::DONE_KIND;
+use crate::domain::protocol::resolve::Deadline;
+use crate::domain::protocol::{ResolvedProtocol, Rule, RuleBody, Trigger};
+use chrono::NaiveDate;
+
+/// How many times a repeating action may recur (a guard, not a protocol number).
+const MAX_REPEATS: usize = 200;
+
+struct Start {
+    key: String,
+    date: NaiveDate,
+    /// The triggering event, which cannot satisfy its own action.
+    event_id: Option<String>,
+}
+
+pub fn evaluate(
+    tl: &Timeline,
+    protocol: &ResolvedProtocol,
+    fired: &[Fired],
+    active: &[&Fired],
+) -> Vec<Action> {
+    let mut out = Vec::new();
+    for rule in protocol.rules.iter().filter(|r| r.applies_to(tl.level)) {
+        let RuleBody::Deadline(d) = &rule.body else {
+            continue;
+        };
+        for start in starts(tl, d, fired) {
+            let still_holds = match &d.trigger {
+                Trigger::Signal(ids) => active.iter().any(|f| ids.contains(&f.rule.id)),
+                Trigger::Event(_) => false,
+            };
+            chain(tl, rule, d, start, d.repeat && still_holds, &mut out);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then(a.due.cmp(&b.due))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// What starts this rule's actions, oldest first.
+fn starts(tl: &Timeline, d: &Deadline, fired: &[Fired]) -> Vec<Start> {
+    match &d.trigger {
+        Trigger::Event(filter) => tl
+            .matching(filter)
+            .filter(|(_, e)| match d.when_lasting {
+                // Only once the absence has lasted long enough (and it did).
+                Some(span) => {
+                    let p = tl.period_of(e);
+                    tl.cal.reached(p.start, span, false) <= p.end
+                }
+                None => true,
+            })
+            .map(|(id, e)| Start {
+                key: short(id),
+                date: e.date,
+                event_id: Some(id.to_string()),
+            })
+            .collect(),
+        Trigger::Signal(ids) => fired
+            .iter()
+            .filter(|f| ids.contains(&f.rule.id))
+            .map(|f| Start {
+                key: format!("{}", f.signal.since.format("%Y%m%d")),
+                date: f.signal.since,
+                event_id: None,
+            })
+            .collect(),
+    }
+}
+
+fn short(event_id: &str) -> String {
+    event_id.chars().take(8).collect()
+}
+
+/// One action, and for a repeating rule the ones that follow each time it is done.
+fn chain(
+    tl: &Timeline,
+    rule: &Rule,
+    d: &Deadline,
+    start: Start,
+    repeat: bool,
+    out: &mut Vec<Action>,
+) {
+    let mut start = start;
+    for _ in 0..MAX_REPEATS {
+        let id = format!("{}-{}", rule.id, start.key);
+        if let Some(nb) = d.not_before
+            && tl.cal.add(start.date, nb) > tl.today
+        {
+            return;
+        }
+        let due = tl.cal.add(start.date, d.due);
+        let done = done_by(tl, d, &id, &start);
+        let status = match done {
+            Some(_) => ActionStatus::Done,
+            None if due < tl.today => ActionStatus::Overdue,
+            None => ActionStatus::Open,
+        };
+        out.push(Action {
+            id,
+            rule: rule.id.clone(),
+            title: rule.message.clone(),
+            role: rule.owner,
+            triggered: start.date,
+            due,
+            status,
+            done_on: done.as_ref().map(|(date, _)| *date),
+        });
+        match done {
+            Some((date, event_id)) if repeat => {
+                start = Start {
+                    key: short(&event_id),
+                    date,
+                    event_id: Some(event_id),
+                };
+            }
+            _ => return,
+        }
+    }
+}
+
+/// The first event on or after the start that satisfies the action.
+fn done_by(
+    tl: &Timeline,
+    d: &Deadline,
+    action_id: &str,
+    start: &Start,
+) -> Option<(NaiveDate, String)> {
+    tl.events
+        .iter()
+        .filter(|(id, e)| e.date >= start.date && start.event_id.as_deref() != Some(*id))
+        .find(|(_, e)| {
+            d.satisfied_by.matches(&e.kind, e.outcome.as_deref())
+                || (e.kind == DONE_KIND && e.action.as_deref() == Some(action_id))
+        })
+        .map(|(id, e)| (e.date, id.to_string()))
+}

@@ -1,0 +1,120 @@
+//! The protocol engine: from a case's events, its protocol and its school
+//! calendar, compute the signals that hold, the actions that are open,
+//! overdue or done, and the case's classification. Pure: `today` is a
+//! parameter and events after `today` are not yet known.
+
+mod actions;
+mod classify;
+mod signals;
+mod timeline;
+
+pub use classify::ClassResult;
+
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::case::Case;
+use crate::domain::protocol::{ResolvedProtocol, Role};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A rule whose threshold the case crossed, with the date it (last) held.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    pub rule: String,
+    pub since: NaiveDate,
+    pub message: String,
+    pub owner: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionStatus {
+    Overdue,
+    Open,
+    Done,
+}
+
+impl ActionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Overdue => "overdue",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+/// Something someone must do by a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// Stable within the case: rule id plus what triggered it.
+    pub id: String,
+    pub rule: String,
+    pub title: String,
+    pub role: Role,
+    pub triggered: NaiveDate,
+    pub due: NaiveDate,
+    pub status: ActionStatus,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Action {
+    /// Days past the due date (0 when not overdue).
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        if self.status == ActionStatus::Overdue {
+            (today - self.due).num_days().max(0)
+        } else {
+            0
+        }
+    }
+}
+
+/// Everything the engine derives for one case on one day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// Signals that hold today, one per rule.
+    pub signals: Vec<Signal>,
+    /// Every time a signal rule fired, oldest first.
+    pub history: Vec<Signal>,
+    pub actions: Vec<Action>,
+    pub class: Option<ClassResult>,
+}
+
+impl Evaluation {
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .filter(|a| a.status != ActionStatus::Done)
+    }
+
+    /// The open action due first.
+    pub fn next_due(&self) -> Option<&Action> {
+        self.open_actions().min_by_key(|a| a.due)
+    }
+}
+
+/// Evaluates one case against its resolved protocol on `today`.
+pub fn evaluate(
+    case: &Case,
+    protocol: &ResolvedProtocol,
+    cal: &SchoolCalendar,
+    today: NaiveDate,
+) -> Evaluation {
+    let tl = timeline::Timeline::new(case, protocol, cal, today);
+    let fired = signals::evaluate(&tl, protocol);
+    let history: Vec<Signal> = fired.iter().map(|f| f.signal.clone()).collect();
+    let active = signals::active(&tl, protocol, &fired);
+    let actions = actions::evaluate(&tl, protocol, &fired, &active);
+    let class = protocol
+        .classification
+        .as_ref()
+        .and_then(|c| classify::classify(&tl, c));
+    Evaluation {
+        signals: active.into_iter().map(|f| f.signal.clone()).collect(),
+        history,
+        actions,
+        class,
+    }
+}
+
+#[cfg(test)]
+mod tests;

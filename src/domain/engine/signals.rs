@@ -1,0 +1,227 @@
+//! Signal rules: counts, hour sums and day sums in sliding windows, and
+//! unbroken absence periods reaching a length. Each returns the dates on
+//! which the rule fired; `active` picks the signals that still hold today.
+
+use super::Signal;
+use super::timeline::{Period, Timeline};
+use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody};
+use crate::domain::units::Span;
+use chrono::NaiveDate;
+use std::collections::VecDeque;
+
+/// One firing of a signal rule.
+#[derive(Debug, Clone)]
+pub struct Fired<'r> {
+    pub rule: &'r Rule,
+    pub signal: Signal,
+    /// For consecutive rules: the period that reached the length.
+    pub period: Option<Period>,
+}
+
+pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<'r>> {
+    let mut fired = Vec::new();
+    for rule in protocol.rules.iter().filter(|r| r.applies_to(tl.level)) {
+        let fire = |date: NaiveDate, period: Option<Period>| Fired {
+            rule,
+            signal: Signal {
+                rule: rule.id.clone(),
+                since: date,
+                message: rule.message.clone(),
+                owner: rule.owner,
+            },
+            period,
+        };
+        match &rule.body {
+            RuleBody::Count {
+                filter,
+                threshold,
+                window,
+                every,
+                reset_by,
+            } => {
+                fired.extend(
+                    count(tl, filter, *threshold, *window, *every, reset_by)
+                        .into_iter()
+                        .map(|d| fire(d, None)),
+                );
+            }
+            RuleBody::Hours {
+                filter,
+                threshold,
+                window,
+            } => {
+                fired.extend(
+                    crossings(tl, &tl.hours(filter), *threshold, *window)
+                        .into_iter()
+                        .map(|d| fire(d, None)),
+                );
+            }
+            RuleBody::Days {
+                filter,
+                threshold,
+                window,
+            } => {
+                let days: Vec<(NaiveDate, f64)> = tl
+                    .absent_days(filter)
+                    .into_iter()
+                    .map(|d| (d, 1.0))
+                    .collect();
+                let t = f64::from(*threshold);
+                fired.extend(
+                    crossings(tl, &days, t, *window)
+                        .into_iter()
+                        .map(|d| fire(d, None)),
+                );
+            }
+            RuleBody::Consecutive {
+                filter,
+                length,
+                more_than,
+                unless,
+            } => {
+                for (date, period) in consecutive(tl, filter, *length, *more_than, unless) {
+                    fired.push(fire(date, Some(period)));
+                }
+            }
+            RuleBody::Deadline(_) => {}
+        }
+    }
+    fired.sort_by_key(|f| f.signal.since);
+    fired
+}
+
+/// Dates on which the n-th matching event within the window occurred. With
+/// `every`, counting starts over after each firing (4th, 8th, 12th...);
+/// a `reset_by` event starts a new count (a new JGZ trajectory).
+fn count(
+    tl: &Timeline,
+    filter: &KindFilter,
+    threshold: u32,
+    window: Option<Span>,
+    every: bool,
+    reset_by: &[String],
+) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut counted: VecDeque<NaiveDate> = VecDeque::new();
+    for (_, e) in &tl.events {
+        if reset_by.contains(&e.kind) {
+            counted.clear();
+        }
+        if !filter.matches(&e.kind, e.outcome.as_deref()) {
+            continue;
+        }
+        counted.push_back(e.date);
+        if let Some(w) = window {
+            while counted
+                .front()
+                .is_some_and(|&first| !tl.cal.within(first, e.date, w))
+            {
+                counted.pop_front();
+            }
+        }
+        if counted.len() as u32 == threshold {
+            out.push(e.date);
+            if every {
+                counted.clear();
+            }
+        }
+    }
+    out
+}
+
+/// Dates on which a sliding sum over the window rose to the threshold.
+fn crossings(
+    tl: &Timeline,
+    amounts: &[(NaiveDate, f64)],
+    threshold: f64,
+    window: Span,
+) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut in_window: VecDeque<(NaiveDate, f64)> = VecDeque::new();
+    let mut sum = 0.0;
+    for &(date, amount) in amounts {
+        while let Some(&(first, a)) = in_window.front() {
+            if tl.cal.within(first, date, window) {
+                break;
+            }
+            sum -= a;
+            in_window.pop_front();
+        }
+        let before = sum;
+        sum += amount;
+        in_window.push_back((date, amount));
+        // A small tolerance: hours such as 0.1 add up inexactly.
+        if before < threshold - 1e-9 && sum >= threshold - 1e-9 {
+            out.push(date);
+        }
+    }
+    out
+}
+
+/// For each unbroken period that reaches the length, the day it did, unless
+/// a period of an `unless` kind (an exemption) covers that day.
+fn consecutive(
+    tl: &Timeline,
+    filter: &KindFilter,
+    length: Span,
+    more_than: bool,
+    unless: &[String],
+) -> Vec<(NaiveDate, Period)> {
+    let exempt_filter = KindFilter {
+        kinds: unless.to_vec(),
+        outcomes: vec![],
+    };
+    let exemptions = if unless.is_empty() {
+        Vec::new()
+    } else {
+        tl.periods(&exempt_filter)
+    };
+    tl.periods(filter)
+        .into_iter()
+        .filter_map(|p| {
+            let reached = tl.cal.reached(p.start, length, more_than);
+            let exempt = exemptions
+                .iter()
+                .any(|x| x.start <= reached && reached <= x.end);
+            (reached <= p.end && !exempt).then_some((reached, p))
+        })
+        .collect()
+}
+
+/// The latest firing of each rule, if it still holds today: while its
+/// window (or `active_for`) still reaches today, or for a consecutive rule
+/// while the period lasts (plus `active_for` after it ends).
+pub fn active<'a, 'r>(
+    tl: &Timeline,
+    protocol: &ResolvedProtocol,
+    fired: &'a [Fired<'r>],
+) -> Vec<&'a Fired<'r>> {
+    let mut out = Vec::new();
+    for rule in &protocol.rules {
+        let Some(last) = fired.iter().rev().find(|f| f.rule.id == rule.id) else {
+            continue;
+        };
+        let holds = match (&rule.body, last.period) {
+            (RuleBody::Consecutive { .. }, Some(p)) => {
+                p.end >= tl.today
+                    || rule
+                        .active_for
+                        .is_some_and(|a| tl.cal.within(p.end, tl.today, a))
+            }
+            (RuleBody::Count { window, .. }, _) => match rule.active_for.or(*window) {
+                Some(w) => tl.cal.within(last.signal.since, tl.today, w),
+                None => true,
+            },
+            (RuleBody::Hours { window, .. } | RuleBody::Days { window, .. }, _) => tl.cal.within(
+                last.signal.since,
+                tl.today,
+                rule.active_for.unwrap_or(*window),
+            ),
+            _ => false,
+        };
+        if holds {
+            out.push(last);
+        }
+    }
+    out
+}

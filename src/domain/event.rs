@@ -1,0 +1,242 @@
+//! Events: dated facts in a case, and the vocabulary of kinds every protocol
+//! understands, with the fields each kind takes. Validation here is shared
+//! by the CLI and the TUI form so both give the same messages.
+
+use crate::domain::dates;
+use crate::i18n::t;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The kind of event that marks an action done by hand.
+pub const DONE_KIND: &str = "afgerond";
+
+/// One event, as stored under `[events.<id>]` in a case file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub kind: String,
+    #[serde(with = "dates")]
+    pub date: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "dates::option"
+    )]
+    pub until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// For `afgerond`: the id of the action marked done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Event {
+    pub fn new(kind: &str, date: NaiveDate) -> Self {
+        Event {
+            kind: kind.to_string(),
+            date,
+            until: None,
+            hours: None,
+            outcome: None,
+            action: None,
+            note: None,
+        }
+    }
+
+    /// The last day this event covers (its `until`, else its date).
+    pub fn last_day(&self) -> NaiveDate {
+        self.until.unwrap_or(self.date)
+    }
+}
+
+/// What a kind of event takes besides its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    No,
+    Optional,
+}
+
+/// A kind of event: its id, Dutch label, and which fields it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindSpec {
+    pub id: String,
+    pub label: String,
+    pub until: Until,
+    pub hours: bool,
+    pub outcomes: Vec<String>,
+    pub note_required: bool,
+}
+
+pub const CONSULT_OUTCOMES: [&str; 3] = ["verschenen", "afgemeld", "niet-verschenen"];
+
+/// The vocabulary every protocol understands (product specification).
+pub fn base_vocabulary() -> Vec<KindSpec> {
+    let k = |id: &str, label: &str, until: Until| KindSpec {
+        id: id.into(),
+        label: label.into(),
+        until,
+        hours: false,
+        outcomes: vec![],
+        note_required: false,
+    };
+    let mut v = vec![
+        k("ziek", "Ziekmelding", Until::Optional),
+        k("beter", "Betermelding", Until::No),
+        k("ongeoorloofd", "Ongeoorloofd verzuim", Until::Optional),
+        k("te-laat", "Te laat", Until::No),
+        k("luxe", "Luxeverzuim", Until::Optional),
+        k("contact-ouders", "Contact mentor met ouders", Until::No),
+        k("gesprek", "Gesprek met leerling/ouders", Until::No),
+        k("plan-van-aanpak", "Plan van aanpak", Until::No),
+        k("evaluatie", "Evaluatie plan van aanpak", Until::No),
+        k("aanmelding-jgz", "Aanmelding bij de jeugdarts", Until::No),
+        k("uitnodiging-jgz", "Uitnodiging JGZ verstuurd", Until::No),
+        k("consult", "Consult jeugdarts", Until::No),
+        k("terugkoppeling", "Terugkoppeling jeugdarts", Until::No),
+        k("follow-up", "Follow-up jeugdarts", Until::No),
+        k("melding-leerplicht", "Melding bij leerplicht", Until::No),
+        k("reactie-leerplicht", "Reactie leerplicht", Until::No),
+        k("mdo", "Multidisciplinair overleg", Until::No),
+        k("vrijstelling", "Vrijstelling", Until::Optional),
+        k("notitie", "Notitie", Until::No),
+    ];
+    for spec in &mut v {
+        match spec.id.as_str() {
+            "ongeoorloofd" => spec.hours = true,
+            "consult" => spec.outcomes = CONSULT_OUTCOMES.iter().map(|s| s.to_string()).collect(),
+            "notitie" => spec.note_required = true,
+            _ => {}
+        }
+    }
+    v
+}
+
+/// Checks an event against its kind's fields. Returns a one-line message.
+pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
+    if let Some(until) = event.until {
+        if spec.until == Until::No {
+            return Err(format!(
+                "{} `{}`",
+                t("--until past niet bij", "--until does not apply to"),
+                spec.id
+            ));
+        }
+        if until < event.date {
+            return Err(format!(
+                "{} {} {} {}",
+                t("--until", "--until"),
+                until,
+                t("ligt voor --date", "is before --date"),
+                event.date
+            ));
+        }
+    }
+    if let Some(hours) = event.hours {
+        if !spec.hours {
+            return Err(format!(
+                "{} `{}`",
+                t("--hours past niet bij", "--hours does not apply to"),
+                spec.id
+            ));
+        }
+        if !hours.is_finite() || hours <= 0.0 || hours > 24.0 {
+            return Err(format!(
+                "{} {hours}: {}",
+                t("ongeldig aantal uren", "invalid hours"),
+                t(
+                    "moet groter dan 0 en hoogstens 24 zijn",
+                    "must be more than 0 and at most 24"
+                )
+            ));
+        }
+        if event.until.is_some() {
+            return Err(t(
+                "gebruik --hours voor een deel van een dag of --until voor hele dagen, niet beide",
+                "use --hours for part of a day or --until for whole days, not both",
+            )
+            .into());
+        }
+    }
+    match (&event.outcome, spec.outcomes.is_empty()) {
+        (Some(_), true) => {
+            return Err(format!(
+                "{} `{}`",
+                t("--outcome past niet bij", "--outcome does not apply to"),
+                spec.id
+            ));
+        }
+        (Some(o), false) if !spec.outcomes.contains(o) => {
+            return Err(format!(
+                "{} `{o}` {} {}",
+                t("onbekende uitkomst", "unknown outcome"),
+                t("; kies uit", "; choose from"),
+                spec.outcomes.join(", ")
+            ));
+        }
+        (None, false) => {
+            return Err(format!(
+                "{} `{}` {} {}",
+                t("--outcome is nodig voor", "--outcome is required for"),
+                spec.id,
+                t(": kies uit", ": choose from"),
+                spec.outcomes.join(", ")
+            ));
+        }
+        _ => {}
+    }
+    if spec.note_required && event.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(format!(
+            "{} `{}`",
+            t("--note is nodig voor", "--note is required for"),
+            spec.id
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(id: &str) -> KindSpec {
+        base_vocabulary().into_iter().find(|k| k.id == id).unwrap()
+    }
+    fn d(s: &str) -> NaiveDate {
+        dates::parse(s).unwrap()
+    }
+
+    #[test]
+    fn until_before_date_is_rejected() {
+        let mut e = Event::new("ziek", d("2026-11-10"));
+        e.until = Some(d("2026-11-09"));
+        assert!(validate(&e, &spec("ziek")).is_err());
+        e.until = Some(d("2026-11-10"));
+        assert!(validate(&e, &spec("ziek")).is_ok());
+    }
+
+    #[test]
+    fn hours_only_positive_and_only_for_ongeoorloofd() {
+        let mut e = Event::new("ongeoorloofd", d("2026-11-10"));
+        e.hours = Some(-1.0);
+        assert!(validate(&e, &spec("ongeoorloofd")).is_err());
+        e.hours = Some(3.0);
+        assert!(validate(&e, &spec("ongeoorloofd")).is_ok());
+        let mut z = Event::new("ziek", d("2026-11-10"));
+        z.hours = Some(3.0);
+        assert!(validate(&z, &spec("ziek")).is_err());
+    }
+
+    #[test]
+    fn consult_needs_a_known_outcome() {
+        let mut e = Event::new("consult", d("2026-11-10"));
+        assert!(validate(&e, &spec("consult")).is_err());
+        e.outcome = Some("weg".into());
+        assert!(validate(&e, &spec("consult")).is_err());
+        e.outcome = Some("niet-verschenen".into());
+        assert!(validate(&e, &spec("consult")).is_ok());
+    }
+}

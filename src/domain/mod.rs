@@ -1,0 +1,15 @@
+//! The pure domain core: case model, school calendar and protocol engine.
+//! Nothing here reads files, talks to git or looks at the clock; `today` is
+//! always a parameter so every result is reproducible.
+
+pub mod calendar;
+pub mod case;
+pub mod caseload;
+pub mod dates;
+pub mod engine;
+pub mod event;
+pub mod ids;
+pub mod protocol;
+pub mod search;
+pub mod textpos;
+pub mod units;

@@ -1,0 +1,274 @@
+//! Checking one rule definition into a typed [`Rule`]: required fields per
+//! kind, fields that do not belong, known event kinds, outcomes and signals.
+//! Every error points at the rule in its file.
+
+use super::resolve::{Deadline, KindFilter, Rule, RuleBody, Trigger};
+use super::{Role, RuleDef, SourcedProtocol};
+use crate::domain::case::Level;
+use crate::domain::event::KindSpec;
+use crate::domain::textpos::FileError;
+use crate::domain::units::Span;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use toml::Spanned;
+
+pub const RULE_KINDS: [&str; 6] = [
+    "count",
+    "outcome-count",
+    "hours",
+    "days",
+    "consecutive",
+    "deadline",
+];
+
+struct Ctx<'a> {
+    def: &'a RuleDef,
+    src: &'a SourcedProtocol,
+    vocabulary: &'a [KindSpec],
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Range<usize>, msg: String) -> FileError {
+        self.src
+            .error_at(span, &format!("rule `{}`: {msg}", self.def.id.get_ref()))
+    }
+    fn at_id(&self, msg: String) -> FileError {
+        self.err(self.def.id.span(), msg)
+    }
+
+    fn kinds(
+        &self,
+        field: &str,
+        value: &Option<Spanned<Vec<String>>>,
+    ) -> Result<Vec<String>, FileError> {
+        let Some(v) = value else {
+            return Err(self.at_id(format!("missing `{field}`")));
+        };
+        if v.get_ref().is_empty() {
+            return Err(self.err(v.span(), format!("`{field}` names no event kind")));
+        }
+        self.known_kinds(v.get_ref(), v.span())?;
+        Ok(v.get_ref().clone())
+    }
+
+    fn known_kinds(&self, kinds: &[String], span: Range<usize>) -> Result<(), FileError> {
+        for k in kinds {
+            if !self.vocabulary.iter().any(|v| &v.id == k) {
+                return Err(self.err(span.clone(), format!("unknown event kind `{k}`")));
+            }
+        }
+        Ok(())
+    }
+
+    fn filter(
+        &self,
+        field: &str,
+        kinds: &Option<Spanned<Vec<String>>>,
+        outcomes: &[String],
+    ) -> Result<KindFilter, FileError> {
+        let kinds = self.kinds(field, kinds)?;
+        for o in outcomes {
+            let known = self
+                .vocabulary
+                .iter()
+                .filter(|v| kinds.contains(&v.id))
+                .any(|v| v.outcomes.contains(o));
+            if !known {
+                return Err(self.at_id(format!(
+                    "outcome `{o}` is not an outcome of {}",
+                    kinds.join(", ")
+                )));
+            }
+        }
+        Ok(KindFilter {
+            kinds,
+            outcomes: outcomes.to_vec(),
+        })
+    }
+
+    fn span(&self, field: &str, value: Option<Span>) -> Result<Span, FileError> {
+        match value {
+            Some(s) if s.amount > 0 => Ok(s),
+            Some(_) => Err(self.at_id(format!("`{field}` must be more than 0"))),
+            None => Err(self.at_id(format!("missing `{field}`"))),
+        }
+    }
+
+    fn whole_threshold(&self) -> Result<u32, FileError> {
+        let t = self.threshold()?;
+        if t.fract() != 0.0 || t < 1.0 {
+            return Err(self.at_id("`threshold` must be a whole number of at least 1".into()));
+        }
+        Ok(t as u32)
+    }
+
+    fn threshold(&self) -> Result<f64, FileError> {
+        match &self.def.threshold {
+            Some(t) if *t.get_ref() > 0.0 && t.get_ref().is_finite() => Ok(*t.get_ref()),
+            Some(t) => Err(self.err(t.span(), "`threshold` must be more than 0".into())),
+            None => Err(self.at_id("missing `threshold`".into())),
+        }
+    }
+
+    /// Fields that belong to other kinds of rule are mistakes, not noise.
+    fn reject_foreign(&self, kind: &str) -> Result<(), FileError> {
+        let d = self.def;
+        let signal_only = [
+            ("events", d.events.is_some()),
+            ("threshold", d.threshold.is_some()),
+            ("window", d.window.is_some()),
+            ("length", d.length.is_some()),
+        ];
+        let deadline_only = [
+            ("after", d.after.is_some()),
+            ("after_signal", d.after_signal.is_some()),
+            ("due", d.due.is_some()),
+            ("satisfied_by", d.satisfied_by.is_some()),
+            ("when_lasting", d.when_lasting.is_some()),
+            ("not_before", d.not_before.is_some()),
+        ];
+        let foreign: &[(&str, bool)] = if kind == "deadline" {
+            &signal_only
+        } else {
+            &deadline_only
+        };
+        match foreign.iter().find(|(_, present)| *present) {
+            Some((field, _)) => {
+                Err(self.at_id(format!("`{field}` does not apply to a {kind} rule")))
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+pub fn check_rule(
+    def: &RuleDef,
+    src: &SourcedProtocol,
+    vocabulary: &[KindSpec],
+    signals: &BTreeSet<&str>,
+) -> Result<Rule, FileError> {
+    let cx = Ctx {
+        def,
+        src,
+        vocabulary,
+    };
+    let kind = def.kind.get_ref().as_str();
+    if !RULE_KINDS.contains(&kind) {
+        return Err(cx.err(
+            def.kind.span(),
+            format!("unknown rule kind `{kind}` ({})", RULE_KINDS.join(", ")),
+        ));
+    }
+    cx.reject_foreign(kind)?;
+    let owner = match &def.owner {
+        Some(o) => Role::parse(o.get_ref()).ok_or_else(|| {
+            let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+            cx.err(
+                o.span(),
+                format!("unknown owner `{}` ({})", o.get_ref(), roles.join(", ")),
+            )
+        })?,
+        None => return Err(cx.at_id("missing `owner`".into())),
+    };
+    let message = def
+        .message
+        .clone()
+        .ok_or_else(|| cx.at_id("missing `message`".into()))?;
+    let source = def
+        .source
+        .clone()
+        .ok_or_else(|| cx.at_id("missing `source`".into()))?;
+    let mut levels = Vec::new();
+    for l in &def.levels {
+        levels.push(
+            Level::parse(l.get_ref())
+                .ok_or_else(|| cx.err(l.span(), format!("unknown level `{}`", l.get_ref())))?,
+        );
+    }
+    cx.known_kinds(&def.reset_by, def.id.span())?;
+    cx.known_kinds(&def.unless, def.id.span())?;
+    let body = body(&cx, kind, signals)?;
+    Ok(Rule {
+        id: def.id.get_ref().clone(),
+        kind: kind.to_string(),
+        owner,
+        message,
+        source,
+        note: def.note.clone(),
+        levels,
+        active_for: def.active_for,
+        body,
+        origin: src.id().to_string(),
+    })
+}
+
+fn body(cx: &Ctx, kind: &str, signals: &BTreeSet<&str>) -> Result<RuleBody, FileError> {
+    let d = cx.def;
+    Ok(match kind {
+        "count" | "outcome-count" => {
+            if kind == "outcome-count" && d.outcomes.is_empty() {
+                return Err(cx.at_id("an outcome-count rule needs `outcomes`".into()));
+            }
+            RuleBody::Count {
+                filter: cx.filter("events", &d.events, &d.outcomes)?,
+                threshold: cx.whole_threshold()?,
+                window: d.window.map(|w| cx.span("window", Some(w))).transpose()?,
+                every: d.every,
+                reset_by: d.reset_by.clone(),
+            }
+        }
+        "hours" => RuleBody::Hours {
+            filter: cx.filter("events", &d.events, &d.outcomes)?,
+            threshold: cx.threshold()?,
+            window: cx.span("window", d.window)?,
+        },
+        "days" => RuleBody::Days {
+            filter: cx.filter("events", &d.events, &d.outcomes)?,
+            threshold: cx.whole_threshold()?,
+            window: cx.span("window", d.window)?,
+        },
+        "consecutive" => {
+            if d.threshold.is_some() {
+                return Err(cx.at_id("a consecutive rule takes `length`, not `threshold`".into()));
+            }
+            RuleBody::Consecutive {
+                filter: cx.filter("events", &d.events, &d.outcomes)?,
+                length: cx.span("length", d.length)?,
+                more_than: d.more_than,
+                unless: d.unless.clone(),
+            }
+        }
+        _ => RuleBody::Deadline(deadline(cx, signals)?),
+    })
+}
+
+fn deadline(cx: &Ctx, signals: &BTreeSet<&str>) -> Result<Deadline, FileError> {
+    let d = cx.def;
+    let trigger = match (&d.after, &d.after_signal) {
+        (Some(_), None) => Trigger::Event(cx.filter("after", &d.after, &d.after_outcomes)?),
+        (None, Some(s)) => {
+            for id in s.get_ref() {
+                if !signals.contains(id.as_str()) {
+                    return Err(cx.err(
+                        s.span(),
+                        format!("`after_signal` names unknown signal rule `{id}`"),
+                    ));
+                }
+            }
+            Trigger::Signal(s.get_ref().clone())
+        }
+        _ => {
+            return Err(
+                cx.at_id("a deadline needs exactly one of `after` and `after_signal`".into())
+            );
+        }
+    };
+    Ok(Deadline {
+        trigger,
+        due: cx.span("due", d.due)?,
+        not_before: d.not_before,
+        when_lasting: d.when_lasting,
+        satisfied_by: cx.filter("satisfied_by", &d.satisfied_by, &d.satisfied_outcomes)?,
+        repeat: d.repeat,
+    })
+}

@@ -1,0 +1,64 @@
+//! Fuzzy search over cases (name, id, school, municipality), behind a small
+//! function so the matcher can be swapped if it cannot keep up.
+
+use crate::domain::case::Case;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// The text a case is searched by, built once per case.
+pub fn haystack(case: &Case) -> String {
+    format!(
+        "{} {} {} {}",
+        case.name,
+        case.id,
+        case.school,
+        case.gemeente.as_deref().unwrap_or("")
+    )
+}
+
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+}
+
+impl Searcher {
+    /// Indices of the haystacks that match `query`, best first (all, in
+    /// order, for an empty query).
+    pub fn filter(&self, query: &str, haystacks: &[String]) -> Vec<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            return (0..haystacks.len()).collect();
+        }
+        let mut scored: Vec<(i64, usize)> = haystacks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| self.matcher.fuzzy_match(h, query).map(|s| (s, i)))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_partial_name_case_insensitive() {
+        let hs = vec![
+            "Sanne de Vries abc De Brug Delft".to_string(),
+            "Yusuf Bakker def Het Lyceum Zoetermeer".to_string(),
+        ];
+        let s = Searcher::default();
+        assert_eq!(s.filter("yusbak", &hs), vec![1]);
+        assert_eq!(s.filter("", &hs), vec![0, 1]);
+        assert!(s.filter("qqq", &hs).is_empty());
+    }
+}

@@ -1,0 +1,72 @@
+//! Positions in text files: turning a byte offset into line and column so
+//! every parse error names `file:line:column`.
+
+use std::fmt;
+use std::ops::Range;
+
+/// An error at a place in a named file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A `FileError` from a TOML deserialization error (first line of its message).
+pub fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> FileError {
+    at(file, text, err.span(), err.message())
+}
+
+/// A `FileError` at an optional span (line 1, column 1 when unknown).
+pub fn at(file: &str, text: &str, span: Option<Range<usize>>, message: &str) -> FileError {
+    let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
+    let message = message.lines().next().unwrap_or("").trim().to_string();
+    FileError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        assert_eq!(line_col(text, text.find('x').unwrap()), (2, 6));
+    }
+}

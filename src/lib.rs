@@ -1,0 +1,12 @@
+//! verzuim: a keyboard-driven case tool for Dutch school-absence work.
+//!
+//! The crate is layered so the design is visible in the folders:
+//! - [`domain`]: pure model, school calendar and protocol engine (no IO, no clock);
+//! - [`store`]: case files on disk and their git history;
+//! - [`cli`] and [`tui`] / [`ui`]: the two front ends over the same domain and store.
+
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,13 @@
+//! The `verzuim` binary: everything lives in the library; this only sets a
+//! private umask (case data is personal) and runs the command line.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // Files and folders created from here on, also by git, are owner-only.
+    // SAFETY: umask only changes this process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+    verzuim::cli::main()
+}

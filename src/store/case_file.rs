@@ -1,0 +1,182 @@
+//! Case files: parsing with file:line:column errors, and edits made through
+//! `toml_edit` so a person's comments and layout survive every change.
+
+use crate::domain::case::{Case, FORMAT};
+use crate::domain::event::Event;
+use crate::domain::ids;
+use crate::domain::textpos::{self, FileError};
+use toml_edit::{DocumentMut, Item, Table, value};
+
+/// Parses and checks a case file's text. `file` is the path shown in errors;
+/// `stem` is the file name without `.toml`, which must equal the case id.
+pub fn parse(file: &str, stem: &str, text: &str) -> Result<Case, FileError> {
+    let case: Case = toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))?;
+    let at_key = |key: &str, msg: String| {
+        let offset = text
+            .find(&format!("\n{key}"))
+            .map(|o| o + 1)
+            .or_else(|| text.starts_with(key).then_some(0));
+        textpos::at(file, text, offset.map(|o| o..o), &msg)
+    };
+    if case.format > FORMAT {
+        return Err(at_key(
+            "format",
+            format!(
+                "case format {} is newer than this verzuim understands ({FORMAT}); update verzuim",
+                case.format
+            ),
+        ));
+    }
+    if case.id != stem {
+        return Err(at_key(
+            "id",
+            format!(
+                "id `{}` does not match the file name `{stem}.toml`",
+                case.id
+            ),
+        ));
+    }
+    if let Some(bad) = case.events.keys().find(|k| !ids::is_valid(k)) {
+        return Err(at_key(
+            "[events",
+            format!("event id `{bad}` may only use a-z, 0-9 and -"),
+        ));
+    }
+    Ok(case)
+}
+
+/// The text of a new case file.
+pub fn render_new(case: &Case) -> String {
+    let body = toml::to_string(case).unwrap_or_default();
+    format!(
+        "# verzuim case file: one pupil. Hand edits are welcome; keep dates as \"YYYY-MM-DD\".\n{body}"
+    )
+}
+
+/// An editable case file that keeps formatting and comments.
+pub struct CaseDoc {
+    doc: DocumentMut,
+}
+
+impl CaseDoc {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        text.parse::<DocumentMut>()
+            .map(|doc| CaseDoc { doc })
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn add_event(&mut self, id: &str, event: &Event) {
+        if !self.doc.contains_key("events") {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            self.doc.insert("events", Item::Table(t));
+        }
+        if let Some(events) = self.doc["events"].as_table_mut() {
+            events.insert(id, Item::Table(event_table(event)));
+        }
+    }
+
+    /// Sets (or with `None`, removes) a top-level string field, keeping the
+    /// comment that followed the old value on its line.
+    pub fn set_str(&mut self, key: &str, new: Option<&str>) {
+        let Some(new) = new else {
+            self.doc.remove(key);
+            return;
+        };
+        let decor = self
+            .doc
+            .get(key)
+            .and_then(|i| i.as_value())
+            .map(|v| v.decor().clone());
+        let mut v = toml_edit::Value::from(new);
+        if let Some(decor) = decor {
+            *v.decor_mut() = decor;
+        }
+        self.doc.insert(key, Item::Value(v));
+    }
+}
+
+impl std::fmt::Display for CaseDoc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.doc)
+    }
+}
+
+fn event_table(e: &Event) -> Table {
+    let mut t = Table::new();
+    t.insert("kind", value(e.kind.as_str()));
+    t.insert("date", value(e.date.format("%Y-%m-%d").to_string()));
+    if let Some(u) = e.until {
+        t.insert("until", value(u.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(h) = e.hours {
+        t.insert("hours", value(h));
+    }
+    if let Some(o) = &e.outcome {
+        t.insert("outcome", value(o.as_str()));
+    }
+    if let Some(a) = &e.action {
+        t.insert("action", value(a.as_str()));
+    }
+    if let Some(n) = &e.note {
+        t.insert("note", value(n.as_str()));
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates;
+
+    const TEXT: &str = r#"# kept comment
+format = 1
+id = "abc"
+name = "Test Leerling"   # roepnaam
+birth = "2012-03-04"
+school = "De Brug"
+level = "vo"
+protocol = "leerplichtwet"
+"#;
+
+    #[test]
+    fn edits_keep_comments_and_parse_back() {
+        let mut doc = CaseDoc::parse(TEXT).unwrap();
+        doc.set_str("name", Some("Ander"));
+        let mut e = Event::new("ziek", dates::parse("2026-11-02").unwrap());
+        e.note = Some("griep \"quoted\"".into());
+        doc.add_event("ev1", &e);
+        let out = doc.to_string();
+        assert!(out.contains("# kept comment"));
+        assert!(out.contains("# roepnaam"));
+        let case = parse("cases/abc.toml", "abc", &out).unwrap();
+        assert_eq!(case.name, "Ander");
+        assert_eq!(case.events["ev1"], e);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let bad = TEXT.replace("level = \"vo\"", "level = \"hbo\"");
+        let err = parse("cases/abc.toml", "abc", &bad).unwrap_err();
+        assert_eq!((err.line, err.file.as_str()), (7, "cases/abc.toml"));
+        assert!(
+            err.message.contains("hbo") || err.message.contains("variant"),
+            "{}",
+            err.message
+        );
+        let err = parse("cases/xyz.toml", "xyz", TEXT).unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn bare_toml_dates_are_accepted() {
+        let text = TEXT.replace("birth = \"2012-03-04\"", "birth = 2012-03-04");
+        assert!(parse("f", "abc", &text).is_ok());
+    }
+
+    #[test]
+    fn new_case_round_trips() {
+        let case = parse("f", "abc", TEXT).unwrap();
+        assert_eq!(parse("f", "abc", &render_new(&case)).unwrap(), case);
+    }
+}

@@ -1,0 +1,51 @@
+//! The repository's own settings, `verzuim.toml`: default holiday region,
+//! language, the author of commits when git has none, and schools' own
+//! calendar exceptions.
+
+use crate::domain::calendar::{Region, SchoolOverride};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const FILE: &str = "verzuim.toml";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepoConfig {
+    #[serde(default = "one")]
+    pub format: u32,
+    /// Holiday region for cases whose school and protocol do not say.
+    #[serde(default)]
+    pub region: Option<Region>,
+    /// Interface language: "nl" (default) or "en".
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub author: Option<Author>,
+    #[serde(default)]
+    pub schools: BTreeMap<String, SchoolOverride>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub name: String,
+    pub email: String,
+}
+
+pub const DEFAULT_TEXT: &str = r#"# verzuim repository settings.
+format = 1
+# Holiday region (noord, midden, zuid) for cases whose school and protocol do not say.
+region = "midden"
+# Interface language: "nl" or "en".
+lang = "nl"
+
+# A school's own calendar exceptions, by the school's name as written in cases:
+# [schools."De Brug"]
+# region = "zuid"
+# closed = [{ from = "2026-04-20", to = "2026-04-24", name = "extra meivakantie" }]
+# open = ["2026-04-03"]
+"#;

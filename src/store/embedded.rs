@@ -1,0 +1,60 @@
+//! Files built into the binary so `init` and `demo` work anywhere: the
+//! protocol library, the school calendars and the demo's sample cases.
+//! A test checks these lists against the folders, so none is forgotten.
+
+macro_rules! files {
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../", $dir, "/", $name)))),*]
+    };
+}
+
+pub const PROTOCOLS: &[(&str, &str)] = files!("protocols":
+    "leerplichtwet.toml",
+    "zhw-ziekteverzuim-als-signaal.toml",
+);
+
+pub const CALENDARS: &[(&str, &str)] = files!("protocols/calendar":
+    "2024-2025.toml",
+    "2025-2026.toml",
+    "2026-2027.toml",
+    "2027-2028.toml",
+);
+
+pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
+    "463nbqvccfeqkgxy.toml",
+    "8fsjhnwjvk1kmxsh.toml",
+    "cdfp23p4dk9b94jt.toml",
+    "gcjcj5hea5hsn44q.toml",
+    "j8ae8xb3vq8r0221.toml",
+    "ksxqm8mtbgcwqce9.toml",
+    "shf52skvh2mszcc6.toml",
+    "wqvr38211f17cvxq.toml",
+    "yjxm09n1hs9wzfng.toml",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn listed(dir: &str) -> BTreeSet<String> {
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .collect()
+    }
+
+    #[test]
+    fn every_data_file_is_embedded() {
+        let names = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(n, _)| n.to_string())
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(names(PROTOCOLS), listed("protocols"));
+        assert_eq!(names(CALENDARS), listed("protocols/calendar"));
+        assert_eq!(names(SAMPLE_CASES), listed("cases"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Git, in-process with git2: commits built from HEAD's tree plus exactly
+//! the changed files (never "add everything"), the history of one file,
+//! and reverts. Plain functions over a repository, like gitui's asyncgit.
+
+use super::config::Author;
+use super::{Result, StoreError};
+use crate::i18n::t;
+use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Tree};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// A file to write into the next commit (`None` removes it).
+pub struct Change<'a> {
+    pub path: &'a str,
+    pub content: Option<&'a [u8]>,
+}
+
+/// One commit in a file's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub id: String,
+    pub time: chrono::DateTime<chrono::FixedOffset>,
+    pub author: String,
+    pub email: String,
+    pub message: String,
+}
+
+pub fn init(dir: &Path) -> Result<Repository> {
+    let mut opts = RepositoryInitOptions::new();
+    opts.initial_head("main").mkdir(true);
+    Ok(Repository::init_opts(dir, &opts)?)
+}
+
+/// The commit author: git config first, then `[author]` in verzuim.toml.
+pub fn signature(repo: &Repository, fallback: Option<&Author>) -> Result<Signature<'static>> {
+    match repo.signature() {
+        Ok(sig) => Ok(sig.to_owned()),
+        Err(e) if e.code() == ErrorCode::NotFound => match fallback {
+            Some(a) => Ok(Signature::now(&a.name, &a.email)?),
+            None => Err(StoreError::User(
+                t(
+                    "geen git-auteur ingesteld: voer `git config --global user.name \"Naam\"` en `git config --global user.email naam@voorbeeld.nl` uit, of zet [author] in verzuim.toml",
+                    "no git author set: run `git config --global user.name \"Name\"` and `git config --global user.email name@example.org`, or set [author] in verzuim.toml",
+                )
+                .into(),
+            )),
+        },
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Commits `changes` on top of HEAD with `message`; returns the new commit.
+pub fn commit(
+    repo: &Repository,
+    changes: &[Change],
+    message: &str,
+    author: &Signature,
+) -> Result<Oid> {
+    // Read HEAD right before committing so the parent is never stale.
+    let parent = match repo.head() {
+        Ok(head) => Some(head.peel_to_commit()?),
+        Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
+    let mut tree = parent.as_ref().map(|c| c.tree()).transpose()?;
+    for change in changes {
+        let blob = change.content.map(|bytes| repo.blob(bytes)).transpose()?;
+        let parts: Vec<&str> = change.path.split('/').collect();
+        let oid = upsert(repo, tree.as_ref(), &parts, blob)?;
+        tree = Some(match oid {
+            Some(oid) => repo.find_tree(oid)?,
+            None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
+        });
+    }
+    let tree = tree.ok_or_else(|| StoreError::Repo("nothing to commit".into()))?;
+    let parents: Vec<&git2::Commit> = parent.iter().collect();
+    let oid = repo.commit(Some("HEAD"), author, author, message, &tree, &parents)?;
+    sync_index(repo, changes)?;
+    Ok(oid)
+}
+
+/// A tree like `base` with the blob at `parts` set (or removed).
+fn upsert(
+    repo: &Repository,
+    base: Option<&Tree>,
+    parts: &[&str],
+    blob: Option<Oid>,
+) -> Result<Option<Oid>> {
+    let mut tb = repo.treebuilder(base)?;
+    let name = parts[0];
+    if parts.len() == 1 {
+        match blob {
+            Some(b) => {
+                tb.insert(name, b, 0o100644)?;
+            }
+            None if tb.get(name)?.is_some() => tb.remove(name)?,
+            None => {}
+        }
+    } else {
+        let sub = match base.and_then(|t| t.get_name(name)) {
+            Some(entry) => entry.to_object(repo)?.into_tree().ok(),
+            None => None,
+        };
+        match upsert(repo, sub.as_ref(), &parts[1..], blob)? {
+            Some(oid) => {
+                tb.insert(name, oid, 0o040000)?;
+            }
+            None if tb.get(name)?.is_some() => tb.remove(name)?,
+            None => {}
+        }
+    }
+    if tb.is_empty() {
+        Ok(None)
+    } else {
+        Ok(Some(tb.write()?))
+    }
+}
+
+/// Brings the index in line with the commit for the changed paths, so
+/// `git status` stays clean. A stale `index.lock` left by a crash (older
+/// than a few minutes, while we hold the repository lock) is removed.
+fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
+    let update = || -> std::result::Result<(), git2::Error> {
+        let mut index = repo.index()?;
+        index.read(false)?;
+        for c in changes {
+            match c.content {
+                Some(_) => index.add_path(Path::new(c.path))?,
+                None => index.remove_path(Path::new(c.path))?,
+            }
+        }
+        index.write()
+    };
+    match update() {
+        Err(e) if e.code() == ErrorCode::Locked => {
+            let lock = repo.path().join("index.lock");
+            let age = std::fs::metadata(&lock)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| SystemTime::now().duration_since(m).ok());
+            if age.is_some_and(|a| a > Duration::from_secs(300)) {
+                eprintln!(
+                    "{}",
+                    t(
+                        "verouderde .git/index.lock van een afgebroken git-proces verwijderd",
+                        "removed a stale .git/index.lock left by an interrupted git process"
+                    )
+                );
+                std::fs::remove_file(&lock).map_err(StoreError::io(&lock))?;
+                update()?;
+                Ok(())
+            } else {
+                Err(StoreError::Repo(
+                    t(
+                        "de wijziging is vastgelegd, maar .git/index.lock is bezet door een ander git-proces; `git status` kan tot de volgende wijziging afwijken",
+                        "the change was committed, but .git/index.lock is held by another git process; `git status` may differ until the next change",
+                    )
+                    .into(),
+                ))
+            }
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Commits that changed `path`, newest first.
+pub fn file_history(repo: &Repository, path: &str, limit: usize) -> Result<Vec<LogEntry>> {
+    let mut walk = repo.revwalk()?;
+    if walk.push_head().is_err() {
+        return Ok(Vec::new());
+    }
+    walk.set_sorting(git2::Sort::TIME)?;
+    let p = Path::new(path);
+    let mut out = Vec::new();
+    for oid in walk {
+        let commit = repo.find_commit(oid?)?;
+        let here = commit.tree()?.get_path(p).ok().map(|e| e.id());
+        let before = match commit.parent(0) {
+            Ok(parent) => parent.tree()?.get_path(p).ok().map(|e| e.id()),
+            Err(_) => None,
+        };
+        if here != before {
+            out.push(entry(&commit));
+            if out.len() >= limit {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn entry(commit: &git2::Commit) -> LogEntry {
+    let when = commit.time();
+    let offset = chrono::FixedOffset::east_opt(when.offset_minutes() * 60)
+        .unwrap_or(chrono::FixedOffset::east_opt(0).expect("utc"));
+    let time = chrono::DateTime::from_timestamp(when.seconds(), 0)
+        .unwrap_or_default()
+        .with_timezone(&offset);
+    let author = commit.author();
+    LogEntry {
+        id: commit.id().to_string(),
+        time,
+        author: author.name().unwrap_or("?").to_string(),
+        email: author.email().unwrap_or("").to_string(),
+        message: commit.message().unwrap_or("").trim().to_string(),
+    }
+}
+
+/// The diff of one commit against its first parent, as patch text.
+pub fn commit_diff(repo: &Repository, id: &str) -> Result<String> {
+    let commit = repo.find_commit(Oid::from_str(id)?)?;
+    let new = commit.tree()?;
+    let old = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
+    let diff = repo.diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
+    let mut text = String::new();
+    diff.print(git2::DiffFormat::Patch, |_, _, line| {
+        let prefix = match line.origin() {
+            '+' | '-' | ' ' => line.origin().to_string(),
+            _ => String::new(),
+        };
+        text.push_str(&prefix);
+        text.push_str(&String::from_utf8_lossy(line.content()));
+        true
+    })?;
+    Ok(text)
+}
+
+/// The files a commit changed, with their content after a revert of it
+/// (`None` where the revert removes the file).
+pub fn revert_changes(repo: &Repository, id: &str) -> Result<Vec<(String, Option<Vec<u8>>)>> {
+    let commit = repo.find_commit(Oid::from_str(id)?)?;
+    let head = repo.head()?.peel_to_commit()?;
+    let mut index = repo.revert_commit(&commit, &head, 0, None)?;
+    if index.has_conflicts() {
+        return Err(StoreError::User(
+            t("dit kan niet meer ongedaan worden gemaakt: de regels zijn daarna opnieuw gewijzigd", "this can no longer be undone: the lines changed again since").into(),
+        ));
+    }
+    let tree = repo.find_tree(index.write_tree_to(repo)?)?;
+    let diff = repo.diff_tree_to_tree(Some(&head.tree()?), Some(&tree), None)?;
+    let mut out = Vec::new();
+    for delta in diff.deltas() {
+        let path = delta
+            .new_file()
+            .path()
+            .or(delta.old_file().path())
+            .map(|p| p.to_string_lossy().into_owned());
+        let Some(path) = path else { continue };
+        let content = match tree.get_path(Path::new(&path)) {
+            Ok(e) => Some(repo.find_blob(e.id())?.content().to_vec()),
+            Err(_) => None,
+        };
+        out.push((path, content));
+    }
+    Ok(out)
+}

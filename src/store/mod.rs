@@ -1,0 +1,53 @@
+//! Storage: case files on disk and their history in git. Everything here
+//! does IO; nothing here decides what a protocol means.
+
+pub mod atomic;
+pub mod case_file;
+pub mod config;
+pub mod embedded;
+pub mod git;
+pub mod load;
+pub mod lock;
+pub mod recovery;
+pub mod repo;
+
+pub use repo::CaseRepo;
+
+use crate::domain::textpos::FileError;
+use std::path::PathBuf;
+
+/// Errors from the store. `User` errors are the person's to fix (exit 1);
+/// the rest are repository problems (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    User(String),
+    #[error("{0}")]
+    Broken(FileError),
+    #[error("{0}")]
+    Repo(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+
+    /// Exit status for the command line: 1 for user errors, 2 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            StoreError::User(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,278 @@
+//! A case repository on disk: creating it, finding cases by id prefix, and
+//! every state change as write-then-commit under the repository lock.
+
+use super::atomic;
+use super::case_file::{self, CaseDoc};
+use super::config::{self, RepoConfig};
+use super::embedded;
+use super::git::{self, Change};
+use super::load::{self, CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
+use super::lock::RepoLock;
+use super::recovery;
+use super::{Result, StoreError};
+use crate::domain::case::Case;
+use crate::domain::event::Event;
+use crate::domain::ids;
+use crate::i18n::t;
+use git2::{Repository, Signature};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const GITIGNORE: &str = "# temp files of interrupted atomic writes\n.tmp-*\n";
+/// How long a write waits for another verzuim process to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+pub struct CaseRepo {
+    pub root: PathBuf,
+}
+
+/// A write in progress: the lock, the repository and the author.
+pub struct Session {
+    _lock: RepoLock,
+    pub git: Repository,
+    pub author: Signature<'static>,
+    /// What start-up recovery did, for the front end to tell.
+    pub recovered: recovery::Report,
+}
+
+impl CaseRepo {
+    /// Opens an existing case repository.
+    pub fn open(dir: &Path) -> Result<CaseRepo> {
+        if !dir.join(config::FILE).is_file() || !dir.join(".git").exists() {
+            return Err(StoreError::Repo(format!(
+                "{}: {} {} (`verzuim --dir {} init`)",
+                dir.display(),
+                t("geen case-map", "not a case repository"),
+                t("; maak er een met", "; create one with"),
+                dir.display()
+            )));
+        }
+        Ok(CaseRepo {
+            root: dir.to_path_buf(),
+        })
+    }
+
+    /// Creates a case repository with the built-in protocols and calendars.
+    pub fn init(dir: &Path) -> Result<CaseRepo> {
+        if dir.join(config::FILE).exists() {
+            return Err(StoreError::User(format!(
+                "{}: {}",
+                dir.display(),
+                t("is al een case-map", "is already a case repository")
+            )));
+        }
+        atomic::create_private_dir(dir)?;
+        let repo = match Repository::open(dir) {
+            Ok(r) => r,
+            Err(_) => git::init(dir)?,
+        };
+        let author = git::signature(&repo, None)?;
+        let mut files: Vec<(String, &str)> = vec![
+            (config::FILE.into(), config::DEFAULT_TEXT),
+            (".gitignore".into(), GITIGNORE),
+        ];
+        files.extend(
+            embedded::PROTOCOLS
+                .iter()
+                .map(|(n, text)| (format!("{PROTOCOLS_DIR}/{n}"), *text)),
+        );
+        files.extend(
+            embedded::CALENDARS
+                .iter()
+                .map(|(n, text)| (format!("{CALENDAR_DIR}/{n}"), *text)),
+        );
+        for d in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR] {
+            atomic::create_private_dir(&dir.join(d))?;
+        }
+        for (path, text) in &files {
+            atomic::write(&dir.join(path), text.as_bytes())?;
+        }
+        let changes: Vec<Change> = files
+            .iter()
+            .map(|(p, text)| Change {
+                path: p,
+                content: Some(text.as_bytes()),
+            })
+            .collect();
+        git::commit(
+            &repo,
+            &changes,
+            "init: case repository with protocols and school calendars",
+            &author,
+        )?;
+        Ok(CaseRepo {
+            root: dir.to_path_buf(),
+        })
+    }
+
+    pub fn git(&self) -> Result<Repository> {
+        Ok(Repository::open(&self.root)?)
+    }
+
+    pub fn config(&self) -> Result<RepoConfig> {
+        load::load_config(&self.root)
+    }
+
+    /// Takes the lock, checks git's state and recovers uncommitted changes.
+    pub fn begin(&self) -> Result<Session> {
+        let git = self.git()?;
+        let lock = RepoLock::acquire(git.path(), LOCK_WAIT)?;
+        recovery::check_state(&git)?;
+        let config = self.config()?;
+        let author = git::signature(&git, config.author.as_ref())?;
+        let recovered = recovery::recover(&git, &self.root, &author)?;
+        for p in &recovered.problems {
+            eprintln!("{}: {p}", t("let op", "warning"));
+        }
+        if !recovered.committed.is_empty() {
+            eprintln!(
+                "{}: {}",
+                t("hersteld en vastgelegd", "recovered and committed"),
+                recovered.committed.join(", ")
+            );
+        }
+        Ok(Session {
+            _lock: lock,
+            git,
+            author,
+            recovered,
+        })
+    }
+
+    /// All case ids, from the file names (no parsing).
+    pub fn case_ids(&self) -> Result<Vec<String>> {
+        Ok(load::toml_files(&self.root.join(CASES_DIR))?
+            .iter()
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect())
+    }
+
+    /// The one case whose id is `prefix` or starts with it.
+    pub fn resolve_case(&self, prefix: &str) -> Result<String> {
+        let ids = self.case_ids()?;
+        if ids.iter().any(|id| id == prefix) {
+            return Ok(prefix.to_string());
+        }
+        let matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(prefix)).collect();
+        match matches.as_slice() {
+            [one] => Ok(one.to_string()),
+            [] => Err(StoreError::User(format!(
+                "{} `{prefix}`",
+                t("onbekende case", "unknown case")
+            ))),
+            many => Err(StoreError::User(format!(
+                "`{prefix}` {} {} {}",
+                t("past op", "matches"),
+                many.len(),
+                t("cases; typ meer tekens", "cases; type more characters")
+            ))),
+        }
+    }
+
+    /// Writes a new case file and commits it; returns the case id.
+    pub fn create_case(&self, case: &Case) -> Result<()> {
+        let s = self.begin()?;
+        let path = load::case_path(&self.root, &case.id);
+        if path.exists() {
+            return Err(StoreError::Repo(format!(
+                "{}: {}",
+                path.display(),
+                t("bestaat al", "already exists")
+            )));
+        }
+        let text = case_file::render_new(case);
+        self.write_and_commit(
+            &s,
+            &case.id,
+            &text,
+            &format!(
+                "case {}: new case ({}, {})",
+                case.id, case.level, case.protocol
+            ),
+        )
+    }
+
+    /// Applies an edit to a case file and commits it. The case must parse:
+    /// a broken file is never overwritten.
+    pub fn modify_case<T>(
+        &self,
+        id: &str,
+        edit: impl FnOnce(&Case, &mut CaseDoc) -> Result<(T, String)>,
+    ) -> Result<T> {
+        let s = self.begin()?;
+        let path = load::case_path(&self.root, id);
+        let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
+        let rel = load::rel(&self.root, &path);
+        let case = case_file::parse(&rel, id, &text).map_err(|e| {
+            StoreError::Repo(format!(
+                "{e} ({})",
+                t(
+                    "herstel het bestand eerst; er is niets geschreven",
+                    "fix the file first; nothing was written"
+                )
+            ))
+        })?;
+        let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
+        let (out, message) = edit(&case, &mut doc)?;
+        let new_text = doc.to_string();
+        self.write_and_commit(&s, id, &new_text, &message)?;
+        Ok(out)
+    }
+
+    /// Appends an event; returns its id.
+    pub fn add_event(&self, case_id: &str, event: &Event, what: &str) -> Result<String> {
+        let event_id = ids::new_id();
+        self.modify_case(case_id, |_, doc| {
+            doc.add_event(&event_id, event);
+            Ok((
+                event_id.clone(),
+                format!("case {case_id}: {what} (event {event_id})"),
+            ))
+        })
+    }
+
+    fn write_and_commit(&self, s: &Session, id: &str, text: &str, message: &str) -> Result<()> {
+        // Never write what we could not read back.
+        let rel = format!("{CASES_DIR}/{id}.toml");
+        case_file::parse(&rel, id, text).map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
+        atomic::write(&load::case_path(&self.root, id), text.as_bytes())?;
+        git::commit(
+            &s.git,
+            &[Change {
+                path: &rel,
+                content: Some(text.as_bytes()),
+            }],
+            message,
+            &s.author,
+        )?;
+        Ok(())
+    }
+
+    /// Reverts a commit (an undo that keeps the history): one new commit.
+    pub fn revert(&self, commit_id: &str, summary: &str) -> Result<()> {
+        let s = self.begin()?;
+        let changes = git::revert_changes(&s.git, commit_id)?;
+        for (path, content) in &changes {
+            let full = self.root.join(path);
+            match content {
+                Some(bytes) => atomic::write(&full, bytes)?,
+                None => std::fs::remove_file(&full).map_err(StoreError::io(&full))?,
+            }
+        }
+        let list: Vec<Change> = changes
+            .iter()
+            .map(|(p, c)| Change {
+                path: p,
+                content: c.as_deref(),
+            })
+            .collect();
+        let short = &commit_id[..commit_id.len().min(10)];
+        git::commit(
+            &s.git,
+            &list,
+            &format!("undo {short}: {summary}"),
+            &s.author,
+        )?;
+        Ok(())
+    }
+}
