@@ -1,0 +1,321 @@
+//! The command-line contract, run as a user would: the real binary on a
+//! temp repository, checking output, files, permissions and git history.
+
+mod common;
+use common::{Sandbox, mode};
+
+const ZHW: &str = "zhw-ziekteverzuim-als-signaal";
+
+fn init() -> Sandbox {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    s
+}
+
+#[test]
+fn init_creates_a_private_repository_with_one_commit() {
+    let s = init();
+    assert!(s.dir.join("protocols/leerplichtwet.toml").is_file());
+    assert!(s.dir.join("calendar/2025-2026.toml").is_file());
+    assert_eq!(mode(&s.dir), 0o700);
+    assert_eq!(mode(&s.dir.join("verzuim.toml")), 0o600);
+    assert_eq!(mode(&s.dir.join(".git")), 0o700);
+    assert_eq!(s.commit_count(), 1);
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+    let again = s.run("2025-09-01", &["init"]);
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn every_state_change_is_one_commit_touching_one_file_without_personal_data() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    assert_eq!(id.len(), 16);
+    assert_eq!(mode(&s.case_file(&id)), 0o600);
+    let ev = s.ok(
+        "2025-09-01",
+        &[
+            "add",
+            &id[..6],
+            "ziek",
+            "--date",
+            "2025-09-01",
+            "--note",
+            "griep, koorts",
+        ],
+    );
+    assert_eq!(ev.len(), 16);
+    assert_eq!(s.commit_count(), 3);
+    assert_eq!(
+        s.git(&["status", "--porcelain"]),
+        "",
+        "clean working tree after each change"
+    );
+    let files = s.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), format!("cases/{id}.toml"));
+    let log = s.git(&["log", "--format=%an|%s"]);
+    assert!(
+        log.contains(&format!(
+            "Test Officer|case {id}: add ziek 2025-09-01 (event {ev})"
+        )),
+        "{log}"
+    );
+    assert!(
+        !log.contains("Anna") && !log.contains("griep"),
+        "no names or notes in history: {log}"
+    );
+    let text = std::fs::read_to_string(s.case_file(&id)).unwrap();
+    assert!(text.contains(&format!("[events.{ev}]")) && text.contains("griep, koorts"));
+    let history = s.ok("2025-09-01", &["log", &id]);
+    assert_eq!(history.lines().count(), 2);
+    assert!(history.contains("Test Officer"));
+}
+
+#[test]
+fn bad_input_is_one_line_exit_1_and_changes_nothing() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    let before = s.commit_count();
+    let cases: &[&[&str]] = &[
+        &["add", &id, "ziek", "--date", "2025-02-30"],
+        &[
+            "add",
+            &id,
+            "ziek",
+            "--date",
+            "2025-09-10",
+            "--until",
+            "2025-09-09",
+        ],
+        &[
+            "add",
+            &id,
+            "ongeoorloofd",
+            "--date",
+            "2025-09-10",
+            "--hours",
+            "-2",
+        ],
+        &["add", &id, "vakantie", "--date", "2025-09-10"],
+        &[
+            "add",
+            &id,
+            "consult",
+            "--date",
+            "2025-09-10",
+            "--outcome",
+            "weg",
+        ],
+        &["add", "zzzz", "ziek", "--date", "2025-09-10"],
+        &[
+            "new",
+            "--name",
+            "X",
+            "--birth",
+            "2011-01-01",
+            "--school",
+            "S",
+            "--level",
+            "hbo",
+            "--protocol",
+            ZHW,
+        ],
+        &[
+            "new",
+            "--name",
+            "X",
+            "--birth",
+            "2011-01-01",
+            "--school",
+            "S",
+            "--level",
+            "vo",
+            "--protocol",
+            "nergens",
+        ],
+        &["done", &id, "niet-bestaand"],
+        &["add", &id],
+    ];
+    for args in cases {
+        let out = s.run("2025-09-15", args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: one line: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(s.commit_count(), before);
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn check_and_overdue_change_day_by_day() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    s.ok(
+        "2025-09-01",
+        &["add", &id, "aanmelding-jgz", "--date", "2025-09-01"],
+    );
+    let on = |day: &str| -> serde_json::Value {
+        serde_json::from_str(&s.ok(day, &["overdue", "--json"])).unwrap()
+    };
+    assert_eq!(on("2025-09-06").as_array().unwrap().len(), 0);
+    let late = on("2025-09-07");
+    assert!(
+        late[0]["action"]
+            .as_str()
+            .unwrap()
+            .starts_with("jgz-uitnodiging-")
+    );
+    assert_eq!(late[0]["days_overdue"], 1);
+    assert_eq!(late[0]["role"], "jgz");
+    assert_eq!(late[0]["due"], "2025-09-06");
+    let check: serde_json::Value =
+        serde_json::from_str(&s.ok("2025-09-07", &["check", "--json"])).unwrap();
+    assert_eq!(check["today"], "2025-09-07");
+    let c = &check["cases"][0];
+    assert_eq!(
+        (c["id"].as_str().unwrap(), c["protocol"].as_str().unwrap()),
+        (id.as_str(), ZHW)
+    );
+    let statuses: Vec<&str> = c["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, vec!["overdue", "open"]);
+    // Marking it done by rule id removes it from the overdue list.
+    s.ok("2025-09-07", &["done", &id, "jgz-uitnodiging"]);
+    assert_eq!(on("2025-09-07").as_array().unwrap().len(), 0);
+    let again = s.run("2025-09-07", &["done", &id, "jgz-uitnodiging"]);
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn signals_appear_in_check() {
+    let s = init();
+    let id = s.new_case("leerplichtwet");
+    s.ok(
+        "2025-09-15",
+        &[
+            "add",
+            &id,
+            "ongeoorloofd",
+            "--date",
+            "2025-09-15",
+            "--hours",
+            "16",
+        ],
+    );
+    let text = s.ok("2025-09-16", &["check"]);
+    assert!(
+        text.contains("signaalverzuim") && text.contains("duo-melding"),
+        "{text}"
+    );
+    let show = s.ok("2025-09-16", &["show", &id]);
+    assert!(
+        show.contains("Anna Test") && show.contains("16 uur"),
+        "{show}"
+    );
+}
+
+#[test]
+fn a_broken_case_file_is_reported_never_overwritten_and_others_keep_working() {
+    let s = init();
+    let good = s.new_case(ZHW);
+    let bad = s.new_case(ZHW);
+    let path = s.case_file(&bad);
+    let broken = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("level = \"vo\"", "level = \"vo\"\nlevel = <<<<<<< HEAD");
+    std::fs::write(&path, &broken).unwrap();
+    let out = s.run("2025-09-02", &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("cases/{bad}.toml:")), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&good));
+    let write = s.run("2025-09-02", &["add", &bad, "ziek", "--date", "2025-09-02"]);
+    assert_eq!(write.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        broken,
+        "never overwritten"
+    );
+    // Writes to other cases still work, and do not commit the broken file.
+    s.ok(
+        "2025-09-02",
+        &["add", &good, "ziek", "--date", "2025-09-02"],
+    );
+    assert!(
+        s.git(&["show", "--name-only", "--format=", "HEAD"])
+            .contains(&good)
+    );
+    assert!(s.git(&["status", "--porcelain"]).contains(&bad));
+}
+
+#[test]
+fn an_uncommitted_hand_edit_is_recovered_as_its_own_commit() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    let path = s.case_file(&id);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("De Brug", "De Brug (locatie Zuid)");
+    std::fs::write(&path, text).unwrap();
+    let other = s.new_case(ZHW);
+    let log = s.git(&["log", "--format=%s"]);
+    assert!(
+        log.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("recover: uncommitted changes to"),
+        "{log}"
+    );
+    assert!(log.lines().next().unwrap().contains(&other));
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn no_git_author_is_a_clear_error() {
+    let s = Sandbox::without_author();
+    let out = s.run("2025-09-01", &["init"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("git config --global user.name"));
+}
+
+#[test]
+fn not_a_repository_is_exit_2() {
+    let s = Sandbox::new();
+    let out = s.run("2025-09-01", &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("init"));
+}
+
+#[test]
+fn protocols_lists_the_library() {
+    let s = Sandbox::new();
+    let out = s.ok("2025-09-01", &["protocols"]);
+    for id in ["leerplichtwet", ZHW, "signaalverzuim", "jgz-uitnodiging"] {
+        assert!(out.contains(id), "{id} in {out}");
+    }
+}
+
+#[test]
+fn demo_prints_recent_overdue_actions_off_a_terminal() {
+    let s = Sandbox::new();
+    let out = s.ok("2026-11-23", &["demo"]);
+    assert!(
+        out.contains("Daan Visser") && out.contains("2026-"),
+        "{out}"
+    );
+}
+
+#[test]
+fn english_messages_on_request() {
+    let s = init();
+    let out = s.run(
+        "2025-09-01",
+        &["--lang", "en", "add", "zzz", "ziek", "--date", "2025-09-01"],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown case"));
+}

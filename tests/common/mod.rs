@@ -1,0 +1,110 @@
+//! Shared helpers: run the real binary on a temp repository with a
+//! sandboxed HOME, so the machine's git config never leaks into a test.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Sandbox {
+    pub home: tempfile::TempDir,
+    pub dir: PathBuf,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox::new()
+    }
+}
+
+impl Sandbox {
+    /// A HOME with a git identity, and a repository path inside it.
+    pub fn new() -> Sandbox {
+        let s = Sandbox::without_author();
+        std::fs::write(
+            s.home.path().join(".gitconfig"),
+            "[user]\n\tname = Test Officer\n\temail = officer@example.org\n",
+        )
+        .unwrap();
+        s
+    }
+
+    pub fn without_author() -> Sandbox {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("cases-repo");
+        Sandbox { home, dir }
+    }
+
+    pub fn cmd(&self, today: &str, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_verzuim"));
+        c.args(["--dir", self.dir.to_str().unwrap(), "--today", today])
+            .args(args)
+            .env_clear()
+            .env("HOME", self.home.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"));
+        c
+    }
+
+    pub fn run(&self, today: &str, args: &[&str]) -> Output {
+        self.cmd(today, args).output().unwrap()
+    }
+
+    /// Runs and expects success; returns trimmed stdout.
+    pub fn ok(&self, today: &str, args: &[&str]) -> String {
+        let out = self.run(today, args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&self.dir)
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn commit_count(&self) -> usize {
+        self.git(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    pub fn case_file(&self, id: &str) -> PathBuf {
+        self.dir.join("cases").join(format!("{id}.toml"))
+    }
+
+    pub fn new_case(&self, protocol: &str) -> String {
+        self.ok(
+            "2025-09-01",
+            &[
+                "new",
+                "--name",
+                "Anna Test",
+                "--birth",
+                "2011-05-06",
+                "--school",
+                "De Brug",
+                "--level",
+                "vo",
+                "--protocol",
+                protocol,
+            ],
+        )
+    }
+}
+
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
