@@ -10,3 +10,4 @@ pub mod domain;
 pub mod i18n;
 pub mod store;
 pub mod tui;
+pub mod ui;

@@ -3,12 +3,12 @@
 
 use super::args::{Cli, Command};
 use super::{demo, json, show, user};
-use crate::domain::case::{CaseFields, Level, Status};
+use crate::domain::case::Status;
 use crate::domain::caseload::{self, Unchecked};
-use crate::domain::dates;
 use crate::domain::engine::ActionStatus;
-use crate::domain::event::{self, DONE_KIND, Event};
+use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
+use crate::domain::input;
 use crate::domain::protocol::ResolvedProtocol;
 use crate::i18n::{self, Lang, t};
 use crate::store::load::{self, Rules};
@@ -61,27 +61,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let rules = load::load_rules(&repo.root)?;
-            let fields = CaseFields {
-                name: required("--name", name)?,
-                birth: parse_date("--birth", &birth)?,
-                school: required("--school", school)?,
-                level: Level::parse(&level).ok_or_else(|| {
-                    user(format!(
-                        "{} `{level}` (po, vo, mbo, so)",
-                        t("onbekend niveau", "unknown level")
-                    ))
-                })?,
-                protocol: protocol_for(&rules, &protocol)?.id.clone(),
-                gemeente: gemeente.filter(|g| !g.trim().is_empty()),
-                owner: owner.filter(|o| !o.trim().is_empty()),
+            let input = input::CaseInput {
+                name: &name,
+                birth: &birth,
+                school: &school,
+                level: &level,
+                protocol: &protocol,
+                gemeente: gemeente.as_deref(),
+                owner: owner.as_deref(),
             };
-            if fields.birth > ctx.today {
-                return Err(user(format!(
-                    "--birth {}: {}",
-                    fields.birth,
-                    t("ligt in de toekomst", "is in the future")
-                )));
-            }
+            let fields = input::case_fields(&input, ctx.today).map_err(user)?;
+            protocol_for(&rules, &fields.protocol)?;
             let case = fields.into_case(ids::new_id(), ctx.today);
             repo.create_case(&case)?;
             println!("{}", case.id);
@@ -132,25 +122,7 @@ fn default_dir() -> PathBuf {
 }
 
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate> {
-    dates::parse(text).ok_or_else(|| {
-        user(format!(
-            "{flag} `{text}`: {}",
-            t(
-                "geen geldige datum, verwacht JJJJ-MM-DD",
-                "not a valid date, expected YYYY-MM-DD"
-            )
-        ))
-    })
-}
-
-fn required(flag: &str, value: String) -> Result<String> {
-    if value.trim().is_empty() {
-        return Err(user(format!(
-            "{flag} {}",
-            t("mag niet leeg zijn", "must not be empty")
-        )));
-    }
-    Ok(value.trim().to_string())
+    input::date(flag, text).map_err(user)
 }
 
 /// A protocol by id that resolved; a broken or unknown one is an error.
@@ -184,33 +156,15 @@ pub fn build_event(
     outcome: Option<String>,
     note: Option<String>,
 ) -> Result<Event> {
-    let spec = protocol
-        .kind(kind)
-        .filter(|k| k.id != DONE_KIND)
-        .ok_or_else(|| {
-            let kinds: Vec<&str> = protocol.vocabulary.iter().map(|k| k.id.as_str()).collect();
-            user(format!(
-                "{} `{kind}` ({})",
-                t("onbekende soort", "unknown kind"),
-                kinds.join(", ")
-            ))
-        })?;
-    let mut event = Event::new(kind, parse_date("--date", date)?);
-    event.until = until.map(|u| parse_date("--until", &u)).transpose()?;
-    event.hours = hours
-        .map(|h| {
-            h.parse::<f64>().map_err(|_| {
-                user(format!(
-                    "--hours `{h}`: {}",
-                    t("geen getal", "not a number")
-                ))
-            })
-        })
-        .transpose()?;
-    event.outcome = outcome;
-    event.note = note.filter(|n| !n.trim().is_empty());
-    event::validate(&event, spec).map_err(user)?;
-    Ok(event)
+    let input = input::EventInput {
+        kind,
+        date,
+        until: until.as_deref(),
+        hours: hours.as_deref(),
+        outcome: outcome.as_deref(),
+        note: note.as_deref(),
+    };
+    input::event(&protocol.vocabulary, &input).map_err(user)
 }
 
 fn done(
@@ -296,19 +250,7 @@ pub fn unchecked_error(u: &Unchecked) -> StoreError {
 }
 
 pub fn unchecked_text(u: &Unchecked) -> String {
-    match u {
-        Unchecked::UnknownProtocol(p) => format!(
-            "{}: {} `{p}`",
-            t("niet gecontroleerd", "unchecked"),
-            t("onbekend protocol", "unknown protocol")
-        ),
-        Unchecked::BrokenProtocol(p) => format!(
-            "{}: {} `{p}` {}",
-            t("niet gecontroleerd", "unchecked"),
-            t("protocol", "protocol"),
-            t("is kapot", "is broken")
-        ),
-    }
+    u.to_string()
 }
 
 /// Prints broken files to stderr; returns the exit code (2 if any).

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod engine;
 pub mod event;
 pub mod ids;
+pub mod input;
 pub mod protocol;
 pub mod search;
 pub mod textpos;

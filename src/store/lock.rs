@@ -15,7 +15,7 @@ pub struct RepoLock {
 
 impl RepoLock {
     /// Takes the lock, waiting up to `wait` while another process holds it.
-    pub fn acquire(git_dir: &Path, wait: Duration) -> Result<RepoLock> {
+    pub fn acquire(git_dir: &Path, wait: Duration, notify: &dyn Fn(&str)) -> Result<RepoLock> {
         let path = git_dir.join("verzuim.lock");
         let mut file = OpenOptions::new()
             .read(true)
@@ -42,13 +42,13 @@ impl RepoLock {
                         )));
                     }
                     if !told {
-                        eprintln!(
+                        notify(&format!(
                             "{} {holder}...",
                             t(
                                 "wachten op ander verzuim-proces, pid",
                                 "waiting for another verzuim process, pid"
                             )
-                        );
+                        ));
                         told = true;
                     }
                     std::thread::sleep(Duration::from_millis(100));

@@ -24,6 +24,9 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 pub struct CaseRepo {
     pub root: PathBuf,
+    /// Where notices go (recovery, waiting for the lock): stderr for the
+    /// command line, collected for the TUI so nothing prints over it.
+    notices: Option<std::sync::Mutex<Vec<String>>>,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -47,9 +50,7 @@ impl CaseRepo {
                 dir.display()
             )));
         }
-        Ok(CaseRepo {
-            root: dir.to_path_buf(),
-        })
+        Ok(CaseRepo::at(dir.to_path_buf()))
     }
 
     /// Creates a case repository with the built-in protocols and calendars.
@@ -100,9 +101,39 @@ impl CaseRepo {
             "init: case repository with protocols and school calendars",
             &author,
         )?;
-        Ok(CaseRepo {
-            root: dir.to_path_buf(),
-        })
+        Ok(CaseRepo::at(dir.to_path_buf()))
+    }
+
+    /// A handle on a folder already known to be a case repository.
+    pub fn at(root: PathBuf) -> CaseRepo {
+        CaseRepo {
+            root,
+            notices: None,
+        }
+    }
+
+    /// Collects notices instead of printing them (for the TUI).
+    pub fn quiet(mut self) -> Self {
+        self.notices = Some(std::sync::Mutex::new(Vec::new()));
+        self
+    }
+
+    fn notice(&self, text: &str) {
+        match &self.notices {
+            Some(m) => m
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(text.to_string()),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    /// Notices collected since the last call (quiet mode).
+    pub fn take_notices(&self) -> Vec<String> {
+        self.notices
+            .as_ref()
+            .map(|m| std::mem::take(&mut *m.lock().unwrap_or_else(|p| p.into_inner())))
+            .unwrap_or_default()
     }
 
     pub fn git(&self) -> Result<Repository> {
@@ -116,7 +147,7 @@ impl CaseRepo {
     /// Takes the lock, checks git's state and recovers uncommitted changes.
     pub fn begin(&self) -> Result<Session> {
         let git = self.git()?;
-        let lock = RepoLock::acquire(git.path(), LOCK_WAIT)?;
+        let lock = RepoLock::acquire(git.path(), LOCK_WAIT, &|n| self.notice(n))?;
         recovery::check_state(&git)?;
         let config = self.config()?;
         let author = git::signature(&git, config.author.as_ref())?;

@@ -1,9 +1,69 @@
-//! The terminal interface.
-use crate::domain::case::Case;
+//! The terminal interface, in The Elm Architecture: a model ([`model`]),
+//! messages and effects ([`msg`]), one `update` function ([`update`]), views
+//! that only read the model (`crate::ui`), and a worker thread that does all
+//! disk and git work ([`worker`]) so the interface never blocks.
+
+pub mod form;
+pub mod model;
+pub mod msg;
+pub mod update;
+pub mod worker;
+
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind};
+use model::App;
+use msg::{Effect, Msg};
+use ratatui::DefaultTerminal;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
 
-pub fn run_on(_repo: &CaseRepo, _today: NaiveDate) -> Result<()> {
-    let _ = std::mem::size_of::<Case>();
-    Err(StoreError::Repo("the TUI is not built yet".into()))
+/// Whether colours are wanted (the NO_COLOR convention).
+pub fn color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Runs the TUI on a repository until the user quits. The terminal is
+/// restored on every exit path; `ratatui::init` also restores it on a panic.
+pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
+    let (msg_tx, msg_rx) = mpsc::channel();
+    let effects = worker::spawn(repo.root.clone(), today, msg_tx);
+    let mut app = App::new(today, repo.root.display().to_string(), color_wanted());
+    let _ = effects.send(Effect::Load);
+    let mut terminal = ratatui::init();
+    let result = run_loop(&mut terminal, &mut app, &msg_rx, &effects);
+    ratatui::restore();
+    result
+}
+
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    inbox: &Receiver<Msg>,
+    effects: &Sender<Effect>,
+) -> Result<()> {
+    let io = |e: std::io::Error| StoreError::Repo(format!("terminal: {e}"));
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|f| crate::ui::draw(f, app)).map_err(io)?;
+            dirty = false;
+        }
+        let mut msgs = Vec::new();
+        if event::poll(Duration::from_millis(40)).map_err(io)? {
+            match event::read().map_err(io)? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => msgs.push(Msg::Key(k)),
+                Event::Resize(..) => msgs.push(Msg::Resize),
+                _ => {}
+            }
+        }
+        msgs.extend(inbox.try_iter());
+        for msg in msgs {
+            dirty = true;
+            for effect in update::update(app, msg) {
+                let _ = effects.send(effect);
+            }
+        }
+    }
+    Ok(())
 }

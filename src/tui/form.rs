@@ -1,0 +1,358 @@
+//! Forms: add an event, create a case, edit a case. Fields are text or a
+//! choice; validation uses the same functions (and messages) as the CLI.
+//! A form stays open until its change is committed, so a failed commit
+//! loses no input and Enter retries it.
+
+use super::msg::{Effect, ProtocolInfo};
+use crate::domain::case::{Case, Level};
+use crate::domain::event::{DONE_KIND, KindSpec, Until};
+use crate::domain::ids;
+use crate::domain::input::{self, CaseInput, EventInput};
+use crate::i18n::t;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormKind {
+    AddEvent {
+        case_id: String,
+        kinds: Vec<KindSpec>,
+    },
+    NewCase,
+    EditCase {
+        case_id: String,
+        original: Vec<(String, String)>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: (&'static str, &'static str),
+    pub value: String,
+    /// A choice field cycles through these with ←/→ (empty: free text).
+    pub choices: Vec<String>,
+}
+
+impl Field {
+    fn text(
+        key: &'static str,
+        label: (&'static str, &'static str),
+        value: impl Into<String>,
+    ) -> Field {
+        Field {
+            key,
+            label,
+            value: value.into(),
+            choices: vec![],
+        }
+    }
+    fn choice(
+        key: &'static str,
+        label: (&'static str, &'static str),
+        value: impl Into<String>,
+        choices: Vec<String>,
+    ) -> Field {
+        Field {
+            key,
+            label,
+            value: value.into(),
+            choices,
+        }
+    }
+    pub fn label(&self) -> &'static str {
+        t(self.label.0, self.label.1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+    /// Submitted, waiting for the commit.
+    pub pending: bool,
+}
+
+pub enum Outcome {
+    Stay,
+    Cancel,
+    Submit,
+}
+
+fn levels() -> Vec<String> {
+    Level::ALL.iter().map(|l| l.as_str().to_string()).collect()
+}
+
+impl Form {
+    pub fn add_event(case: &Case, protocol: &ProtocolInfo, today: NaiveDate) -> Form {
+        let kinds: Vec<KindSpec> = protocol
+            .kinds
+            .iter()
+            .filter(|k| k.id != DONE_KIND)
+            .cloned()
+            .collect();
+        let names: Vec<String> = kinds.iter().map(|k| k.id.clone()).collect();
+        let fields = vec![
+            Field::choice("kind", ("Soort", "Kind"), "ziek", names),
+            Field::text("date", ("Datum", "Date"), today.to_string()),
+            Field::text("until", ("Tot en met", "Until"), ""),
+            Field::text("hours", ("Lesuren", "Hours"), ""),
+            Field::choice("outcome", ("Uitkomst", "Outcome"), "", vec![]),
+            Field::text("note", ("Notitie", "Note"), ""),
+        ];
+        let mut form = Form {
+            kind: FormKind::AddEvent {
+                case_id: case.id.clone(),
+                kinds,
+            },
+            fields,
+            focus: 0,
+            error: None,
+            pending: false,
+        };
+        form.sync_outcomes();
+        form
+    }
+
+    pub fn new_case(protocols: &[ProtocolInfo]) -> Form {
+        let ids: Vec<String> = protocols.iter().map(|p| p.id.clone()).collect();
+        let first = ids.first().cloned().unwrap_or_default();
+        Form {
+            kind: FormKind::NewCase,
+            fields: Self::case_fields("", "", "", "vo", &first, "", "", ids),
+            focus: 0,
+            error: None,
+            pending: false,
+        }
+    }
+
+    pub fn edit_case(case: &Case, protocols: &[ProtocolInfo]) -> Form {
+        let ids: Vec<String> = protocols.iter().map(|p| p.id.clone()).collect();
+        let fields = Self::case_fields(
+            &case.name,
+            &case.birth.to_string(),
+            &case.school,
+            case.level.as_str(),
+            &case.protocol,
+            case.gemeente.as_deref().unwrap_or(""),
+            case.owner.as_deref().unwrap_or(""),
+            ids,
+        );
+        let original = fields
+            .iter()
+            .map(|f| (f.key.to_string(), f.value.clone()))
+            .collect();
+        Form {
+            kind: FormKind::EditCase {
+                case_id: case.id.clone(),
+                original,
+            },
+            fields,
+            focus: 0,
+            error: None,
+            pending: false,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn case_fields(
+        name: &str,
+        birth: &str,
+        school: &str,
+        level: &str,
+        protocol: &str,
+        gemeente: &str,
+        owner: &str,
+        protocols: Vec<String>,
+    ) -> Vec<Field> {
+        vec![
+            Field::text("name", ("Naam", "Name"), name),
+            Field::text("birth", ("Geboortedatum", "Birth date"), birth),
+            Field::text("school", ("School", "School"), school),
+            Field::choice("level", ("Niveau", "Level"), level, levels()),
+            Field::choice("protocol", ("Protocol", "Protocol"), protocol, protocols),
+            Field::text("gemeente", ("Gemeente", "Municipality"), gemeente),
+            Field::text("owner", ("Eigenaar", "Owner"), owner),
+        ]
+    }
+
+    pub fn title(&self) -> &'static str {
+        match self.kind {
+            FormKind::AddEvent { .. } => t("Gebeurtenis toevoegen", "Add event"),
+            FormKind::NewCase => t("Nieuwe case", "New case"),
+            FormKind::EditCase { .. } => t("Case bewerken", "Edit case"),
+        }
+    }
+
+    fn value(&self, key: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or("", |f| f.value.as_str())
+    }
+
+    fn spec(&self) -> Option<&KindSpec> {
+        match &self.kind {
+            FormKind::AddEvent { kinds, .. } => kinds.iter().find(|k| k.id == self.value("kind")),
+            _ => None,
+        }
+    }
+
+    /// Indices of the fields that apply (an event kind shows only its fields).
+    pub fn visible(&self) -> Vec<usize> {
+        let spec = self.spec();
+        (0..self.fields.len())
+            .filter(|&i| match (self.fields[i].key, spec) {
+                ("until", Some(s)) => s.until != Until::No,
+                ("hours", Some(s)) => s.hours,
+                ("outcome", Some(s)) => !s.outcomes.is_empty(),
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// The outcome choices follow the chosen kind.
+    fn sync_outcomes(&mut self) {
+        let outcomes = self.spec().map(|s| s.outcomes.clone()).unwrap_or_default();
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == "outcome") {
+            if !outcomes.contains(&f.value) {
+                f.value = outcomes.first().cloned().unwrap_or_default();
+            }
+            f.choices = outcomes;
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> Outcome {
+        if self.pending {
+            return if key.code == KeyCode::Esc {
+                Outcome::Cancel
+            } else {
+                Outcome::Stay
+            };
+        }
+        let visible = self.visible();
+        let pos = visible.iter().position(|&i| i == self.focus).unwrap_or(0);
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Enter => return Outcome::Submit,
+            KeyCode::Tab | KeyCode::Down => self.focus = visible[(pos + 1) % visible.len()],
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = visible[(pos + visible.len() - 1) % visible.len()]
+            }
+            KeyCode::Left | KeyCode::Right => self.cycle(key.code == KeyCode::Right),
+            KeyCode::Backspace => {
+                let f = &mut self.fields[self.focus];
+                if f.choices.is_empty() {
+                    f.value.pop();
+                }
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => self.type_char(c),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn cycle(&mut self, forward: bool) {
+        let f = &mut self.fields[self.focus];
+        if f.choices.is_empty() {
+            return;
+        }
+        let n = f.choices.len();
+        let i = f.choices.iter().position(|c| c == &f.value).unwrap_or(0);
+        f.value = f.choices[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+        .clone();
+        if f.key == "kind" {
+            self.sync_outcomes();
+        }
+    }
+
+    /// Typing in a choice field jumps to the first choice starting with it.
+    fn type_char(&mut self, c: char) {
+        let f = &mut self.fields[self.focus];
+        if f.choices.is_empty() {
+            f.value.push(c);
+            return;
+        }
+        if let Some(choice) = f.choices.iter().find(|x| x.starts_with(c)) {
+            f.value = choice.clone();
+        }
+        if f.key == "kind" {
+            self.sync_outcomes();
+        }
+    }
+
+    /// Validates the form into the store work it asks for.
+    pub fn effect(&self, today: NaiveDate) -> Result<Effect, String> {
+        let visible = self.visible();
+        let shown = |key: &str| {
+            let i = self.fields.iter().position(|f| f.key == key)?;
+            visible.contains(&i).then(|| self.fields[i].value.as_str())
+        };
+        match &self.kind {
+            FormKind::AddEvent { case_id, kinds } => {
+                let input = EventInput {
+                    kind: self.value("kind"),
+                    date: self.value("date"),
+                    until: shown("until"),
+                    hours: shown("hours"),
+                    outcome: shown("outcome"),
+                    note: shown("note"),
+                };
+                let event = input::event(kinds, &input)?;
+                let summary = format!("add {} {}", event.kind, event.date);
+                Ok(Effect::AddEvent {
+                    case_id: case_id.clone(),
+                    event,
+                    summary,
+                })
+            }
+            FormKind::NewCase => {
+                let fields = input::case_fields(&self.case_input(), today)?;
+                Ok(Effect::CreateCase {
+                    case: Box::new(fields.into_case(ids::new_id(), today)),
+                })
+            }
+            FormKind::EditCase { case_id, original } => {
+                input::case_fields(&self.case_input(), today)?;
+                let changes: Vec<(String, Option<String>)> = self
+                    .fields
+                    .iter()
+                    .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
+                    .map(|f| {
+                        (
+                            f.key.to_string(),
+                            Some(f.value.trim().to_string()).filter(|v| !v.is_empty()),
+                        )
+                    })
+                    .collect();
+                if changes.is_empty() {
+                    return Err(t("niets gewijzigd", "nothing changed").into());
+                }
+                let keys: Vec<&str> = changes.iter().map(|(k, _)| k.as_str()).collect();
+                Ok(Effect::EditCase {
+                    case_id: case_id.clone(),
+                    summary: format!("edit {}", keys.join(", ")),
+                    changes,
+                })
+            }
+        }
+    }
+
+    fn case_input(&self) -> CaseInput<'_> {
+        CaseInput {
+            name: self.value("name"),
+            birth: self.value("birth"),
+            school: self.value("school"),
+            level: self.value("level"),
+            protocol: self.value("protocol"),
+            gemeente: Some(self.value("gemeente")),
+            owner: Some(self.value("owner")),
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! The TUI's state. Selections are ids, never row numbers, so a refresh
+//! can never move a destructive key onto another case or action.
+
+use super::form::Form;
+use super::msg::{ProtocolInfo, Snapshot};
+use crate::domain::case::Case;
+use crate::domain::caseload::{self, CaseCheck};
+use crate::domain::protocol::Role;
+use crate::domain::search::{self, Searcher};
+use crate::store::git::LogEntry;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Cases,
+    Case,
+    History,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    Open,
+    Closed,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    NextDue,
+    Name,
+}
+
+/// Filters on the case list; `None` is "all".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub status: StatusFilter,
+    pub protocol: Option<String>,
+    pub school: Option<String>,
+    pub role: Option<Role>,
+    pub signal: Option<String>,
+    pub sort: Sort,
+}
+
+/// One row of the today list: (case id, action id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayRow {
+    pub case_idx: usize,
+    pub action_id: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HistoryView {
+    pub case_id: String,
+    pub entries: Vec<LogEntry>,
+    pub selected: usize,
+    pub diff: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A change this session made, for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undoable {
+    pub case_id: String,
+    pub commit: String,
+    pub summary: String,
+}
+
+pub struct App {
+    pub today: NaiveDate,
+    pub repo_label: String,
+    pub loading: bool,
+    pub busy: Option<String>,
+    pub data: Snapshot,
+    pub haystacks: Vec<String>,
+    pub screen: Screen,
+    pub back_to: Screen,
+    pub today_rows: Vec<TodayRow>,
+    pub today_sel: Option<(String, String)>,
+    pub visible: Vec<usize>,
+    pub case_sel: Option<String>,
+    pub current: Option<String>,
+    pub action_sel: Option<String>,
+    pub query: String,
+    pub searching: bool,
+    pub filters: Filters,
+    pub history: Option<HistoryView>,
+    pub form: Option<Form>,
+    pub help: bool,
+    pub status: Option<Status>,
+    pub undo: Vec<Undoable>,
+    pub quit: bool,
+    pub color: bool,
+    searcher: Searcher,
+}
+
+/// Days ahead that count as "due soon" on the today screen.
+pub const DUE_SOON_DAYS: i64 = 7;
+
+impl App {
+    pub fn new(today: NaiveDate, repo_label: String, color: bool) -> Self {
+        App {
+            today,
+            repo_label,
+            loading: true,
+            busy: None,
+            data: Snapshot::default(),
+            haystacks: Vec::new(),
+            screen: Screen::Today,
+            back_to: Screen::Today,
+            today_rows: Vec::new(),
+            today_sel: None,
+            visible: Vec::new(),
+            case_sel: None,
+            current: None,
+            action_sel: None,
+            query: String::new(),
+            searching: false,
+            filters: Filters::default(),
+            history: None,
+            form: None,
+            help: false,
+            status: None,
+            undo: Vec::new(),
+            quit: false,
+            color,
+            searcher: Searcher::default(),
+        }
+    }
+
+    pub fn set_snapshot(&mut self, snapshot: Snapshot) {
+        self.haystacks = snapshot.cases.iter().map(search::haystack).collect();
+        self.data = snapshot;
+        self.loading = false;
+        self.recompute();
+    }
+
+    /// Replaces (or inserts, or removes) one case after a change: no reload.
+    pub fn replace_case(&mut self, case_id: &str, updated: Option<(Case, CaseCheck)>) {
+        let at = self.data.cases.iter().position(|c| c.id == case_id);
+        match (at, updated) {
+            (Some(i), Some((case, check))) => {
+                self.haystacks[i] = search::haystack(&case);
+                self.data.cases[i] = case;
+                self.data.checks[i] = check;
+            }
+            (None, Some((case, check))) => {
+                self.haystacks.push(search::haystack(&case));
+                self.data.cases.push(case);
+                self.data.checks.push(check);
+            }
+            (Some(i), None) => {
+                self.haystacks.remove(i);
+                self.data.cases.remove(i);
+                let _removed = self.data.checks.remove(i);
+                if self.current.as_deref() == Some(case_id) {
+                    self.current = None;
+                    self.screen = Screen::Cases;
+                }
+            }
+            (None, None) => {}
+        }
+        self.recompute();
+    }
+
+    pub fn case_index(&self, id: &str) -> Option<usize> {
+        self.data.cases.iter().position(|c| c.id == id)
+    }
+
+    pub fn current_case(&self) -> Option<(&Case, &CaseCheck)> {
+        let i = self.case_index(self.current.as_deref()?)?;
+        Some((&self.data.cases[i], &self.data.checks[i]))
+    }
+
+    pub fn protocol(&self, id: &str) -> Option<&ProtocolInfo> {
+        self.data.protocols.iter().find(|p| p.id == id)
+    }
+
+    /// Recomputes the derived lists after data, query or filters changed.
+    pub fn recompute(&mut self) {
+        let items = caseload::due_list(
+            &self.data.cases,
+            &self.data.checks,
+            self.today,
+            DUE_SOON_DAYS,
+        );
+        self.today_rows = items
+            .iter()
+            .filter_map(|i| {
+                Some(TodayRow {
+                    case_idx: self.case_index(&i.case.id)?,
+                    action_id: i.action.id.clone(),
+                })
+            })
+            .collect();
+        self.filter_cases();
+    }
+
+    pub fn filter_cases(&mut self) {
+        let matched = self.searcher.filter(&self.query, &self.haystacks);
+        let f = &self.filters;
+        let mut visible: Vec<usize> = matched
+            .into_iter()
+            .filter(|&i| {
+                let case = &self.data.cases[i];
+                let eval = self.data.checks[i].as_ref().ok();
+                let status_ok = match f.status {
+                    StatusFilter::Open => case.is_open(),
+                    StatusFilter::Closed => !case.is_open(),
+                    StatusFilter::All => true,
+                };
+                status_ok
+                    && f.protocol.as_ref().is_none_or(|p| &case.protocol == p)
+                    && f.school.as_ref().is_none_or(|s| &case.school == s)
+                    && f.role
+                        .is_none_or(|r| eval.is_some_and(|e| e.open_actions().any(|a| a.role == r)))
+                    && f.signal.as_ref().is_none_or(|s| {
+                        eval.is_some_and(|e| e.signals.iter().any(|x| &x.rule == s))
+                    })
+            })
+            .collect();
+        // With a query, best match first; otherwise the chosen sort.
+        if self.query.trim().is_empty() {
+            let key = |i: &usize| {
+                let due = self.data.checks[*i]
+                    .as_ref()
+                    .ok()
+                    .and_then(|e| e.next_due())
+                    .map(|a| a.due);
+                (due.is_none(), due, self.data.cases[*i].name.clone())
+            };
+            match f.sort {
+                Sort::NextDue => visible.sort_by_cached_key(key),
+                Sort::Name => {
+                    visible.sort_by(|a, b| self.data.cases[*a].name.cmp(&self.data.cases[*b].name))
+                }
+            }
+        }
+        self.visible = visible;
+    }
+
+    pub fn counts(&self) -> (usize, usize) {
+        let mut open = 0;
+        let mut overdue = 0;
+        for (case, check) in self.data.cases.iter().zip(&self.data.checks) {
+            if let (true, Ok(e)) = (case.is_open(), check) {
+                for a in e.open_actions() {
+                    open += 1;
+                    overdue += (a.status == crate::domain::engine::ActionStatus::Overdue) as usize;
+                }
+            }
+        }
+        (open, overdue)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Selected index in the today list (first row when none is selected).
+    pub fn today_index(&self) -> Option<usize> {
+        if self.today_rows.is_empty() {
+            return None;
+        }
+        let found = self.today_sel.as_ref().and_then(|(c, a)| {
+            self.today_rows
+                .iter()
+                .position(|r| &self.data.cases[r.case_idx].id == c && &r.action_id == a)
+        });
+        Some(found.unwrap_or(0))
+    }
+
+    pub fn cases_index(&self) -> Option<usize> {
+        if self.visible.is_empty() {
+            return None;
+        }
+        let found = self.case_sel.as_ref().and_then(|id| {
+            self.visible
+                .iter()
+                .position(|&i| &self.data.cases[i].id == id)
+        });
+        Some(found.unwrap_or(0))
+    }
+
+    /// Open actions of the current case, in display order.
+    pub fn current_open_actions(&self) -> Vec<&crate::domain::engine::Action> {
+        match self.current_case() {
+            Some((_, Ok(e))) => e.open_actions().collect(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Messages into the update function, and effects out of it. Effects are
+//! store work (disk and git) that the worker thread runs off the UI thread;
+//! their results come back as messages.
+
+use crate::domain::case::Case;
+use crate::domain::caseload::CaseCheck;
+use crate::domain::event::{Event, KindSpec};
+use crate::store::git::LogEntry;
+use crossterm::event::KeyEvent;
+
+/// What the UI knows of a protocol: enough for forms and filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProtocolInfo {
+    pub id: String,
+    pub name: String,
+    pub kinds: Vec<KindSpec>,
+}
+
+/// The loaded repository as the UI holds it.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub cases: Vec<Case>,
+    pub checks: Vec<CaseCheck>,
+    pub protocols: Vec<ProtocolInfo>,
+    /// Broken case and protocol files, as `file:line:column: message`.
+    pub broken: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Resize,
+    Loaded(Box<Snapshot>),
+    /// A change was committed; the case as it now is (None: file removed).
+    Changed {
+        case_id: String,
+        case: Option<Box<(Case, CaseCheck)>>,
+        commit: String,
+        summary: String,
+        undoable: bool,
+    },
+    History {
+        case_id: String,
+        entries: Vec<LogEntry>,
+    },
+    Diff {
+        commit: String,
+        text: String,
+    },
+    Failed(String),
+}
+
+/// Store work for the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load,
+    AddEvent {
+        case_id: String,
+        event: Event,
+        summary: String,
+    },
+    CreateCase {
+        case: Box<Case>,
+    },
+    EditCase {
+        case_id: String,
+        changes: Vec<(String, Option<String>)>,
+        summary: String,
+    },
+    Undo {
+        case_id: String,
+        commit: String,
+        summary: String,
+    },
+    History {
+        case_id: String,
+    },
+    Diff {
+        commit: String,
+    },
+}

@@ -1,0 +1,175 @@
+//! The worker thread: runs effects (disk and git) off the UI thread and
+//! sends the results back as messages, like gitui's asyncgit. After a
+//! change it re-reads and re-evaluates only the changed case.
+
+use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
+use crate::domain::case::Case;
+use crate::domain::caseload::{CaseCheck, Caseload};
+use crate::store::load::{self, CASES_DIR};
+use crate::store::{CaseRepo, Result, StoreError, git};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+struct Worker {
+    repo: CaseRepo,
+    today: NaiveDate,
+    caseload: Option<Caseload>,
+    out: Sender<Msg>,
+}
+
+/// Starts the worker; effects sent to the returned channel run in order.
+pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
+    let (tx, rx): (Sender<Effect>, Receiver<Effect>) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut w = Worker {
+            repo: CaseRepo::at(root).quiet(),
+            today,
+            caseload: None,
+            out,
+        };
+        for effect in rx {
+            let msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
+            let notices = w.repo.take_notices();
+            let msg = match msg {
+                Msg::Changed {
+                    case_id,
+                    case,
+                    commit,
+                    summary,
+                    undoable,
+                } if !notices.is_empty() => Msg::Changed {
+                    case_id,
+                    case,
+                    commit,
+                    summary: format!("{summary}; {}", notices.join("; ")),
+                    undoable,
+                },
+                other => other,
+            };
+            if w.out.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+    tx
+}
+
+impl Worker {
+    fn run(&mut self, effect: Effect) -> Result<Msg> {
+        match effect {
+            Effect::Load => self.load(),
+            Effect::AddEvent {
+                case_id,
+                event,
+                summary,
+            } => {
+                self.repo.add_event(&case_id, &event, &summary)?;
+                self.changed(case_id, summary, true)
+            }
+            Effect::CreateCase { case } => {
+                self.repo.create_case(&case)?;
+                self.changed(case.id.clone(), "new case".into(), true)
+            }
+            Effect::EditCase {
+                case_id,
+                changes,
+                summary,
+            } => {
+                self.repo.modify_case(&case_id, |_, doc| {
+                    for (key, value) in &changes {
+                        doc.set_str(key, value.as_deref());
+                    }
+                    Ok(((), format!("case {case_id}: {summary}")))
+                })?;
+                self.changed(case_id, summary, true)
+            }
+            Effect::Undo {
+                case_id,
+                commit,
+                summary,
+            } => {
+                self.repo
+                    .revert(&commit, &format!("case {case_id}: {summary}"))?;
+                self.changed(case_id, format!("undo {summary}"), false)
+            }
+            Effect::History { case_id } => {
+                let path = format!("{CASES_DIR}/{case_id}.toml");
+                let entries = git::file_history(&self.repo.git()?, &path, 500)?;
+                Ok(Msg::History { case_id, entries })
+            }
+            Effect::Diff { commit } => {
+                let text = git::commit_diff(&self.repo.git()?, &commit)?;
+                Ok(Msg::Diff { commit, text })
+            }
+        }
+    }
+
+    fn load(&mut self) -> Result<Msg> {
+        let loaded = load::load(&self.repo.root)?;
+        let cl = loaded.caseload;
+        let checks = cl.evaluate_all(self.today);
+        let protocols = cl
+            .library
+            .protocols
+            .values()
+            .map(|p| ProtocolInfo {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                kinds: p.vocabulary.clone(),
+            })
+            .collect();
+        let broken = loaded
+            .broken_protocols
+            .iter()
+            .chain(&loaded.broken_cases)
+            .map(|e| e.to_string())
+            .collect();
+        let snapshot = Snapshot {
+            cases: cl.cases.clone(),
+            checks,
+            protocols,
+            broken,
+        };
+        self.caseload = Some(Caseload {
+            cases: Vec::new(),
+            library: cl.library,
+            calendars: cl.calendars,
+        });
+        Ok(Msg::Loaded(Box::new(snapshot)))
+    }
+
+    /// The changed case re-read and re-evaluated (None when its file is gone).
+    fn changed(&self, case_id: String, summary: String, undoable: bool) -> Result<Msg> {
+        let commit = self
+            .repo
+            .git()?
+            .head()?
+            .target()
+            .map(|o| o.to_string())
+            .unwrap_or_default();
+        let case = if load::case_path(&self.repo.root, &case_id).exists() {
+            let case = load::load_case(&self.repo.root, &case_id)?.map_err(StoreError::Broken)?;
+            let check = self.evaluate(&case);
+            Some(Box::new((case, check)))
+        } else {
+            None
+        };
+        Ok(Msg::Changed {
+            case_id,
+            case,
+            commit,
+            summary,
+            undoable,
+        })
+    }
+
+    fn evaluate(&self, case: &Case) -> CaseCheck {
+        match &self.caseload {
+            Some(cl) => cl.evaluate(case, self.today),
+            None => Err(crate::domain::caseload::Unchecked::UnknownProtocol(
+                case.protocol.clone(),
+            )),
+        }
+    }
+}

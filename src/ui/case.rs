@@ -1,0 +1,181 @@
+//! The case view: pupil, protocol, active signals with message and date,
+//! open actions (with whom to contact), classification, and the timeline.
+
+use super::theme::Theme;
+use crate::domain::engine::Evaluation;
+use crate::i18n::t;
+use crate::tui::model::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let th = Theme::new(app.color);
+    let Some((case, check)) = app.current_case() else {
+        f.render_widget(
+            Paragraph::new(t("Geen case gekozen.", "No case selected.")),
+            area,
+        );
+        return;
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+    let [info, signals] =
+        Layout::vertical([Constraint::Length(10), Constraint::Min(3)]).areas(left);
+    let [actions, timeline] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+
+    let status = if case.is_open() {
+        t("open", "open")
+    } else {
+        t("gesloten", "closed")
+    };
+    let mut lines = vec![
+        Line::styled(case.name.clone(), th.heading()),
+        Line::raw(format!(
+            "{}: {}   id: {}",
+            t("Geboren", "Born"),
+            case.birth,
+            case.id
+        )),
+        Line::raw(format!("School: {} ({})", case.school, case.level)),
+        Line::raw(format!(
+            "{}: {}",
+            t("Gemeente", "Municipality"),
+            case.gemeente.as_deref().unwrap_or("-")
+        )),
+        Line::raw(format!("Protocol: {}", case.protocol)),
+        Line::raw(format!(
+            "{}: {}   Status: {status}",
+            t("Eigenaar", "Owner"),
+            case.owner.as_deref().unwrap_or("-")
+        )),
+    ];
+    if let Ok(Evaluation { class: Some(c), .. }) = check {
+        let colour = c.colour.clone().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}: ", c.scheme)),
+            Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
+            Span::raw(format!(" {} {}", t("sinds", "since"), c.since)),
+        ]));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", t("Leerling", "Pupil")))),
+        info,
+    );
+
+    let signal_lines: Vec<Line> = match check {
+        Ok(e) if e.signals.is_empty() => vec![Line::styled(
+            t("Geen actieve signalen.", "No active signals."),
+            th.dim(),
+        )],
+        Ok(e) => e
+            .signals
+            .iter()
+            .flat_map(|s| {
+                [
+                    Line::styled(
+                        format!("{} ({} {})", s.rule, t("sinds", "since"), s.since),
+                        th.soon(),
+                    ),
+                    Line::raw(format!("  {}", s.message)),
+                ]
+            })
+            .collect(),
+        Err(u) => vec![Line::styled(u.to_string(), th.error())],
+    };
+    let block = Block::bordered().title(format!(" {} ", t("Signalen", "Signals")));
+    f.render_widget(
+        Paragraph::new(signal_lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        signals,
+    );
+
+    let open = app.current_open_actions();
+    let items: Vec<ListItem> = open
+        .iter()
+        .map(|a| {
+            let (style, marker) = th.urgency(a.due, app.today);
+            ListItem::new(Line::styled(
+                format!("{marker}{} [{}] {}", a.due, a.role, a.title),
+                style,
+            ))
+        })
+        .collect();
+    let selected = if open.is_empty() {
+        None
+    } else {
+        Some(
+            app.action_sel
+                .as_ref()
+                .and_then(|s| open.iter().position(|a| &a.id == s))
+                .unwrap_or(0),
+        )
+    };
+    let title = format!(
+        " {} (x {}) ",
+        t("Open acties", "Open actions"),
+        t("afronden", "mark done")
+    );
+    let list = List::new(items)
+        .block(Block::bordered().title(title))
+        .highlight_style(th.selected());
+    f.render_stateful_widget(
+        list,
+        actions,
+        &mut ListState::default().with_selected(selected),
+    );
+
+    let mut events: Vec<Line> = case
+        .events_by_date()
+        .into_iter()
+        .rev()
+        .map(|(_, e)| {
+            let mut text = format!("{}  {:<18}", e.date, e.kind);
+            if let Some(u) = e.until {
+                text += &format!(" t/m {u}");
+            }
+            if let Some(h) = e.hours {
+                text += &format!(" {h} {}", t("uur", "h"));
+            }
+            if let Some(o) = &e.outcome {
+                text += &format!(" [{o}]");
+            }
+            if let Some(a) = &e.action {
+                text += &format!(" {a}");
+            }
+            if let Some(n) = &e.note {
+                text += &format!("  \"{n}\"");
+            }
+            let style = if e.date > app.today {
+                th.dim()
+            } else {
+                th.plain()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    if events.is_empty() {
+        events.push(Line::styled(
+            t(
+                "Nog geen gebeurtenissen (a: toevoegen).",
+                "No events yet (a: add).",
+            ),
+            th.dim(),
+        ));
+    }
+    let title = format!(
+        " {} (a {}, h {}) ",
+        t("Tijdlijn", "Timeline"),
+        t("toevoegen", "add"),
+        t("geschiedenis", "history")
+    );
+    f.render_widget(
+        Paragraph::new(events).block(Block::bordered().title(title)),
+        timeline,
+    );
+    let _ = th.good();
+}

@@ -1,0 +1,105 @@
+//! Help: every key on the current screen.
+
+use crate::i18n::t;
+use crate::tui::model::{App, Screen};
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
+    let mut k = vec![
+        (
+            "Tab, 1 2 3",
+            t(
+                "scherm wisselen: Vandaag, Dossiers, case",
+                "switch screen: Today, Cases, case",
+            ),
+        ),
+        ("↑ ↓ j k", t("kiezen", "select")),
+        ("n", t("nieuwe case", "new case")),
+        (
+            "u",
+            t(
+                "laatste eigen wijziging ongedaan maken (git revert)",
+                "undo your last change (git revert)",
+            ),
+        ),
+        ("?", t("deze help", "this help")),
+        (
+            "q Esc",
+            t(
+                "terug; op Vandaag/Dossiers: afsluiten",
+                "back; on Today/Cases: quit",
+            ),
+        ),
+    ];
+    let more: &[(&str, (&str, &str))] = match screen {
+        Screen::Today => &[
+            ("Enter", ("case openen", "open case")),
+            ("x", ("gekozen actie afronden", "mark selected action done")),
+        ],
+        Screen::Cases => &[
+            (
+                "/",
+                (
+                    "zoeken (Enter houdt, Esc wist)",
+                    "search (Enter keeps, Esc clears)",
+                ),
+            ),
+            ("Enter", ("case openen", "open case")),
+            ("a", ("gebeurtenis toevoegen", "add event")),
+            ("e", ("case bewerken", "edit case")),
+            ("c", ("case sluiten / heropenen", "close / reopen case")),
+            ("h", ("geschiedenis", "history")),
+            (
+                "o p S r g",
+                (
+                    "filter: status, protocol, school, rol, signaal",
+                    "filter: status, protocol, school, role, signal",
+                ),
+            ),
+            (
+                "t",
+                (
+                    "sorteren: eerstvolgende actie / naam",
+                    "sort: next due / name",
+                ),
+            ),
+        ],
+        Screen::Case => &[
+            ("a", ("gebeurtenis toevoegen", "add event")),
+            ("x", ("gekozen actie afronden", "mark selected action done")),
+            ("e", ("case bewerken", "edit case")),
+            ("c", ("case sluiten / heropenen", "close / reopen case")),
+            ("h", ("geschiedenis", "history")),
+        ],
+        Screen::History => &[(
+            "↑ ↓",
+            (
+                "commit kiezen; diff rechts",
+                "choose commit; diff on the right",
+            ),
+        )],
+    };
+    k.extend(more.iter().map(|(key, (nl, en))| (*key, t(nl, en))));
+    k
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let keys = keys(app.screen);
+    let area = super::centered(f.area(), 76, keys.len() as u16 + 4);
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, what)| Line::raw(format!(" {k:<12} {what}")))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(t(
+        " Een toets sluit deze help.",
+        " Any key closes this help.",
+    )));
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Help ")),
+        area,
+    );
+}

@@ -1,0 +1,115 @@
+//! Views: functions from the TUI model to the screen. They never change
+//! state and never touch disk or git.
+
+mod case;
+mod cases;
+mod form;
+mod help;
+mod history;
+pub mod theme;
+mod today;
+
+use crate::i18n::{lang, t};
+use crate::tui::model::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let [tabs, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(f.area());
+    draw_tabs(f, app, tabs);
+    if app.loading {
+        let text = format!(
+            "{} {}",
+            t("Cases laden uit", "Loading cases from"),
+            app.repo_label
+        );
+        f.render_widget(Paragraph::new(text), main);
+    } else {
+        match app.screen {
+            Screen::Today => today::draw(f, app, main),
+            Screen::Cases => cases::draw(f, app, main),
+            Screen::Case => case::draw(f, app, main),
+            Screen::History => history::draw(f, app, main),
+        }
+    }
+    draw_status(f, app, status);
+    if let Some(form) = &app.form {
+        form::draw(f, app, form);
+    }
+    if app.help {
+        help::draw(f, app);
+    }
+}
+
+fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
+    let th = theme::Theme::new(app.color);
+    let current = app
+        .current_case()
+        .map(|(c, _)| c.name.as_str())
+        .unwrap_or("-");
+    let tabs = [
+        (Screen::Today, format!("1 {}", t("Vandaag", "Today"))),
+        (Screen::Cases, format!("2 {}", t("Dossiers", "Cases"))),
+        (Screen::Case, format!("3 {current}")),
+    ];
+    let mut spans = vec![Span::styled(" verzuim ", th.title())];
+    for (screen, label) in tabs {
+        let on = app.screen == screen || (screen == Screen::Case && app.screen == Screen::History);
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {label} "),
+            if on { th.selected() } else { th.dim() },
+        ));
+    }
+    spans.push(Span::styled(
+        format!("   ? {}", t("help", "help")),
+        th.dim(),
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+    let th = theme::Theme::new(app.color);
+    let (open, overdue) = app.counts();
+    let mut spans = vec![
+        Span::styled(format!(" {} ", app.repo_label), th.dim()),
+        Span::raw(format!("{open} {}  ", t("open", "open"))),
+        Span::styled(
+            format!("{overdue} {}", t("te laat", "overdue")),
+            if overdue > 0 {
+                th.overdue()
+            } else {
+                th.plain()
+            },
+        ),
+        Span::raw(format!("  {}  ", lang().as_str())),
+    ];
+    if let Some(busy) = &app.busy {
+        spans.push(Span::styled(format!("{busy} "), th.dim()));
+    }
+    if let Some(s) = &app.status {
+        let style = if s.error { th.error() } else { th.plain() };
+        let prefix = if s.error && !app.color { "FOUT: " } else { "" };
+        spans.push(Span::styled(format!("{prefix}{}", s.text), style));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred rectangle of at most `w` x `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
