@@ -73,6 +73,8 @@ pub struct Form {
     pub error: Option<String>,
     /// Submitted, waiting for the commit.
     pub pending: bool,
+    /// What was typed into the focused choice field (type-ahead).
+    typed: String,
 }
 
 pub enum Outcome {
@@ -111,6 +113,7 @@ impl Form {
             focus: 0,
             error: None,
             pending: false,
+            typed: String::new(),
         };
         form.sync_outcomes();
         form
@@ -125,6 +128,7 @@ impl Form {
             focus: 0,
             error: None,
             pending: false,
+            typed: String::new(),
         }
     }
 
@@ -153,6 +157,7 @@ impl Form {
             focus: 0,
             error: None,
             pending: false,
+            typed: String::new(),
         }
     }
 
@@ -234,6 +239,9 @@ impl Form {
         }
         let visible = self.visible();
         let pos = visible.iter().position(|&i| i == self.focus).unwrap_or(0);
+        if !matches!(key.code, KeyCode::Char(_)) {
+            self.typed.clear();
+        }
         match key.code {
             KeyCode::Esc => return Outcome::Cancel,
             KeyCode::Enter => return Outcome::Submit,
@@ -279,7 +287,11 @@ impl Form {
             f.value.push(c);
             return;
         }
-        if let Some(choice) = f.choices.iter().find(|x| x.starts_with(c)) {
+        self.typed.push(c);
+        if !f.choices.iter().any(|x| x.starts_with(&self.typed)) {
+            self.typed = c.to_string();
+        }
+        if let Some(choice) = f.choices.iter().find(|x| x.starts_with(&self.typed)) {
             f.value = choice.clone();
         }
         if f.key == "kind" {

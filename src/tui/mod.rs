@@ -67,3 +67,6 @@ fn run_loop(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

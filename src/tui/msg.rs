@@ -14,6 +14,18 @@ pub struct ProtocolInfo {
     pub id: String,
     pub name: String,
     pub kinds: Vec<KindSpec>,
+    pub contacts: Vec<crate::domain::protocol::Contact>,
+}
+
+impl From<&crate::domain::protocol::ResolvedProtocol> for ProtocolInfo {
+    fn from(p: &crate::domain::protocol::ResolvedProtocol) -> Self {
+        ProtocolInfo {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kinds: p.vocabulary.clone(),
+            contacts: p.contacts.clone(),
+        }
+    }
 }
 
 /// The loaded repository as the UI holds it.

@@ -113,11 +113,7 @@ impl Worker {
             .library
             .protocols
             .values()
-            .map(|p| ProtocolInfo {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                kinds: p.vocabulary.clone(),
-            })
+            .map(ProtocolInfo::from)
             .collect();
         let broken = loaded
             .broken_protocols

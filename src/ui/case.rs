@@ -177,5 +177,4 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(events).block(Block::bordered().title(title)),
         timeline,
     );
-    let _ = th.good();
 }

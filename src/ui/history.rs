@@ -18,12 +18,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .entries
         .iter()
         .map(|e| {
-            ListItem::new(format!(
-                "{}  {:<14} {}",
-                e.time.format("%Y-%m-%d %H:%M"),
-                e.author,
-                e.message.lines().next().unwrap_or("")
-            ))
+            ListItem::new(vec![
+                Line::styled(
+                    format!("{}  {}", e.time.format("%Y-%m-%d %H:%M"), e.author),
+                    th.heading(),
+                ),
+                Line::raw(format!("  {}", e.message.lines().next().unwrap_or(""))),
+            ])
         })
         .collect();
     let title = format!(" {} {} ", t("Geschiedenis van", "History of"), h.case_id);
