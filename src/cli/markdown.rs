@@ -115,10 +115,10 @@ pub fn parameters(body: &RuleBody) -> String {
             reset_by,
         } => {
             let within = window.map(|w| format!(" within {w}")).unwrap_or_default();
-            let every = if *every {
-                format!("every {threshold}th")
-            } else {
-                format!("{threshold} or more")
+            let every = match (every, threshold) {
+                (true, 1) => "every".to_string(),
+                (true, n) => format!("every {}", ordinal(*n)),
+                (false, n) => format!("{n} or more"),
             };
             let reset = if reset_by.is_empty() {
                 String::new()
@@ -189,4 +189,14 @@ fn deadline(d: &Deadline) -> String {
         d.due,
         filter(&d.satisfied_by)
     )
+}
+
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }

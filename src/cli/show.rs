@@ -238,8 +238,13 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
     let checked_id = match &check {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(StoreError::io(path))?;
-            let p =
-                protocol::parse(&path.display().to_string(), &text).map_err(StoreError::Broken)?;
+            let p = match protocol::parse(&path.display().to_string(), &text) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
             let id = p.id().to_string();
             sources.push(p);
             Some(id)

@@ -9,8 +9,12 @@ macro_rules! files {
 }
 
 pub const PROTOCOLS: &[(&str, &str)] = files!("protocols":
+    "achterhoek.toml",
+    "haaglanden.toml",
     "leerplichtwet.toml",
+    "utrecht-west.toml",
     "zhw-ziekteverzuim-als-signaal.toml",
+    "zhz-lvs.toml",
 );
 
 pub const CALENDARS: &[(&str, &str)] = files!("protocols/calendar":

@@ -61,6 +61,17 @@ impl Sandbox {
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
+    /// Runs a command that reports broken files (exit 2) but still prints.
+    pub fn ok_or_2(&self, today: &str, args: &[&str]) -> String {
+        let out = self.run(today, args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 2)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
     pub fn git(&self, args: &[&str]) -> String {
         let out = Command::new("git")
             .arg("-C")
