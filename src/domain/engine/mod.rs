@@ -117,4 +117,6 @@ pub fn evaluate(
 }
 
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod tests;

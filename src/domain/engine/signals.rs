@@ -101,6 +101,10 @@ fn count(
     every: bool,
     reset_by: &[String],
 ) -> Vec<NaiveDate> {
+    if let (false, Some(w), true) = (every, window, reset_by.is_empty()) {
+        let ones: Vec<(NaiveDate, f64)> = tl.matching(filter).map(|(_, e)| (e.date, 1.0)).collect();
+        return crossings(tl, &ones, f64::from(threshold), w);
+    }
     let mut out = Vec::new();
     let mut counted: VecDeque<NaiveDate> = VecDeque::new();
     for (_, e) in &tl.events {
@@ -129,30 +133,44 @@ fn count(
     out
 }
 
-/// Dates on which a sliding sum over the window rose to the threshold.
+/// Days on which a sliding sum over the window rose to the threshold: it
+/// holds at the end of that day and did not at the end of the day before.
+/// (A day dropping out while another comes in is no new crossing.)
 fn crossings(
     tl: &Timeline,
     amounts: &[(NaiveDate, f64)],
     threshold: f64,
     window: Span,
 ) -> Vec<NaiveDate> {
+    // A small tolerance: hours such as 0.1 add up inexactly.
+    let threshold = threshold - 1e-9;
     let mut out = Vec::new();
     let mut in_window: VecDeque<(NaiveDate, f64)> = VecDeque::new();
     let mut sum = 0.0;
-    for &(date, amount) in amounts {
-        while let Some(&(first, a)) = in_window.front() {
-            if tl.cal.within(first, date, window) {
+    let mut drop_before = |q: &mut VecDeque<(NaiveDate, f64)>, sum: &mut f64, day: NaiveDate| {
+        while let Some(&(first, a)) = q.front() {
+            if tl.cal.within(first, day, window) {
                 break;
             }
-            sum -= a;
-            in_window.pop_front();
+            *sum -= a;
+            q.pop_front();
+        }
+    };
+    let mut i = 0;
+    while i < amounts.len() {
+        let day = amounts[i].0;
+        if let Some(yesterday) = day.pred_opt() {
+            drop_before(&mut in_window, &mut sum, yesterday);
         }
         let before = sum;
-        sum += amount;
-        in_window.push_back((date, amount));
-        // A small tolerance: hours such as 0.1 add up inexactly.
-        if before < threshold - 1e-9 && sum >= threshold - 1e-9 {
-            out.push(date);
+        while i < amounts.len() && amounts[i].0 == day {
+            sum += amounts[i].1;
+            in_window.push_back(amounts[i]);
+            i += 1;
+        }
+        drop_before(&mut in_window, &mut sum, day);
+        if before < threshold && sum >= threshold {
+            out.push(day);
         }
     }
     out
