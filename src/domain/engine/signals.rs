@@ -147,7 +147,7 @@ fn crossings(
     let mut out = Vec::new();
     let mut in_window: VecDeque<(NaiveDate, f64)> = VecDeque::new();
     let mut sum = 0.0;
-    let mut drop_before = |q: &mut VecDeque<(NaiveDate, f64)>, sum: &mut f64, day: NaiveDate| {
+    let drop_before = |q: &mut VecDeque<(NaiveDate, f64)>, sum: &mut f64, day: NaiveDate| {
         while let Some(&(first, a)) = q.front() {
             if tl.cal.within(first, day, window) {
                 break;
