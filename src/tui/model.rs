@@ -39,6 +39,8 @@ pub struct Filters {
     pub status: StatusFilter,
     pub protocol: Option<String>,
     pub school: Option<String>,
+    /// The case's owner (a person or team, as written in the case).
+    pub owner: Option<String>,
     pub role: Option<Role>,
     pub signal: Option<String>,
     pub sort: Sort,
@@ -219,6 +221,9 @@ impl App {
                 status_ok
                     && f.protocol.as_ref().is_none_or(|p| &case.protocol == p)
                     && f.school.as_ref().is_none_or(|s| &case.school == s)
+                    && f.owner
+                        .as_ref()
+                        .is_none_or(|o| case.owner.as_ref() == Some(o))
                     && f.role
                         .is_none_or(|r| eval.is_some_and(|e| e.open_actions().any(|a| a.role == r)))
                     && f.signal.as_ref().is_none_or(|s| {

@@ -224,6 +224,15 @@ fn search_filters_and_status_filter_shows_closed_cases() {
     assert_eq!(a.data.cases[a.visible[0]].name, "Finn Hendriks");
     key(&mut a, KeyCode::Char('o'));
     assert_eq!(a.visible.len(), 9);
+    key(&mut a, KeyCode::Char('w')); // first owner alphabetically
+    assert!(
+        a.visible
+            .iter()
+            .all(|&i| a.data.cases[i].owner == a.filters.owner)
+    );
+    assert!(!a.visible.is_empty());
+    key(&mut a, KeyCode::Char('r')); // role school: cases with an open school action
+    assert_eq!(a.filters.role, Some(crate::domain::protocol::Role::School));
 }
 
 #[test]

@@ -278,6 +278,16 @@ fn cases_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let schools = sorted(app.data.cases.iter().map(|c| c.school.clone()).collect());
             app.filters.school = cycle(&app.filters.school, &schools);
         }
+        KeyCode::Char('w') => {
+            let owners = sorted(
+                app.data
+                    .cases
+                    .iter()
+                    .filter_map(|c| c.owner.clone())
+                    .collect(),
+            );
+            app.filters.owner = cycle(&app.filters.owner, &owners);
+        }
         KeyCode::Char('r') => app.filters.role = cycle(&app.filters.role, &Role::ALL),
         KeyCode::Char('g') => {
             let signals = app

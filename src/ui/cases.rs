@@ -138,9 +138,11 @@ fn draw_bar(f: &mut Frame, app: &App, area: Rect, th: &Theme) {
     };
     let all = t("alle", "all");
     let filters = format!(
-        "o status:{status}  p protocol:{}  S school:{}  r {}:{}  g {}:{}  t {}:{}",
+        "o status:{status}  p protocol:{}  S school:{}  w {}:{}  r {}:{}  g {}:{}  t {}:{}",
         f_.protocol.as_deref().unwrap_or(all),
         f_.school.as_deref().unwrap_or(all),
+        t("eigenaar", "owner"),
+        f_.owner.as_deref().unwrap_or(all),
         t("rol", "role"),
         f_.role.map(|r| r.as_str()).unwrap_or(all),
         t("signaal", "signal"),
