@@ -9,5 +9,6 @@ pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod store;
+pub mod synth;
 pub mod tui;
 pub mod ui;

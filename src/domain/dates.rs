@@ -3,7 +3,7 @@
 //! because people edit case files by hand. Dates are always written quoted.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 
 /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
 pub fn parse(text: &str) -> Option<NaiveDate> {
@@ -14,25 +14,33 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateRepr {
-    Text(String),
-    Toml(toml::value::Datetime),
-}
+/// Reads a date written as a string, or as a bare TOML date (which the toml
+/// deserializer hands over as a one-entry map). A direct visitor: an
+/// untagged enum would buffer every date first, and case files hold many.
+struct DateVisitor;
 
-impl DateRepr {
-    fn into_date<E: serde::de::Error>(self) -> Result<NaiveDate, E> {
-        let text = match self {
-            DateRepr::Text(t) => t,
-            DateRepr::Toml(d) => d.to_string(),
-        };
-        parse(&text).ok_or_else(|| E::custom(format!("invalid date `{text}`, expected YYYY-MM-DD")))
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a date YYYY-MM-DD")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+        parse(text).ok_or_else(|| E::custom(format!("invalid date `{text}`, expected YYYY-MM-DD")))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        // toml's bare datetime: {"$__toml_private_datetime": "2026-11-02"}
+        match map.next_entry::<String, String>()? {
+            Some((_, text)) => self.visit_str(&text),
+            None => Err(serde::de::Error::custom("empty date")),
+        }
     }
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    DateRepr::deserialize(d)?.into_date()
+    d.deserialize_any(DateVisitor)
 }
 
 pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -43,11 +51,9 @@ pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Erro
 pub mod option {
     use super::*;
 
+    /// Present fields only: a missing one is `None` through `#[serde(default)]`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<DateRepr>::deserialize(d)? {
-            Some(repr) => repr.into_date().map(Some),
-            None => Ok(None),
-        }
+        super::deserialize(d).map(Some)
     }
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {

@@ -82,21 +82,82 @@ fn validate(root: &Path, path: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// Commits uncommitted, valid changes to the repository's data files.
-pub fn recover(repo: &Repository, root: &Path, author: &Signature) -> Result<Report> {
-    let mut opts = StatusOptions::new();
-    opts.include_untracked(true).recurse_untracked_dirs(true);
-    for spec in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR, config::FILE] {
-        opts.pathspec(spec);
+/// The write-ahead journal: the files a write is about to change, so that a
+/// write whose commit failed is found by the next write in the same session
+/// without a full scan. It needs no fsync: after a crash a new process
+/// starts, and a process's first write scans everything anyway.
+fn journal_path(repo: &Repository) -> std::path::PathBuf {
+    repo.path().join("verzuim-journal")
+}
+
+pub fn journal_begin(repo: &Repository, paths: &[&str]) -> Result<()> {
+    let path = journal_path(repo);
+    std::fs::write(&path, paths.join("\n")).map_err(StoreError::io(path))
+}
+
+pub fn journal_end(repo: &Repository) -> Result<()> {
+    let path = journal_path(repo);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(path)(e)),
+        _ => Ok(()),
     }
-    let statuses = repo.statuses(Some(&mut opts))?;
+}
+
+/// Commits uncommitted, valid changes to the repository's data files: all
+/// of them (`full`, a scan of every file), or only those a journal names
+/// and the `extra` paths about to be written.
+pub fn recover(
+    repo: &Repository,
+    root: &Path,
+    author: &Signature,
+    full: bool,
+    extra: &[&str],
+) -> Result<Report> {
+    let mut opts = StatusOptions::new();
+    opts.include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .disable_pathspec_match(true);
+    let journal = std::fs::read_to_string(journal_path(repo)).unwrap_or_default();
+    let found: Vec<(String, Status)> = if full {
+        for spec in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR, config::FILE] {
+            opts.pathspec(spec);
+        }
+        let statuses = repo.statuses(Some(&mut opts))?;
+        statuses
+            .iter()
+            .filter_map(|e| Some((e.path().ok()?.to_string(), e.status())))
+            .collect()
+    } else {
+        // Only the named files, compared with HEAD by content: no scan.
+        let named = journal
+            .lines()
+            .chain(extra.iter().copied())
+            .filter(|l| !l.is_empty());
+        let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+        let mut found = Vec::new();
+        for p in named {
+            let in_head = head
+                .as_ref()
+                .and_then(|t| t.get_path(Path::new(p)).ok())
+                .map(|e| e.id());
+            let full_path = root.join(p);
+            let on_disk = full_path
+                .exists()
+                .then(|| git2::Oid::hash_file(git2::ObjectType::Blob, &full_path))
+                .transpose()?;
+            let status = match (in_head, on_disk) {
+                (Some(_), None) => Status::WT_DELETED,
+                (None, Some(_)) => Status::WT_NEW,
+                (Some(a), Some(b)) if a != b => Status::WT_MODIFIED,
+                _ => continue,
+            };
+            found.push((p.to_string(), status));
+        }
+        found
+    };
     let mut report = Report::default();
     let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
-    for entry in statuses.iter() {
-        let Ok(path) = entry.path().map(str::to_string) else {
-            continue;
-        };
-        let s = entry.status();
+    for (path, s) in found {
         if s.contains(Status::WT_DELETED) {
             report.problems.push(format!(
                 "{path}: {}",
@@ -138,5 +199,6 @@ pub fn recover(repo: &Repository, root: &Path, author: &Signature) -> Result<Rep
         git::commit(repo, &changes, &message, author)?;
         report.committed = names.iter().map(|s| s.to_string()).collect();
     }
+    journal_end(repo)?;
     Ok(report)
 }

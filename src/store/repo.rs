@@ -27,6 +27,9 @@ pub struct CaseRepo {
     /// Where notices go (recovery, waiting for the lock): stderr for the
     /// command line, collected for the TUI so nothing prints over it.
     notices: Option<std::sync::Mutex<Vec<String>>>,
+    /// Whether this process has scanned the whole repository for uncommitted
+    /// changes yet; later writes only check the journal and their own file.
+    scanned: std::sync::atomic::AtomicBool,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -109,6 +112,7 @@ impl CaseRepo {
         CaseRepo {
             root,
             notices: None,
+            scanned: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -144,14 +148,18 @@ impl CaseRepo {
         load::load_config(&self.root)
     }
 
-    /// Takes the lock, checks git's state and recovers uncommitted changes.
-    pub fn begin(&self) -> Result<Session> {
+    /// Takes the lock, checks git's state and recovers uncommitted changes:
+    /// the first time in a process all of them (a crash or a hand edit since
+    /// the last run), afterwards those in the journal and in `paths`, the
+    /// files this write is about to change.
+    pub fn begin(&self, paths: &[&str]) -> Result<Session> {
         let git = self.git()?;
         let lock = RepoLock::acquire(git.path(), LOCK_WAIT, &|n| self.notice(n))?;
         recovery::check_state(&git)?;
         let config = self.config()?;
         let author = git::signature(&git, config.author.as_ref())?;
-        let recovered = recovery::recover(&git, &self.root, &author)?;
+        let full = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
+        let recovered = recovery::recover(&git, &self.root, &author, full, paths)?;
         for p in &recovered.problems {
             eprintln!("{}: {p}", t("let op", "warning"));
         }
@@ -202,7 +210,8 @@ impl CaseRepo {
 
     /// Writes a new case file and commits it; returns the case id.
     pub fn create_case(&self, case: &Case) -> Result<()> {
-        let s = self.begin()?;
+        let rel = format!("{CASES_DIR}/{}.toml", case.id);
+        let s = self.begin(&[&rel])?;
         let path = load::case_path(&self.root, &case.id);
         if path.exists() {
             return Err(StoreError::Repo(format!(
@@ -230,7 +239,8 @@ impl CaseRepo {
         id: &str,
         edit: impl FnOnce(&Case, &mut CaseDoc) -> Result<(T, String)>,
     ) -> Result<T> {
-        let s = self.begin()?;
+        let rel = format!("{CASES_DIR}/{id}.toml");
+        let s = self.begin(&[&rel])?;
         let path = load::case_path(&self.root, id);
         let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
         let rel = load::rel(&self.root, &path);
@@ -281,8 +291,20 @@ impl CaseRepo {
 
     /// Reverts a commit (an undo that keeps the history): one new commit.
     pub fn revert(&self, commit_id: &str, summary: &str) -> Result<()> {
-        let s = self.begin()?;
+        let s = self.begin(&[])?;
         let changes = git::revert_changes(&s.git, commit_id)?;
+        let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
+        // Files changed by hand since are committed first, never reverted over.
+        let report = recovery::recover(&s.git, &self.root, &s.author, false, &paths)?;
+        if let Some(problem) = report.problems.first() {
+            return Err(StoreError::Repo(format!(
+                "{problem}; {}",
+                t("er is niets ongedaan gemaakt", "nothing was undone")
+            )));
+        }
+        let changes = git::revert_changes(&s.git, commit_id)?;
+        let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
+        recovery::journal_begin(&s.git, &paths)?;
         for (path, content) in &changes {
             let full = self.root.join(path);
             match content {

@@ -2,10 +2,12 @@
 //! the changed files (never "add everything"), the history of one file,
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
+mod tree;
+
 use super::config::Author;
 use super::{Result, StoreError};
 use crate::i18n::t;
-use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Tree};
+use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -62,58 +64,45 @@ pub fn commit(
         Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
         Err(e) => return Err(e.into()),
     };
-    let mut tree = parent.as_ref().map(|c| c.tree()).transpose()?;
+    let mut tree = parent.as_ref().map(|c| c.tree_id());
     for change in changes {
         let blob = change.content.map(|bytes| repo.blob(bytes)).transpose()?;
         let parts: Vec<&str> = change.path.split('/').collect();
-        let oid = upsert(repo, tree.as_ref(), &parts, blob)?;
-        tree = Some(match oid {
-            Some(oid) => repo.find_tree(oid)?,
-            None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
-        });
+        tree = upsert(repo, tree, &parts, blob)?;
     }
-    let tree = tree.ok_or_else(|| StoreError::Repo("nothing to commit".into()))?;
+    let tree = match tree {
+        Some(oid) => repo.find_tree(oid)?,
+        None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
+    };
     let parents: Vec<&git2::Commit> = parent.iter().collect();
     let oid = repo.commit(Some("HEAD"), author, author, message, &tree, &parents)?;
     sync_index(repo, changes)?;
     Ok(oid)
 }
 
-/// A tree like `base` with the blob at `parts` set (or removed).
+/// A tree like `base` with the blob at `parts` set (or removed), built
+/// by splicing one entry per level (see [`tree`]).
 fn upsert(
     repo: &Repository,
-    base: Option<&Tree>,
+    base: Option<Oid>,
     parts: &[&str],
     blob: Option<Oid>,
 ) -> Result<Option<Oid>> {
-    let mut tb = repo.treebuilder(base)?;
     let name = parts[0];
-    if parts.len() == 1 {
-        match blob {
-            Some(b) => {
-                tb.insert(name, b, 0o100644)?;
-            }
-            None if tb.get(name)?.is_some() => tb.remove(name)?,
-            None => {}
-        }
+    let entry = if parts.len() == 1 {
+        blob.map(|b| (tree::BLOB, b))
     } else {
-        let sub = match base.and_then(|t| t.get_name(name)) {
-            Some(entry) => entry.to_object(repo)?.into_tree().ok(),
+        let sub = match base {
+            Some(b) => repo
+                .find_tree(b)?
+                .get_name(name)
+                .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+                .map(|e| e.id()),
             None => None,
         };
-        match upsert(repo, sub.as_ref(), &parts[1..], blob)? {
-            Some(oid) => {
-                tb.insert(name, oid, 0o040000)?;
-            }
-            None if tb.get(name)?.is_some() => tb.remove(name)?,
-            None => {}
-        }
-    }
-    if tb.is_empty() {
-        Ok(None)
-    } else {
-        Ok(Some(tb.write()?))
-    }
+        upsert(repo, sub, &parts[1..], blob)?.map(|t| (tree::TREE, t))
+    };
+    Ok(tree::with_entry(repo, base, name, entry)?)
 }
 
 /// Brings the index in line with the commit for the changed paths, so
@@ -122,7 +111,6 @@ fn upsert(
 fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
     let update = || -> std::result::Result<(), git2::Error> {
         let mut index = repo.index()?;
-        index.read(false)?;
         for c in changes {
             match c.content {
                 Some(_) => index.add_path(Path::new(c.path))?,

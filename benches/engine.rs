@@ -1,0 +1,57 @@
+//! Criterion micro-benchmarks of the pure core: evaluating cases, the
+//! fuzzy filter per keystroke, and parsing case files. The whole-repository
+//! figures (disk, git, memory, TUI) come from `benches/run`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use verzuim::domain::calendar::{CalendarFile, Region};
+use verzuim::domain::caseload::{CalendarSet, Caseload};
+use verzuim::domain::protocol::{self, resolve_all};
+use verzuim::domain::search::{self, Searcher};
+use verzuim::store::{case_file, embedded};
+
+fn caseload(n: usize) -> Caseload {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let sources: Vec<_> = embedded::PROTOCOLS
+        .iter()
+        .map(|(f, t)| protocol::parse(f, t).expect("protocol"))
+        .collect();
+    let files: Vec<CalendarFile> = embedded::CALENDARS
+        .iter()
+        .map(|(_, t)| toml::from_str(t).expect("calendar"))
+        .collect();
+    Caseload {
+        cases: verzuim::synth::cases(n, 7, today),
+        library: resolve_all(&sources),
+        calendars: CalendarSet::new(&files, Default::default(), Region::Midden),
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let cl = caseload(1000);
+    c.bench_function("evaluate 1,000 cases", |b| {
+        b.iter(|| black_box(cl.evaluate_all(today)))
+    });
+    let texts: Vec<(String, String)> = cl
+        .cases
+        .iter()
+        .map(|c| (c.id.clone(), case_file::render_new(c)))
+        .collect();
+    c.bench_function("parse 1,000 case files", |b| {
+        b.iter(|| {
+            for (id, text) in &texts {
+                black_box(case_file::parse("f", id, text).expect("parse"));
+            }
+        })
+    });
+    let big = verzuim::synth::cases(10_000, 7, today);
+    let hay: Vec<String> = big.iter().map(search::haystack).collect();
+    let s = Searcher::default();
+    c.bench_function("fuzzy filter 10,000 cases, one keystroke", |b| {
+        b.iter(|| black_box(s.filter("sanne de", &hay)))
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
