@@ -227,6 +227,7 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
             checks,
             protocols,
             broken: vec![],
+            conflicts: Default::default(),
         });
         draw(&app);
     });

@@ -91,6 +91,23 @@ pub enum Command {
     },
     /// The case's history from git: date, author, what changed.
     Log { case: String },
+    /// Pull, merge and push through a git remote.
+    Sync {
+        #[arg(long)]
+        remote: Option<String>,
+    },
+    /// Open sync conflicts: case, field, local and remote value.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve a sync conflict by keeping the local or taking the remote value.
+    Resolve {
+        case: String,
+        field: String,
+        #[arg(value_parser = ["local", "remote"])]
+        choice: String,
+    },
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

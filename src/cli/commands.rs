@@ -107,6 +107,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
+        Command::Sync { remote } => sync(&ctx, remote.as_deref()),
+        Command::Conflicts { json } => conflicts(&ctx, json),
+        Command::Resolve {
+            case,
+            field,
+            choice,
+        } => {
+            let repo = CaseRepo::open(&ctx.dir)?;
+            let id = repo.resolve_case(&case)?;
+            repo.resolve_conflict(&id, &field, choice == "remote")?;
+            println!(
+                "{id} {field}: {}",
+                if choice == "remote" {
+                    t("remote-waarde genomen", "remote value taken")
+                } else {
+                    t("lokale waarde gehouden", "local value kept")
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -299,4 +319,70 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         show::print_due_items(&items, ctx.today);
     }
     Ok(report_broken(&loaded))
+}
+
+fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
+    let r = CaseRepo::open(&ctx.dir)?.sync(remote)?;
+    println!(
+        "{} {}: {} {} {}, {} {} {}",
+        t("gesynchroniseerd met", "synced with"),
+        r.remote,
+        t("binnen:", "in:"),
+        r.cases_in,
+        t("cases gewijzigd", "cases changed"),
+        r.events_in,
+        t("gebeurtenissen toegevoegd; uit:", "events added; out:"),
+        format_args!("{} commits", r.commits_out),
+    );
+    if r.conflicts > 0 {
+        println!(
+            "{} {} (`verzuim conflicts`)",
+            r.conflicts,
+            t(
+                "conflicten: de lokale waarde is gehouden; kies met `verzuim resolve`",
+                "conflicts: the local value was kept; choose with `verzuim resolve`"
+            )
+        );
+    }
+    for f in &r.kept_both {
+        println!(
+            "{}: {f}",
+            t(
+                "beide versies bewaard, de remote-versie als",
+                "both versions kept, the remote one as"
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let all = crate::store::conflicts::read_all(&repo.root)?;
+    if as_json {
+        let v: Vec<serde_json::Value> = all
+            .iter()
+            .flat_map(|(case, list)| {
+                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "base": c.base }))
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(v));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if all.is_empty() {
+        println!("{}", t("geen conflicten", "no conflicts"));
+    }
+    for (case, list) in &all {
+        for c in list {
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+            println!(
+                "{case}  {}  {}: {}  remote: {}",
+                c.field,
+                t("lokaal", "local"),
+                show(&c.local),
+                show(&c.remote)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod event;
 pub mod ids;
 pub mod input;
+pub mod merge;
 pub mod protocol;
 pub mod search;
 pub mod textpos;

@@ -41,6 +41,25 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The first line that is a git conflict marker, as a `FileError` that says
+/// what happened and the way out (checked before parsing: a TOML error about
+/// `<<<<<<<` would not tell a person what to do).
+pub fn conflict_markers(file: &str, text: &str) -> Option<FileError> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim_end();
+        if l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l == "=======" {
+            let message = crate::i18n::t(
+                "bevat git-conflictmarkeringen (van een merge buiten verzuim): kies per blok één kant, verwijder de markeringen en probeer opnieuw",
+                "contains git conflict markers (from a merge outside verzuim): keep one side of each block, remove the markers and try again",
+            );
+            return Some(at(file, text, Some(offset..offset), message));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// A `FileError` from a TOML deserialization error (first line of its message).
 pub fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> FileError {
     at(file, text, err.span(), err.message())

@@ -10,6 +10,9 @@ use toml_edit::{DocumentMut, Item, Table, value};
 /// Parses and checks a case file's text. `file` is the path shown in errors;
 /// `stem` is the file name without `.toml`, which must equal the case id.
 pub fn parse(file: &str, stem: &str, text: &str) -> Result<Case, FileError> {
+    if let Some(e) = textpos::conflict_markers(file, text) {
+        return Err(e);
+    }
     let case: Case = toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))?;
     let at_key = |key: &str, msg: String| {
         let offset = text
@@ -96,6 +99,53 @@ impl CaseDoc {
     }
 }
 
+impl CaseDoc {
+    /// Turns this document (the text of `from`) into `to` with the fewest
+    /// edits: changed top-level fields are set, events added, replaced or
+    /// removed by id; comments and layout elsewhere stay.
+    pub fn apply(&mut self, from: &Case, to: &Case) -> Result<(), String> {
+        let old = toml::Table::try_from(from).map_err(|e| e.to_string())?;
+        let new = toml::Table::try_from(to).map_err(|e| e.to_string())?;
+        for (key, value) in new.iter().filter(|(k, _)| *k != "events") {
+            if old.get(key) != Some(value) {
+                let text = format!("v = {value}");
+                let parsed: DocumentMut = text
+                    .parse()
+                    .map_err(|e: toml_edit::TomlError| e.to_string())?;
+                if let Some(item) = parsed.get("v") {
+                    let decor = self
+                        .doc
+                        .get(key)
+                        .and_then(|i| i.as_value())
+                        .map(|v| v.decor().clone());
+                    let mut item = item.clone();
+                    if let (Some(d), Some(v)) = (decor, item.as_value_mut()) {
+                        *v.decor_mut() = d;
+                    }
+                    self.doc.insert(key, item);
+                }
+            }
+        }
+        for key in old
+            .keys()
+            .filter(|k| *k != "events" && !new.contains_key(*k))
+        {
+            self.doc.remove(key);
+        }
+        for (id, event) in &to.events {
+            if from.events.get(id) != Some(event) {
+                self.add_event(id, event);
+            }
+        }
+        if let Some(events) = self.doc.get_mut("events").and_then(|e| e.as_table_mut()) {
+            for id in from.events.keys().filter(|id| !to.events.contains_key(*id)) {
+                events.remove(id);
+            }
+        }
+        Ok(())
+    }
+}
+
 impl std::fmt::Display for CaseDoc {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.doc)
@@ -166,6 +216,26 @@ protocol = "leerplichtwet"
         );
         let err = parse("cases/xyz.toml", "xyz", TEXT).unwrap_err();
         assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn apply_turns_one_case_into_another_keeping_comments() {
+        let from = parse("f", "abc", TEXT).unwrap();
+        let mut to = from.clone();
+        to.school = "Het Baken".into();
+        to.owner = Some("mentor".into());
+        to.events.insert(
+            "ev9".into(),
+            Event::new("gesprek", dates::parse("2026-11-03").unwrap()),
+        );
+        let mut doc = CaseDoc::parse(TEXT).unwrap();
+        doc.apply(&from, &to).unwrap();
+        let out = doc.to_string();
+        assert!(out.contains("# kept comment") && out.contains("# roepnaam"));
+        assert_eq!(parse("f", "abc", &out).unwrap(), to);
+        let mut back = CaseDoc::parse(&out).unwrap();
+        back.apply(&to, &from).unwrap();
+        assert_eq!(parse("f", "abc", &back.to_string()).unwrap(), from);
     }
 
     #[test]

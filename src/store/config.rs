@@ -23,6 +23,16 @@ pub struct RepoConfig {
     pub author: Option<Author>,
     #[serde(default)]
     pub schools: BTreeMap<String, SchoolOverride>,
+    #[serde(default)]
+    pub sync: Option<SyncConfig>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncConfig {
+    /// The git remote `verzuim sync` uses (default `origin`).
+    #[serde(default)]
+    pub remote: Option<String>,
 }
 
 fn one() -> u32 {
@@ -42,6 +52,10 @@ format = 1
 region = "midden"
 # Interface language: "nl" or "en".
 lang = "nl"
+
+# The git remote `verzuim sync` uses (default: origin):
+# [sync]
+# remote = "origin"
 
 # A school's own calendar exceptions, by the school's name as written in cases:
 # [schools."De Brug"]

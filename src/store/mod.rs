@@ -4,12 +4,15 @@
 pub mod atomic;
 pub mod case_file;
 pub mod config;
+pub mod conflicts;
 pub mod embedded;
 pub mod git;
 pub mod load;
 pub mod lock;
 pub mod recovery;
 pub mod repo;
+pub mod sync;
+pub mod transport;
 
 pub use repo::CaseRepo;
 
@@ -31,6 +34,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Sync(String),
     #[error("git: {0}")]
     Git(#[from] git2::Error),
 }

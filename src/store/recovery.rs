@@ -70,6 +70,10 @@ fn validate(root: &Path, path: &str) -> std::result::Result<(), String> {
         toml::from_str::<CalendarFile>(&text)
             .map(|_| ())
             .map_err(|e| textpos::from_toml(path, &text, &e).to_string())
+    } else if path.starts_with(&format!("{}/", super::conflicts::DIR)) {
+        toml::from_str::<toml::Table>(&text)
+            .map(|_| ())
+            .map_err(|e| textpos::from_toml(path, &text, &e).to_string())
     } else if path == config::FILE {
         toml::from_str::<config::RepoConfig>(&text)
             .map(|_| ())
@@ -119,7 +123,13 @@ pub fn recover(
         .disable_pathspec_match(true);
     let journal = std::fs::read_to_string(journal_path(repo)).unwrap_or_default();
     let found: Vec<(String, Status)> = if full {
-        for spec in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR, config::FILE] {
+        for spec in [
+            CASES_DIR,
+            PROTOCOLS_DIR,
+            CALENDAR_DIR,
+            super::conflicts::DIR,
+            config::FILE,
+        ] {
             opts.pathspec(spec);
         }
         let statuses = repo.statuses(Some(&mut opts))?;

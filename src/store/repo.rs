@@ -289,6 +289,62 @@ impl CaseRepo {
         Ok(())
     }
 
+    /// Resolves one sync conflict: keeps the local value or takes the remote
+    /// one; the case and its merge record change in one commit.
+    pub fn resolve_conflict(&self, case_id: &str, field: &str, take_remote: bool) -> Result<()> {
+        let rel = format!("{CASES_DIR}/{case_id}.toml");
+        let record = super::conflicts::rel_path(case_id);
+        let s = self.begin(&[&rel, &record])?;
+        let mut open = super::conflicts::read(&self.root, case_id)?;
+        let Some(i) = open.iter().position(|c| c.field == field) else {
+            let fields: Vec<&str> = open.iter().map(|c| c.field.as_str()).collect();
+            return Err(StoreError::User(format!(
+                "{} `{field}` ({})",
+                t("geen conflict in veld", "no conflict in field"),
+                fields.join(", ")
+            )));
+        };
+        let conflict = open.remove(i);
+        let path = load::case_path(&self.root, case_id);
+        let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
+        let current = case_file::parse(&rel, case_id, &text).map_err(StoreError::Broken)?;
+        let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
+        if take_remote {
+            let mut chosen = current.clone();
+            crate::domain::merge::take_remote(&mut chosen, &conflict).map_err(StoreError::Repo)?;
+            doc.apply(&current, &chosen).map_err(StoreError::Repo)?;
+        }
+        let new_text = doc.to_string();
+        case_file::parse(&rel, case_id, &new_text)
+            .map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
+        let record_text = super::conflicts::render(case_id, &open);
+        recovery::journal_begin(&s.git, &[&rel, &record])?;
+        atomic::write(&path, new_text.as_bytes())?;
+        let record_path = super::conflicts::path(&self.root, case_id);
+        match &record_text {
+            Some(t) => atomic::write(&record_path, t.as_bytes())?,
+            None => std::fs::remove_file(&record_path).map_err(StoreError::io(&record_path))?,
+        }
+        let changes = [
+            Change {
+                path: &rel,
+                content: Some(new_text.as_bytes()),
+            },
+            Change {
+                path: &record,
+                content: record_text.as_deref().map(str::as_bytes),
+            },
+        ];
+        let which = if take_remote { "remote" } else { "local" };
+        git::commit(
+            &s.git,
+            &changes,
+            &format!("case {case_id}: resolve conflict in {field} ({which})"),
+            &s.author,
+        )?;
+        recovery::journal_end(&s.git)
+    }
+
     /// Reverts a commit (an undo that keeps the history): one new commit.
     pub fn revert(&self, commit_id: &str, summary: &str) -> Result<()> {
         let s = self.begin(&[])?;

@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub protocols: Vec<ProtocolInfo>,
     /// Broken case and protocol files, as `file:line:column: message`.
     pub broken: Vec<String>,
+    /// Open sync conflicts by case id.
+    pub conflicts: std::collections::BTreeMap<String, Vec<crate::domain::merge::Conflict>>,
 }
 
 #[derive(Debug)]
@@ -59,6 +61,8 @@ pub enum Msg {
         commit: String,
         text: String,
     },
+    /// A sync finished (the data is reloaded after it).
+    Synced(String),
     Failed(String),
 }
 
@@ -89,5 +93,11 @@ pub enum Effect {
     },
     Diff {
         commit: String,
+    },
+    Sync,
+    Resolve {
+        case_id: String,
+        field: String,
+        take_remote: bool,
     },
 }

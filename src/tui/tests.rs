@@ -48,6 +48,7 @@ fn snapshot() -> Snapshot {
         checks,
         protocols,
         broken: vec![],
+        conflicts: Default::default(),
     }
 }
 
@@ -366,4 +367,43 @@ fn colour_marks_urgency_and_no_color_uses_markers() {
     let buf = terminal.backend().buffer();
     let red = (0..28).any(|y| buf[(3, y)].fg == ratatui::style::Color::Red);
     assert!(red, "overdue rows are red");
+}
+
+#[test]
+fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
+    let mut a = app();
+    assert_eq!(key(&mut a, KeyCode::Char('s')), vec![Effect::Sync]);
+    assert!(a.busy.is_some());
+    assert!(
+        key(&mut a, KeyCode::Char('s')).is_empty(),
+        "one sync at a time"
+    );
+    update(&mut a, Msg::Synced("gesynchroniseerd".into()));
+    let mut snap = snapshot();
+    let id = snap
+        .cases
+        .iter()
+        .find(|c| c.name == "Sanne de Vries")
+        .unwrap()
+        .id
+        .clone();
+    let conflict = crate::domain::merge::Conflict {
+        field: "school".into(),
+        base: Some("\"A\"".into()),
+        local: Some("\"Grotius College\"".into()),
+        remote: Some("\"Grotius College Noord\"".into()),
+    };
+    snap.conflicts.insert(id.clone(), vec![conflict]);
+    update(&mut a, Msg::Loaded(Box::new(snap)));
+    assert!(a.busy.is_none());
+    open(&mut a, "Sanne");
+    insta::assert_snapshot!(render(&a));
+    assert_eq!(
+        key(&mut a, KeyCode::Char('R')),
+        vec![Effect::Resolve {
+            case_id: id,
+            field: "school".into(),
+            take_remote: true
+        }]
+    );
 }

@@ -14,9 +14,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Key(key) => on_key(app, key),
         Msg::Resize => vec![],
         Msg::Loaded(snapshot) => {
+            let reload = !app.loading;
+            app.busy = None;
             let broken = snapshot.broken.len();
             app.set_snapshot(*snapshot);
             let n = app.data.cases.len();
+            if reload {
+                return vec![];
+            }
             if broken > 0 {
                 app.error(format!(
                     "{n} {}; {broken} {}",
@@ -72,6 +77,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Some(h) = app.history.as_mut() {
                 h.diff = Some((commit, text));
             }
+            vec![]
+        }
+        Msg::Synced(text) => {
+            app.info(text);
+            app.busy = Some(t("herladen...", "reloading...").into());
             vec![]
         }
         Msg::Failed(error) => {
@@ -138,6 +148,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('3') if app.current.is_some() => app.screen = Screen::Case,
         KeyCode::Char('n') if !app.loading => app.form = Some(Form::new_case(&app.data.protocols)),
         KeyCode::Char('u') => return undo(app),
+        KeyCode::Char('s') if !app.loading && app.busy.is_none() => {
+            app.busy = Some(t("synchroniseren...", "syncing...").into());
+            return vec![Effect::Sync];
+        }
         _ => return screen_key(app, key),
     }
     vec![]
@@ -387,9 +401,23 @@ fn case_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![];
     }
-    match (key.code, index) {
-        (KeyCode::Char('x'), Some(i)) => mark_done(app, &id, &actions[i].clone()),
-        (KeyCode::Char('x'), None) => {
+    let conflict = app
+        .data
+        .conflicts
+        .get(&id)
+        .and_then(|c| c.first())
+        .map(|c| c.field.clone());
+    match (key.code, index, conflict) {
+        (KeyCode::Char(c @ ('L' | 'R')), _, Some(field)) => {
+            app.busy = Some(t("conflict oplossen...", "resolving conflict...").into());
+            vec![Effect::Resolve {
+                case_id: id,
+                field,
+                take_remote: c == 'R',
+            }]
+        }
+        (KeyCode::Char('x'), Some(i), _) => mark_done(app, &id, &actions[i].clone()),
+        (KeyCode::Char('x'), None, _) => {
             app.error(t(
                 "geen open actie om af te ronden",
                 "no open action to mark done",

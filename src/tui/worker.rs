@@ -5,6 +5,7 @@
 use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, Caseload};
+use crate::i18n::t;
 use crate::store::load::{self, CASES_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
@@ -98,6 +99,39 @@ impl Worker {
                 let entries = git::file_history(&self.repo.git()?, &path, 500)?;
                 Ok(Msg::History { case_id, entries })
             }
+            Effect::Sync => {
+                let r = self.repo.sync(None)?;
+                let text = format!(
+                    "{} {}: {} {}, {} {}; {} {}{}",
+                    t("gesynchroniseerd met", "synced with"),
+                    r.remote,
+                    r.cases_in,
+                    t("cases binnen", "cases in"),
+                    r.events_in,
+                    t("gebeurtenissen", "events"),
+                    r.commits_out,
+                    t("commits uit", "commits out"),
+                    if r.conflicts > 0 {
+                        format!(
+                            "; {} {}",
+                            r.conflicts,
+                            t("conflicten: zie de case", "conflicts: see the case")
+                        )
+                    } else {
+                        String::new()
+                    }
+                );
+                let _ = self.out.send(Msg::Synced(text));
+                self.load()
+            }
+            Effect::Resolve {
+                case_id,
+                field,
+                take_remote,
+            } => {
+                self.repo.resolve_conflict(&case_id, &field, take_remote)?;
+                self.load()
+            }
             Effect::Diff { commit } => {
                 let text = git::commit_diff(&self.repo.git()?, &commit)?;
                 Ok(Msg::Diff { commit, text })
@@ -121,16 +155,24 @@ impl Worker {
             .chain(&loaded.broken_cases)
             .map(|e| e.to_string())
             .collect();
+        let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
+        // The cases move to the UI; the worker keeps what evaluation needs.
+        let Caseload {
+            cases,
+            library,
+            calendars,
+        } = cl;
         let snapshot = Snapshot {
-            cases: cl.cases.clone(),
+            cases,
             checks,
             protocols,
             broken,
+            conflicts,
         };
         self.caseload = Some(Caseload {
             cases: Vec::new(),
-            library: cl.library,
-            calendars: cl.calendars,
+            library,
+            calendars,
         });
         Ok(Msg::Loaded(Box::new(snapshot)))
     }

@@ -21,8 +21,56 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let [info, signals] =
-        Layout::vertical([Constraint::Length(10), Constraint::Min(3)]).areas(left);
+    let conflicts = app
+        .data
+        .conflicts
+        .get(&case.id)
+        .map(|c| c.as_slice())
+        .unwrap_or(&[]);
+    let conflict_height = if conflicts.is_empty() {
+        0
+    } else {
+        conflicts.len() as u16 * 2 + 2
+    };
+    let [info, conflict_area, signals] = Layout::vertical([
+        Constraint::Length(10),
+        Constraint::Length(conflict_height),
+        Constraint::Min(3),
+    ])
+    .areas(left);
+    if !conflicts.is_empty() {
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        let lines: Vec<Line> = conflicts
+            .iter()
+            .flat_map(|c| {
+                [
+                    Line::styled(
+                        format!("{}: {} {}", c.field, t("lokaal", "local"), show(&c.local)),
+                        th.error(),
+                    ),
+                    Line::styled(
+                        format!(
+                            "{:width$}  remote {}",
+                            "",
+                            show(&c.remote),
+                            width = c.field.len()
+                        ),
+                        th.error(),
+                    ),
+                ]
+            })
+            .collect();
+        let title = format!(
+            " {} (L {}, R {}) ",
+            t("Conflict", "Conflict"),
+            t("lokaal houden", "keep local"),
+            t("remote nemen", "take remote")
+        );
+        f.render_widget(
+            Paragraph::new(lines).block(Block::bordered().title(title)),
+            conflict_area,
+        );
+    }
     let [actions, timeline] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
 

@@ -54,6 +54,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 t(" (gesloten)", " (closed)")
             };
+            let status = if app.data.conflicts.contains_key(&case.id) {
+                format!("{status} [conflict]")
+            } else {
+                status.to_string()
+            };
             Row::new(vec![
                 Cell::from(format!("{}{status}", case.name)),
                 Cell::from(case.id[..8.min(case.id.len())].to_string()),

@@ -24,6 +24,13 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
                 "undo your last change (git revert)",
             ),
         ),
+        (
+            "s",
+            t(
+                "synchroniseren met de git-remote",
+                "sync with the git remote",
+            ),
+        ),
         ("?", t("deze help", "this help")),
         (
             "q Esc",
@@ -72,6 +79,13 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
             ("e", ("case bewerken", "edit case")),
             ("c", ("case sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
+            (
+                "L R",
+                (
+                    "conflict: lokaal houden / remote nemen",
+                    "conflict: keep local / take remote",
+                ),
+            ),
         ],
         Screen::History => &[(
             "↑ ↓",

@@ -19,12 +19,15 @@ impl Default for Sandbox {
 impl Sandbox {
     /// A HOME with a git identity, and a repository path inside it.
     pub fn new() -> Sandbox {
+        Sandbox::named("Test Officer")
+    }
+
+    /// A sandbox whose git user has this name.
+    pub fn named(name: &str) -> Sandbox {
         let s = Sandbox::without_author();
-        std::fs::write(
-            s.home.path().join(".gitconfig"),
-            "[user]\n\tname = Test Officer\n\temail = officer@example.org\n",
-        )
-        .unwrap();
+        let email = name.to_lowercase().replace(' ', ".");
+        let config = format!("[user]\n\tname = {name}\n\temail = {email}@example.org\n");
+        std::fs::write(s.home.path().join(".gitconfig"), config).unwrap();
         s
     }
 

@@ -194,6 +194,9 @@ impl SourcedProtocol {
 
 /// Parses a protocol file's text; errors carry file, line and column.
 pub fn parse(file: &str, text: &str) -> Result<SourcedProtocol, FileError> {
+    if let Some(e) = textpos::conflict_markers(file, text) {
+        return Err(e);
+    }
     let def: ProtocolFile = toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))?;
     Ok(SourcedProtocol {
         file: file.to_string(),

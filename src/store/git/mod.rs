@@ -58,6 +58,18 @@ pub fn commit(
     message: &str,
     author: &Signature,
 ) -> Result<Oid> {
+    commit_with_parents(repo, changes, message, author, &[])
+}
+
+/// As [`commit`], with more parents after HEAD (a merge commit records both
+/// sides, so history and accountability stay whole).
+pub fn commit_with_parents(
+    repo: &Repository,
+    changes: &[Change],
+    message: &str,
+    author: &Signature,
+    others: &[Oid],
+) -> Result<Oid> {
     // Read HEAD right before committing so the parent is never stale.
     let parent = match repo.head() {
         Ok(head) => Some(head.peel_to_commit()?),
@@ -74,7 +86,11 @@ pub fn commit(
         Some(oid) => repo.find_tree(oid)?,
         None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
     };
-    let parents: Vec<&git2::Commit> = parent.iter().collect();
+    let others: Vec<git2::Commit> = others
+        .iter()
+        .map(|o| repo.find_commit(*o))
+        .collect::<std::result::Result<_, _>>()?;
+    let parents: Vec<&git2::Commit> = parent.iter().chain(others.iter()).collect();
     let oid = repo.commit(Some("HEAD"), author, author, message, &tree, &parents)?;
     sync_index(repo, changes)?;
     Ok(oid)
@@ -108,7 +124,7 @@ fn upsert(
 /// Brings the index in line with the commit for the changed paths, so
 /// `git status` stays clean. A stale `index.lock` left by a crash (older
 /// than a few minutes, while we hold the repository lock) is removed.
-fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
+pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
     let update = || -> std::result::Result<(), git2::Error> {
         let mut index = repo.index()?;
         for c in changes {

@@ -1,0 +1,272 @@
+//! Three-way merge of a case by meaning: events are a union by id (an event
+//! edited on one side keeps the edit); a field changed on one side takes
+//! that change; a field changed differently on both sides is a conflict,
+//! which keeps the local value and records the other. Nothing is dropped.
+
+use crate::domain::case::Case;
+use crate::domain::event::Event;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A field both sides changed, differently. Values are TOML text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// `name`, `contacts.<key>` or `events.<id>`.
+    pub field: String,
+    pub base: Option<String>,
+    pub local: Option<String>,
+    pub remote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub case: Case,
+    pub conflicts: Vec<Conflict>,
+    /// Events the remote side added that the local side did not have.
+    pub events_added: usize,
+}
+
+fn text<T: Serialize>(v: &T) -> Option<String> {
+    toml::Value::try_from(v).ok().map(|v| v.to_string())
+}
+
+/// One value, three ways: the side that changed wins; both changed
+/// differently keeps local and reports.
+fn pick<T: Clone + PartialEq + Serialize>(
+    field: &str,
+    base: Option<&T>,
+    local: &T,
+    remote: &T,
+    out: &mut Vec<Conflict>,
+) -> T {
+    if local == remote || Some(remote) == base {
+        return local.clone();
+    }
+    if Some(local) == base {
+        return remote.clone();
+    }
+    out.push(Conflict {
+        field: field.into(),
+        base: base.and_then(text),
+        local: text(local),
+        remote: text(remote),
+    });
+    local.clone()
+}
+
+/// Merges `local` and `remote`, both descended from `base` (None when the
+/// case did not exist at the merge base).
+pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
+    let mut c = Vec::new();
+    macro_rules! field {
+        ($f:ident) => {
+            pick(
+                stringify!($f),
+                base.map(|b| &b.$f),
+                &local.$f,
+                &remote.$f,
+                &mut c,
+            )
+        };
+    }
+    let mut case = Case {
+        format: local.format.max(remote.format),
+        id: local.id.clone(),
+        name: field!(name),
+        birth: field!(birth),
+        pseudonym: field!(pseudonym),
+        school: field!(school),
+        level: field!(level),
+        gemeente: field!(gemeente),
+        protocol: field!(protocol),
+        owner: field!(owner),
+        status: field!(status),
+        region: field!(region),
+        opened: field!(opened),
+        contacts: BTreeMap::new(),
+        events: BTreeMap::new(),
+    };
+    case.contacts = merge_map(
+        "contacts",
+        base.map(|b| &b.contacts),
+        &local.contacts,
+        &remote.contacts,
+        &mut c,
+    );
+    case.events = merge_map(
+        "events",
+        base.map(|b| &b.events),
+        &local.events,
+        &remote.events,
+        &mut c,
+    );
+    let events_added = case
+        .events
+        .keys()
+        .filter(|k| !local.events.contains_key(*k))
+        .count();
+    Merged {
+        case,
+        conflicts: c,
+        events_added,
+    }
+}
+
+/// A map merged key by key; a key deleted on one side and untouched on the
+/// other is deleted, deleted on one side and changed on the other is kept.
+fn merge_map<V: Clone + PartialEq + Serialize>(
+    prefix: &str,
+    base: Option<&BTreeMap<String, V>>,
+    local: &BTreeMap<String, V>,
+    remote: &BTreeMap<String, V>,
+    out: &mut Vec<Conflict>,
+) -> BTreeMap<String, V> {
+    let keys: BTreeSet<&String> = local.keys().chain(remote.keys()).collect();
+    let mut merged = BTreeMap::new();
+    for key in keys {
+        let b = base.and_then(|m| m.get(key));
+        let value = match (local.get(key), remote.get(key)) {
+            (Some(l), Some(r)) => Some(pick(&format!("{prefix}.{key}"), b, l, r, out)),
+            (Some(l), None) if b == Some(l) => None,
+            (None, Some(r)) if b == Some(r) => None,
+            (Some(v), None) | (None, Some(v)) => Some(v.clone()),
+            (None, None) => None,
+        };
+        if let Some(v) = value {
+            merged.insert(key.clone(), v);
+        }
+    }
+    merged
+}
+
+/// Applies a person's choice for a conflict: the remote value replaces the
+/// local one (keeping local needs no change).
+pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), String> {
+    let remote = conflict.remote.as_deref();
+    let parse = |t: &str| -> Result<toml::Value, String> {
+        toml::from_str::<toml::Table>(&format!("v = {t}"))
+            .map_err(|e| e.to_string())
+            .map(|mut t| t.remove("v").unwrap_or(toml::Value::Boolean(false)))
+    };
+    if let Some(key) = conflict.field.strip_prefix("events.") {
+        match remote {
+            Some(t) => {
+                let e: Event = parse(t)?
+                    .try_into()
+                    .map_err(|e: toml::de::Error| e.to_string())?;
+                case.events.insert(key.to_string(), e);
+            }
+            None => {
+                case.events.remove(key);
+            }
+        }
+        return Ok(());
+    }
+    if let Some(key) = conflict.field.strip_prefix("contacts.") {
+        match remote {
+            Some(t) => case.contacts.insert(
+                key.to_string(),
+                parse(t)?
+                    .try_into()
+                    .map_err(|e: toml::de::Error| e.to_string())?,
+            ),
+            None => case.contacts.remove(key),
+        };
+        return Ok(());
+    }
+    // A plain field: rebuild the case with that field from the remote text.
+    let mut table = toml::Table::try_from(&*case).map_err(|e| e.to_string())?;
+    match remote {
+        Some(t) => table.insert(conflict.field.clone(), parse(t)?),
+        None => table.remove(&conflict.field),
+    };
+    *case = table
+        .try_into()
+        .map_err(|e: toml::de::Error| e.to_string())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseFields, Level, Status};
+    use crate::domain::dates;
+
+    fn base() -> Case {
+        let d = |s| dates::parse(s).unwrap();
+        let mut c = CaseFields {
+            name: "A".into(),
+            birth: d("2011-01-01"),
+            school: "S".into(),
+            level: Level::Vo,
+            protocol: "leerplichtwet".into(),
+            gemeente: None,
+            owner: None,
+        }
+        .into_case("c1".into(), d("2025-09-01"));
+        c.events
+            .insert("e1".into(), Event::new("ziek", d("2025-09-01")));
+        c
+    }
+
+    #[test]
+    fn events_added_on_both_sides_are_joined() {
+        let b = base();
+        let mut l = b.clone();
+        let mut r = b.clone();
+        l.events.insert(
+            "l1".into(),
+            Event::new("beter", dates::parse("2025-09-03").unwrap()),
+        );
+        r.events.insert(
+            "r1".into(),
+            Event::new("gesprek", dates::parse("2025-09-04").unwrap()),
+        );
+        let m = merge_case(Some(&b), &l, &r);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.case.events.len(), 3);
+        assert_eq!(m.events_added, 1);
+    }
+
+    #[test]
+    fn one_sided_changes_win_and_two_sided_ones_conflict_keeping_local() {
+        let b = base();
+        let mut l = b.clone();
+        let mut r = b.clone();
+        l.school = "Local School".into();
+        r.status = Status::Closed;
+        r.events.get_mut("e1").unwrap().until = Some(dates::parse("2025-09-02").unwrap());
+        let m = merge_case(Some(&b), &l, &r);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(
+            (m.case.school.as_str(), m.case.status),
+            ("Local School", Status::Closed)
+        );
+        assert!(
+            m.case.events["e1"].until.is_some(),
+            "an edit on one side is kept"
+        );
+        r.school = "Remote School".into();
+        let mut m = merge_case(Some(&b), &l, &r);
+        assert_eq!(m.case.school, "Local School");
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].remote.as_deref(), Some("\"Remote School\""));
+        take_remote(&mut m.case, &m.conflicts[0].clone()).unwrap();
+        assert_eq!(m.case.school, "Remote School");
+    }
+
+    #[test]
+    fn deletion_against_an_edit_keeps_the_edit() {
+        let b = base();
+        let mut l = b.clone();
+        l.events.clear();
+        let mut r = b.clone();
+        r.events.get_mut("e1").unwrap().note = Some("x".into());
+        assert_eq!(merge_case(Some(&b), &l, &r).case.events.len(), 1);
+        assert_eq!(
+            merge_case(Some(&b), &l, &b).case.events.len(),
+            0,
+            "an untouched side follows the deletion"
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! Sync through a bare remote with two clones, used alternately and
+//! offline: they end identical, with every event both sides added, no
+//! conflict markers anywhere, and `git log` telling who did what.
+
+mod common;
+use common::Sandbox;
+use std::path::Path;
+use std::process::Command;
+
+const P: &str = "zhw-ziekteverzuim-als-signaal";
+const DAY: &str = "2025-09-15";
+
+fn git(dir: &Path, home: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Officer A with a case repository pushed to a bare remote, officer B with
+/// a clone of it.
+fn two_clones() -> (Sandbox, Sandbox, std::path::PathBuf) {
+    let a = Sandbox::named("Officer A");
+    let b = Sandbox::named("Officer B");
+    a.ok(DAY, &["init"]);
+    let bare = a.home.path().join("remote.git");
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", "-b", "main", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    a.ok(DAY, &["sync"]);
+    git(
+        b.home.path(),
+        b.home.path(),
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    (a, b, bare)
+}
+
+fn case_text(s: &Sandbox, id: &str) -> String {
+    std::fs::read_to_string(s.case_file(id)).unwrap()
+}
+
+fn events(s: &Sandbox, id: &str) -> usize {
+    case_text(s, id).matches("[events.").count()
+}
+
+fn no_markers(s: &Sandbox) {
+    for entry in std::fs::read_dir(s.dir.join("cases")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(
+            !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+            "conflict markers written"
+        );
+    }
+}
+
+fn identical(a: &Sandbox, b: &Sandbox) {
+    assert_eq!(
+        git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]),
+        git(&b.dir, b.home.path(), &["rev-parse", "HEAD"])
+    );
+    assert_eq!(git(&a.dir, a.home.path(), &["status", "--porcelain"]), "");
+    assert_eq!(git(&b.dir, b.home.path(), &["status", "--porcelain"]), "");
+    no_markers(a);
+    no_markers(b);
+}
+
+#[test]
+fn events_added_offline_on_both_sides_are_all_kept() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(out.contains("binnen: 1 cases gewijzigd"), "{out}");
+    a.ok(DAY, &["add", &id, "ziek", "--date", "2025-09-15"]);
+    b.ok(DAY, &["add", &id, "gesprek", "--date", "2025-09-16"]);
+    b.ok(DAY, &["add", &id, "aanmelding-jgz", "--date", "2025-09-16"]);
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(
+        out.contains("2 gebeurtenissen toegevoegd") || out.contains("1 gebeurtenissen toegevoegd"),
+        "{out}"
+    );
+    a.ok(DAY, &["sync"]);
+    assert_eq!((events(&a, &id), events(&b, &id)), (3, 3));
+    assert_eq!(case_text(&a, &id), case_text(&b, &id));
+    identical(&a, &b);
+    let log = git(&a.dir, a.home.path(), &["log", "--format=%an|%s|%p"]);
+    assert!(
+        log.lines()
+            .next()
+            .unwrap()
+            .starts_with("Officer B|sync: merge origin/main"),
+        "{log}"
+    );
+    assert_eq!(
+        log.lines()
+            .next()
+            .unwrap()
+            .split('|')
+            .nth(2)
+            .unwrap()
+            .split(' ')
+            .count(),
+        2,
+        "merge has both parents"
+    );
+    assert!(
+        log.contains("Officer A|case") && log.contains("Officer B|case"),
+        "{log}"
+    );
+    assert_eq!(b.ok(DAY, &["conflicts"]), "geen conflicten");
+}
+
+#[test]
+fn the_same_field_changed_both_ways_is_a_conflict_resolved_with_nothing_lost() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    let edit = |s: &Sandbox, school: &str| {
+        let text =
+            case_text(s, &id).replace("school = \"De Brug\"", &format!("school = \"{school}\""));
+        std::fs::write(s.case_file(&id), text).unwrap();
+    };
+    edit(&a, "De Brug Noord");
+    edit(&b, "De Brug Zuid");
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(out.contains("1 conflicten"), "{out}");
+    assert!(
+        case_text(&b, &id).contains("school = \"De Brug Zuid\""),
+        "local value kept"
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&b.ok(DAY, &["conflicts", "--json"])).unwrap();
+    assert_eq!(listed[0]["field"], "school");
+    assert_eq!(listed[0]["remote"], "\"De Brug Noord\"");
+    assert_eq!(listed[0]["local"], "\"De Brug Zuid\"");
+    no_markers(&b);
+    b.ok(DAY, &["resolve", &id[..6], "school", "remote"]);
+    assert!(case_text(&b, &id).contains("school = \"De Brug Noord\""));
+    assert_eq!(b.ok(DAY, &["conflicts"]), "geen conflicten");
+    b.ok(DAY, &["sync"]);
+    a.ok(DAY, &["sync"]);
+    identical(&a, &b);
+    let log = git(&b.dir, b.home.path(), &["log", "--format=%s"]);
+    assert!(
+        log.contains(&format!("case {id}: resolve conflict in school (remote)")),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_case_closed_on_one_side_and_extended_on_the_other_keeps_both() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    let text = case_text(&b, &id).replace("status = \"open\"", "status = \"closed\"");
+    std::fs::write(b.case_file(&id), text).unwrap();
+    b.ok(DAY, &["sync"]);
+    a.ok(
+        DAY,
+        &[
+            "add",
+            &id,
+            "notitie",
+            "--date",
+            DAY,
+            "--note",
+            "laatste contact",
+        ],
+    );
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    for s in [&a, &b] {
+        let text = case_text(s, &id);
+        assert!(
+            text.contains("status = \"closed\"") && text.contains("laatste contact"),
+            "{text}"
+        );
+    }
+    identical(&a, &b);
+}
+
+#[test]
+fn a_push_rejected_because_the_remote_moved_is_merged_and_retried() {
+    let (a, b, bare) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    b.ok(DAY, &["add", &id, "ziek", "--date", DAY]);
+    // On the first push, someone else's commit lands first: the hook moves
+    // main (outside the push's quarantine), so the push is rejected.
+    let hook = bare.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\n[ -f moved ] && exit 0\ntouch moved\nunset GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_QUARANTINE_PATH\n\
+         c=$(git commit-tree -p main -m 'someone else' main^{tree})\ngit update-ref refs/heads/main $c\nexit 0\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    b.ok(DAY, &["sync"]);
+    assert!(bare.join("moved").exists(), "the hook ran");
+    let remote_log = git(&bare, b.home.path(), &["log", "--format=%s", "main"]);
+    assert!(
+        remote_log.contains("someone else") && remote_log.contains("add ziek"),
+        "{remote_log}"
+    );
+    a.ok(DAY, &["sync"]);
+    identical(&a, &b);
+}
+
+#[test]
+fn an_unreachable_remote_is_a_clear_error_and_loses_nothing() {
+    let (a, _b, _) = two_clones();
+    let id = a.new_case(P);
+    git(
+        &a.dir,
+        a.home.path(),
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "ssh://nobody@127.0.0.1:1/nothing.git",
+        ],
+    );
+    let head = git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]);
+    let out = a.run(DAY, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("origin") && err.contains("veilig"), "{err}");
+    assert_eq!(git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]), head);
+    assert!(a.case_file(&id).exists());
+    let missing = a.run(DAY, &["sync", "--remote", "elders"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn many_commits_on_both_sides_in_one_sync() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    let other = b.new_case("leerplichtwet");
+    for i in 0..55 {
+        let day = format!("2025-09-{:02}", 1 + i % 28);
+        a.ok(DAY, &["add", &id, "te-laat", "--date", &day]);
+        b.ok(
+            DAY,
+            &[
+                "add",
+                &id,
+                "notitie",
+                "--date",
+                &day,
+                "--note",
+                &format!("b{i}"),
+            ],
+        );
+        b.ok(DAY, &["add", &other, "te-laat", "--date", &day]);
+    }
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(out.contains("55 gebeurtenissen toegevoegd"), "{out}");
+    a.ok(DAY, &["sync"]);
+    assert_eq!((events(&a, &id), events(&a, &other)), (110, 55));
+    identical(&a, &b);
+}
+
+#[test]
+fn libgit2_transport_when_git_is_not_used() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    let mut sync = a.cmd(DAY, &["sync"]);
+    assert!(
+        sync.env("VERZUIM_GIT", "libgit2")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let mut sync = b.cmd(DAY, &["sync"]);
+    assert!(
+        sync.env("VERZUIM_GIT", "libgit2")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    assert!(b.case_file(&id).exists());
+}
+
+#[test]
+fn foreign_git_state_is_explained_and_nothing_is_overwritten() {
+    let (a, _b, _) = two_clones();
+    let id = a.new_case(P);
+    let head = git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]);
+    git(
+        &a.dir,
+        a.home.path(),
+        &["checkout", "-q", "--detach", "HEAD"],
+    );
+    let out = a.run(DAY, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("git checkout main"));
+    git(&a.dir, a.home.path(), &["checkout", "-q", "main"]);
+    let marked = case_text(&a, &id).replace(
+        "level = \"vo\"",
+        "<<<<<<< HEAD\nlevel = \"vo\"\n=======\nlevel = \"po\"\n>>>>>>> other",
+    );
+    std::fs::write(a.case_file(&id), &marked).unwrap();
+    let out = a.run(DAY, &["add", &id, "ziek", "--date", DAY]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("conflict markers") || err.contains("conflictmarkeringen"),
+        "{err}"
+    );
+    assert_eq!(case_text(&a, &id), marked, "never overwritten");
+    assert_eq!(git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]), head);
+}
