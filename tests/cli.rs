@@ -319,3 +319,27 @@ fn english_messages_on_request() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown case"));
 }
+
+#[test]
+fn the_parse_cache_never_shows_stale_content() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    let name = |s: &Sandbox| -> String {
+        let v: serde_json::Value = serde_json::from_str(&s.ok("2025-09-02", &["check", "--json"])).unwrap();
+        v["cases"][0]["name"].as_str().unwrap().to_string()
+    };
+    assert_eq!(name(&s), "Anna Test");
+    assert!(s.dir.join(".git/verzuim-cases.cache").exists(), "written on load");
+    assert_eq!(mode(&s.dir.join(".git/verzuim-cases.cache")), 0o600);
+    // A hand edit in the same second as the cache and the index.
+    let path = s.case_file(&id);
+    std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Anna Test", "Anna Bewerkt")).unwrap();
+    assert_eq!(name(&s), "Anna Bewerkt");
+    // Committed outside verzuim: the index now vouches for the new blob.
+    s.git(&["commit", "-qam", "hand edit"]);
+    assert_eq!(name(&s), "Anna Bewerkt");
+    std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Anna Bewerkt", "Anna Terug")).unwrap();
+    assert_eq!(name(&s), "Anna Terug");
+    std::fs::write(s.dir.join(".git/verzuim-cases.cache"), b"VZCASES2\xff\xff\xff\xffgarbage").unwrap();
+    assert_eq!(name(&s), "Anna Terug", "a corrupt cache is ignored");
+}

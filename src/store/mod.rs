@@ -2,6 +2,7 @@
 //! does IO; nothing here decides what a protocol means.
 
 pub mod atomic;
+pub mod cache;
 pub mod case_file;
 pub mod config;
 pub mod conflicts;

@@ -130,8 +130,15 @@ impl Worker {
                 take_remote,
             } => {
                 self.repo.resolve_conflict(&case_id, &field, take_remote)?;
-                let which = if take_remote { t("remote-waarde genomen", "remote value taken") } else { t("lokale waarde gehouden", "local value kept") };
-                let _ = self.out.send(Msg::Synced(format!("{} {field}: {which}", t("conflict opgelost in", "conflict resolved in"))));
+                let which = if take_remote {
+                    t("remote-waarde genomen", "remote value taken")
+                } else {
+                    t("lokale waarde gehouden", "local value kept")
+                };
+                let _ = self.out.send(Msg::Synced(format!(
+                    "{} {field}: {which}",
+                    t("conflict opgelost in", "conflict resolved in")
+                )));
                 self.load()
             }
             Effect::Diff { commit } => {

@@ -1,0 +1,265 @@
+//! Parsed cases cached by git blob id, in `.git/verzuim-cases.cache`
+//! (private, never committed). Parsing TOML is most of opening a large
+//! repository; a case parsed from a blob never changes, so only new blobs
+//! are parsed. A file's blob id is taken from the git index only when its
+//! stat data matches the index entry exactly and the entry is not "racily
+//! clean" (modified in the same instant the index was written): the same
+//! rule git itself uses to trust the index. Anything else is parsed.
+
+use crate::domain::calendar::Region;
+use crate::domain::case::{Case, Level, Status};
+use crate::domain::event::Event;
+use chrono::{Datelike, NaiveDate};
+use git2::Repository;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+const FILE: &str = "verzuim-cases.cache";
+const MAGIC: &[u8; 8] = b"VZCASES2";
+/// Cases per independently decoded chunk (so both cores decode).
+const CHUNK: usize = 512;
+
+pub type BlobId = [u8; 20];
+
+/// Blob ids of the working-tree files git's index vouches for, by path
+/// relative to the repository (`cases/<id>.toml`).
+pub fn trusted_blob_ids(
+    repo: &Repository,
+    root: &Path,
+    paths: &[PathBuf],
+) -> HashMap<PathBuf, BlobId> {
+    let Ok(index) = repo.index() else {
+        return HashMap::new();
+    };
+    let index_mtime = std::fs::metadata(repo.path().join("index"))
+        .map(|m| (m.mtime(), m.mtime_nsec()))
+        .ok();
+    let Some(index_mtime) = index_mtime else {
+        return HashMap::new();
+    };
+    let by_path: HashMap<Vec<u8>, git2::IndexEntry> =
+        index.iter().map(|e| (e.path.clone(), e)).collect();
+    paths
+        .par_iter()
+        .filter_map(|p| {
+            let rel = p.strip_prefix(root).ok()?;
+            let e = by_path.get(rel.as_os_str().as_encoded_bytes())?;
+            let m = std::fs::symlink_metadata(p).ok()?;
+            let entry_mtime = (
+                i64::from(e.mtime.seconds()),
+                i64::from(e.mtime.nanoseconds()),
+            );
+            let same = entry_mtime == (m.mtime(), m.mtime_nsec())
+                && u64::from(e.file_size) == m.size()
+                && u64::from(e.ino) == (m.ino() & 0xffff_ffff);
+            let racy = entry_mtime >= index_mtime;
+            let id: BlobId = e.id.as_bytes().try_into().ok()?;
+            (same && !racy).then(|| (p.clone(), id))
+        })
+        .collect()
+}
+
+/// The cache's form of a case: positional, every field present, dates as
+/// day numbers. (The file format's optional fields and date strings make
+/// the general form several times slower to decode.)
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    format: u32,
+    id: String,
+    name: String,
+    birth: i32,
+    pseudonym: Option<String>,
+    school: String,
+    level: Level,
+    gemeente: Option<String>,
+    protocol: String,
+    owner: Option<String>,
+    status: Status,
+    region: Option<Region>,
+    opened: Option<i32>,
+    contacts: Vec<(String, String)>,
+    events: Vec<(String, CachedEvent)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedEvent(
+    String,
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn date(n: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default()
+}
+
+impl From<&Case> for Cached {
+    fn from(c: &Case) -> Self {
+        Cached {
+            format: c.format,
+            id: c.id.clone(),
+            name: c.name.clone(),
+            birth: day(c.birth),
+            pseudonym: c.pseudonym.clone(),
+            school: c.school.clone(),
+            level: c.level,
+            gemeente: c.gemeente.clone(),
+            protocol: c.protocol.clone(),
+            owner: c.owner.clone(),
+            status: c.status,
+            region: c.region,
+            opened: c.opened.map(day),
+            contacts: c
+                .contacts
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            events: c
+                .events
+                .iter()
+                .map(|(id, e)| {
+                    let ev = CachedEvent(
+                        e.kind.clone(),
+                        day(e.date),
+                        e.until.map(day),
+                        e.hours,
+                        e.outcome.clone(),
+                        e.action.clone(),
+                        e.note.clone(),
+                    );
+                    (id.clone(), ev)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<Cached> for Case {
+    fn from(c: Cached) -> Self {
+        Case {
+            format: c.format,
+            id: c.id,
+            name: c.name,
+            birth: date(c.birth),
+            pseudonym: c.pseudonym,
+            school: c.school,
+            level: c.level,
+            gemeente: c.gemeente,
+            protocol: c.protocol,
+            owner: c.owner,
+            status: c.status,
+            region: c.region,
+            opened: c.opened.map(date),
+            contacts: c.contacts.into_iter().collect(),
+            events: c
+                .events
+                .into_iter()
+                .map(
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note))| {
+                        (
+                            id,
+                            Event {
+                                kind,
+                                date: date(d),
+                                until: until.map(date),
+                                hours,
+                                outcome,
+                                action,
+                                note,
+                            },
+                        )
+                    },
+                )
+                .collect(),
+        }
+    }
+}
+
+/// The cache's cases by blob id (empty when absent or unreadable).
+pub fn read(git_dir: &Path) -> HashMap<BlobId, Case> {
+    let Ok(bytes) = std::fs::read(git_dir.join(FILE)) else {
+        return HashMap::new();
+    };
+    let Some(chunks) = split(&bytes) else {
+        return HashMap::new();
+    };
+    chunks
+        .par_iter()
+        .flat_map_iter(|chunk| {
+            let v: Vec<(BlobId, Cached)> = rmp_serde::from_slice(chunk).unwrap_or_default();
+            v.into_iter().map(|(id, c)| (id, Case::from(c)))
+        })
+        .collect()
+}
+
+fn split(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let mut chunks = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let len = u32::from_le_bytes(rest.get(i..i + 4)?.try_into().ok()?) as usize;
+        chunks.push(rest.get(i + 4..i + 4 + len)?);
+        i += 4 + len;
+    }
+    Some(chunks)
+}
+
+/// Replaces the cache with exactly these cases (a failure to write only
+/// costs speed next time, so it is not an error).
+pub fn write(git_dir: &Path, cases: &[(BlobId, &Case)]) {
+    let chunks: Vec<Vec<u8>> = cases
+        .par_chunks(CHUNK)
+        .filter_map(|c| {
+            let v: Vec<(BlobId, Cached)> = c
+                .iter()
+                .map(|(id, case)| (*id, Cached::from(*case)))
+                .collect();
+            rmp_serde::to_vec(&v).ok()
+        })
+        .collect();
+    let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len() + 4).sum::<usize>() + 8);
+    out.extend_from_slice(MAGIC);
+    for c in &chunks {
+        out.extend_from_slice(&(c.len() as u32).to_le_bytes());
+        out.extend_from_slice(c);
+    }
+    let _ = super::atomic::write(&git_dir.join(FILE), &out);
+}
+
+/// The blob id git gives these bytes.
+pub fn blob_id(bytes: &[u8]) -> Option<BlobId> {
+    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .ok()?
+        .as_bytes()
+        .try_into()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_form_round_trips_every_field() {
+        let today = crate::domain::dates::parse("2026-11-20").unwrap();
+        let mut cases = crate::synth::cases(30, 3, today);
+        cases[0].pseudonym = Some("P".into());
+        cases[0].region = Some(Region::Zuid);
+        cases[0].contacts.insert("ouder".into(), "06".into());
+        for c in &cases {
+            let bytes = rmp_serde::to_vec(&Cached::from(c)).unwrap();
+            let back: Cached = rmp_serde::from_slice(&bytes).unwrap();
+            assert_eq!(&Case::from(back), c);
+        }
+    }
+}
