@@ -325,21 +325,73 @@ fn the_parse_cache_never_shows_stale_content() {
     let s = init();
     let id = s.new_case(ZHW);
     let name = |s: &Sandbox| -> String {
-        let v: serde_json::Value = serde_json::from_str(&s.ok("2025-09-02", &["check", "--json"])).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&s.ok("2025-09-02", &["check", "--json"])).unwrap();
         v["cases"][0]["name"].as_str().unwrap().to_string()
     };
     assert_eq!(name(&s), "Anna Test");
-    assert!(s.dir.join(".git/verzuim-cases.cache").exists(), "written on load");
+    assert!(
+        s.dir.join(".git/verzuim-cases.cache").exists(),
+        "written on load"
+    );
     assert_eq!(mode(&s.dir.join(".git/verzuim-cases.cache")), 0o600);
     // A hand edit in the same second as the cache and the index.
     let path = s.case_file(&id);
-    std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Anna Test", "Anna Bewerkt")).unwrap();
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("Anna Test", "Anna Bewerkt"),
+    )
+    .unwrap();
     assert_eq!(name(&s), "Anna Bewerkt");
     // Committed outside verzuim: the index now vouches for the new blob.
     s.git(&["commit", "-qam", "hand edit"]);
     assert_eq!(name(&s), "Anna Bewerkt");
-    std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Anna Bewerkt", "Anna Terug")).unwrap();
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("Anna Bewerkt", "Anna Terug"),
+    )
+    .unwrap();
     assert_eq!(name(&s), "Anna Terug");
-    std::fs::write(s.dir.join(".git/verzuim-cases.cache"), b"VZCASES2\xff\xff\xff\xffgarbage").unwrap();
+    std::fs::write(
+        s.dir.join(".git/verzuim-cases.cache"),
+        b"VZCASES2\xff\xff\xff\xffgarbage",
+    )
+    .unwrap();
     assert_eq!(name(&s), "Anna Terug", "a corrupt cache is ignored");
+}
+
+#[test]
+fn a_stale_index_lock_from_a_crash_is_handled_and_a_live_one_reported() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    let lock = s.dir.join(".git/index.lock");
+    let f = std::fs::File::create(&lock).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    drop(f);
+    s.ok("2025-09-02", &["add", &id, "ziek", "--date", "2025-09-02"]);
+    assert!(!lock.exists(), "stale lock removed");
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+    std::fs::File::create(&lock).unwrap();
+    let before = s.commit_count();
+    let out = s.run("2025-09-02", &["add", &id, "beter", "--date", "2025-09-03"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the change is made: not an error"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("index.lock"),
+        "but the user is told"
+    );
+    assert_eq!(
+        s.commit_count(),
+        before + 1,
+        "the change itself is committed"
+    );
+    assert!(lock.exists(), "a live lock is never removed");
 }

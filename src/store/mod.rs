@@ -37,6 +37,10 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Sync(String),
+    /// The commit was made but the index could not be updated (another git
+    /// process holds its lock): a warning, not a failure.
+    #[error("{0}")]
+    IndexLocked(String),
     #[error("git: {0}")]
     Git(#[from] git2::Error),
 }

@@ -212,3 +212,79 @@ pub fn recover(
     journal_end(repo)?;
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseFields, Level};
+    use crate::domain::dates;
+    use crate::store::CaseRepo;
+
+    fn repo() -> (tempfile::TempDir, CaseRepo) {
+        let dir = tempfile::tempdir().unwrap();
+        let git = git::init(dir.path()).unwrap();
+        let mut cfg = git.config().unwrap();
+        cfg.set_str("user.name", "Unit").unwrap();
+        cfg.set_str("user.email", "unit@example.org").unwrap();
+        let repo = CaseRepo::init(dir.path()).unwrap().quiet();
+        (dir, repo)
+    }
+
+    fn case(id: &str) -> crate::domain::case::Case {
+        let d = dates::parse("2025-09-01").unwrap();
+        let fields = CaseFields {
+            name: "N".into(),
+            birth: dates::parse("2011-01-01").unwrap(),
+            school: "S".into(),
+            level: Level::Vo,
+            protocol: "leerplichtwet".into(),
+            gemeente: None,
+            owner: None,
+        };
+        fields.into_case(id.into(), d)
+    }
+
+    #[test]
+    fn a_write_whose_commit_failed_is_committed_by_the_next_write_in_the_session() {
+        let (dir, repo) = repo();
+        repo.create_case(&case("aaaa")).unwrap(); // the session's first write: full scan
+        // A write that reached the disk but whose commit failed.
+        let git = repo.git().unwrap();
+        journal_begin(&git, &["cases/aaaa.toml"]).unwrap();
+        let path = dir.path().join("cases/aaaa.toml");
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("name = \"N\"", "name = \"M\"");
+        std::fs::write(&path, text).unwrap();
+        repo.create_case(&case("bbbb")).unwrap();
+        let head = git.head().unwrap().peel_to_commit().unwrap();
+        let parent = head.parent(0).unwrap();
+        assert_eq!(
+            parent.message().unwrap(),
+            "recover: uncommitted changes to cases/aaaa.toml"
+        );
+        assert!(!git.path().join("verzuim-journal").exists());
+        assert!(
+            repo.take_notices()
+                .iter()
+                .any(|n| n.contains("cases/aaaa.toml"))
+        );
+        // Without a journal entry, an untouched session write commits only its own file.
+        repo.create_case(&case("cccc")).unwrap();
+        let files = git.diff_tree_to_tree(
+            Some(
+                &git.head()
+                    .unwrap()
+                    .peel_to_commit()
+                    .unwrap()
+                    .parent(0)
+                    .unwrap()
+                    .tree()
+                    .unwrap(),
+            ),
+            Some(&git.head().unwrap().peel_to_tree().unwrap()),
+            None,
+        );
+        assert_eq!(files.unwrap().deltas().count(), 1);
+    }
+}

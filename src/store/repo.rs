@@ -161,14 +161,14 @@ impl CaseRepo {
         let full = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
         let recovered = recovery::recover(&git, &self.root, &author, full, paths)?;
         for p in &recovered.problems {
-            eprintln!("{}: {p}", t("let op", "warning"));
+            self.notice(&format!("{}: {p}", t("let op", "warning")));
         }
         if !recovered.committed.is_empty() {
-            eprintln!(
-                "{}: {}",
-                t("hersteld en vastgelegd", "recovered and committed"),
-                recovered.committed.join(", ")
-            );
+            let files = recovered.committed.join(", ");
+            self.notice(&format!(
+                "{}: {files}",
+                t("hersteld en vastgelegd", "recovered and committed")
+            ));
         }
         Ok(Session {
             _lock: lock,
@@ -276,17 +276,20 @@ impl CaseRepo {
         // Never write what we could not read back.
         let rel = format!("{CASES_DIR}/{id}.toml");
         case_file::parse(&rel, id, text).map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
+        recovery::journal_begin(&s.git, &[&rel])?;
         atomic::write(&load::case_path(&self.root, id), text.as_bytes())?;
-        git::commit(
-            &s.git,
-            &[Change {
-                path: &rel,
-                content: Some(text.as_bytes()),
-            }],
-            message,
-            &s.author,
-        )?;
-        Ok(())
+        let change = Change {
+            path: &rel,
+            content: Some(text.as_bytes()),
+        };
+        match git::commit(&s.git, &[change], message, &s.author) {
+            // Committed; only `git status` lags until the lock is gone.
+            Err(StoreError::IndexLocked(warning)) => self.notice(&warning),
+            other => {
+                other?;
+            }
+        }
+        recovery::journal_end(&s.git)
     }
 
     /// Resolves one sync conflict: keeps the local value or takes the remote

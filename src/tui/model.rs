@@ -193,11 +193,20 @@ impl App {
             self.today,
             DUE_SOON_DAYS,
         );
+        // One map, not a search per row: a linear search here made the first
+        // frame quadratic in the number of cases (12 s at 50,000).
+        let index: std::collections::HashMap<&str, usize> = self
+            .data
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         self.today_rows = items
             .iter()
             .filter_map(|i| {
                 Some(TodayRow {
-                    case_idx: self.case_index(&i.case.id)?,
+                    case_idx: *index.get(i.case.id.as_str())?,
                     action_id: i.action.id.clone(),
                 })
             })

@@ -59,10 +59,10 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
             ("c", ("case sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
             (
-                "o p S r g",
+                "o p S w r g",
                 (
-                    "filter: status, protocol, school, rol, signaal",
-                    "filter: status, protocol, school, role, signal",
+                    "filter: status, protocol, school, eigenaar, rol van een actie, signaal",
+                    "filter: status, protocol, school, owner, role of an action, signal",
                 ),
             ),
             (

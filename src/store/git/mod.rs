@@ -142,19 +142,14 @@ pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
                 .and_then(|m| m.modified())
                 .ok()
                 .and_then(|m| SystemTime::now().duration_since(m).ok());
+            // Older than any git operation takes, while we hold the
+            // repository lock: left behind by a crash, and safe to remove.
             if age.is_some_and(|a| a > Duration::from_secs(300)) {
-                eprintln!(
-                    "{}",
-                    t(
-                        "verouderde .git/index.lock van een afgebroken git-proces verwijderd",
-                        "removed a stale .git/index.lock left by an interrupted git process"
-                    )
-                );
                 std::fs::remove_file(&lock).map_err(StoreError::io(&lock))?;
                 update()?;
                 Ok(())
             } else {
-                Err(StoreError::Repo(
+                Err(StoreError::IndexLocked(
                     t(
                         "de wijziging is vastgelegd, maar .git/index.lock is bezet door een ander git-proces; `git status` kan tot de volgende wijziging afwijken",
                         "the change was committed, but .git/index.lock is held by another git process; `git status` may differ until the next change",
