@@ -297,22 +297,18 @@ fn many_commits_on_both_sides_in_one_sync() {
 fn libgit2_transport_when_git_is_not_used() {
     let (a, b, _) = two_clones();
     let id = a.new_case(P);
-    let mut sync = a.cmd(DAY, &["sync"]);
-    assert!(
-        sync.env("VERZUIM_GIT", "libgit2")
+    for side in [&a, &b] {
+        let out = side
+            .cmd(DAY, &["sync"])
+            .env("VERZUIM_GIT", "libgit2")
             .output()
-            .unwrap()
-            .status
-            .success()
-    );
-    let mut sync = b.cmd(DAY, &["sync"]);
-    assert!(
-        sync.env("VERZUIM_GIT", "libgit2")
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     assert!(b.case_file(&id).exists());
 }
 

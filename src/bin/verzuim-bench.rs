@@ -216,12 +216,7 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
         let loaded = load::load(dir).expect("load");
         let cl = loaded.caseload;
         let checks = cl.evaluate_all(today);
-        let protocols = cl
-            .library
-            .protocols
-            .values()
-            .map(ProtocolInfo::from)
-            .collect();
+        let protocols = ProtocolInfo::all(&cl.library);
         app.set_snapshot(Snapshot {
             cases: cl.cases,
             checks,

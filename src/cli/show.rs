@@ -21,6 +21,18 @@ fn status_text(s: ActionStatus) -> &'static str {
     }
 }
 
+fn print_signals(signals: &[crate::domain::engine::Signal]) {
+    for s in signals {
+        println!(
+            "  ! {}  {} {}  {}",
+            s.rule,
+            t("sinds", "since"),
+            s.since,
+            s.message
+        );
+    }
+}
+
 pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
     println!(
         "{}  {}  ({}, {}, {})",
@@ -29,15 +41,7 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
     match check {
         Err(u) => println!("  ? {}", unchecked_text(u)),
         Ok(eval) => {
-            for s in &eval.signals {
-                println!(
-                    "  ! {}  {} {}  {}",
-                    s.rule,
-                    t("sinds", "since"),
-                    s.since,
-                    s.message
-                );
-            }
+            print_signals(&eval.signals);
             for a in eval.open_actions() {
                 let late = a.days_overdue(today);
                 let late = if late > 0 {
@@ -115,19 +119,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     );
     println!("{}:", t("gebeurtenissen", "events"));
     for (eid, e) in c.events_by_date() {
-        let mut extra = String::new();
-        if let Some(u) = e.until {
-            extra += &format!(" t/m {u}");
-        }
-        if let Some(h) = e.hours {
-            extra += &format!(" {h} {}", t("uur", "h"));
-        }
-        if let Some(o) = &e.outcome {
-            extra += &format!(" [{o}]");
-        }
-        if let Some(a) = &e.action {
-            extra += &format!(" {a}");
-        }
+        let extra = e.details();
         let note = e
             .note
             .as_deref()
@@ -144,15 +136,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         Err(u) => println!("  ? {}", unchecked_text(u)),
         Ok(eval) => {
             println!("{}:", t("signalen", "signals"));
-            for s in &eval.signals {
-                println!(
-                    "  ! {}  {} {}  {}",
-                    s.rule,
-                    t("sinds", "since"),
-                    s.since,
-                    s.message
-                );
-            }
+            print_signals(&eval.signals);
             if let Some(class) = &eval.class {
                 println!(
                     "  {}: {} ({}) {} {}",

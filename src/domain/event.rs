@@ -47,6 +47,25 @@ impl Event {
         }
     }
 
+    /// Its fields after kind and date, for one line of a timeline:
+    /// " t/m 2026-11-05 3 uur [verschenen] <action>".
+    pub fn details(&self) -> String {
+        let mut text = String::new();
+        if let Some(u) = self.until {
+            text += &format!(" t/m {u}");
+        }
+        if let Some(h) = self.hours {
+            text += &format!(" {h} {}", t("uur", "h"));
+        }
+        if let Some(o) = &self.outcome {
+            text += &format!(" [{o}]");
+        }
+        if let Some(a) = &self.action {
+            text += &format!(" {a}");
+        }
+        text
+    }
+
     /// The last day this event covers (its `until`, else its date).
     pub fn last_day(&self) -> NaiveDate {
         self.until.unwrap_or(self.date)

@@ -123,14 +123,7 @@ impl CaseRepo {
             repo.head()?
                 .resolve()?
                 .set_target(theirs, &format!("sync: fast-forward to {label}"))?;
-            let changes: Vec<Change> = m
-                .files
-                .iter()
-                .map(|(p, c)| Change {
-                    path: p,
-                    content: c.as_deref(),
-                })
-                .collect();
+            let changes = as_changes(&m.files);
             git::sync_index(repo, &changes)?;
             return Ok(m);
         }
@@ -146,14 +139,7 @@ impl CaseRepo {
         let base_tree = repo.find_commit(base)?.tree()?;
         let m = merge_trees(repo, &self.root, &base_tree, &our_tree, &their_tree)?;
         self.write_worktree(&m.files)?;
-        let changes: Vec<Change> = m
-            .files
-            .iter()
-            .map(|(p, c)| Change {
-                path: p,
-                content: c.as_deref(),
-            })
-            .collect();
+        let changes = as_changes(&m.files);
         let conflicts = if m.conflicts > 0 {
             format!(", {} conflicts", m.conflicts)
         } else {
@@ -185,6 +171,16 @@ impl CaseRepo {
         }
         Ok(())
     }
+}
+
+fn as_changes(files: &[(String, Option<Vec<u8>>)]) -> Vec<Change<'_>> {
+    files
+        .iter()
+        .map(|(p, c)| Change {
+            path: p,
+            content: c.as_deref(),
+        })
+        .collect()
 }
 
 fn current_branch(repo: &Repository) -> Result<String> {

@@ -28,6 +28,13 @@ impl From<&crate::domain::protocol::ResolvedProtocol> for ProtocolInfo {
     }
 }
 
+impl ProtocolInfo {
+    /// Every resolved protocol of a library.
+    pub fn all(lib: &crate::domain::protocol::resolve::Library) -> Vec<ProtocolInfo> {
+        lib.protocols.values().map(ProtocolInfo::from).collect()
+    }
+}
+
 /// The loaded repository as the UI holds it.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {

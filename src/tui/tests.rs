@@ -36,7 +36,7 @@ fn snapshot() -> Snapshot {
         .iter()
         .map(|(_, t)| toml::from_str(t).unwrap())
         .collect();
-    let protocols = library.protocols.values().map(ProtocolInfo::from).collect();
+    let protocols = ProtocolInfo::all(&library);
     let cl = Caseload {
         cases,
         library,

@@ -32,22 +32,10 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
         for effect in rx {
             let msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
             let notices = w.repo.take_notices();
-            let msg = match msg {
-                Msg::Changed {
-                    case_id,
-                    case,
-                    commit,
-                    summary,
-                    undoable,
-                } if !notices.is_empty() => Msg::Changed {
-                    case_id,
-                    case,
-                    commit,
-                    summary: format!("{summary}; {}", notices.join("; ")),
-                    undoable,
-                },
-                other => other,
-            };
+            let mut msg = msg;
+            if let (Msg::Changed { summary, .. }, false) = (&mut msg, notices.is_empty()) {
+                summary.push_str(&format!("; {}", notices.join("; ")));
+            }
             if w.out.send(msg).is_err() {
                 break;
             }
@@ -152,12 +140,7 @@ impl Worker {
         let loaded = load::load(&self.repo.root)?;
         let cl = loaded.caseload;
         let checks = cl.evaluate_all(self.today);
-        let protocols = cl
-            .library
-            .protocols
-            .values()
-            .map(ProtocolInfo::from)
-            .collect();
+        let protocols = ProtocolInfo::all(&cl.library);
         let broken = loaded
             .broken_protocols
             .iter()

@@ -182,19 +182,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .into_iter()
         .rev()
         .map(|(_, e)| {
-            let mut text = format!("{}  {:<18}", e.date, e.kind);
-            if let Some(u) = e.until {
-                text += &format!(" t/m {u}");
-            }
-            if let Some(h) = e.hours {
-                text += &format!(" {h} {}", t("uur", "h"));
-            }
-            if let Some(o) = &e.outcome {
-                text += &format!(" [{o}]");
-            }
-            if let Some(a) = &e.action {
-                text += &format!(" {a}");
-            }
+            let mut text = format!("{}  {:<18}{}", e.date, e.kind, e.details());
             if let Some(n) = &e.note {
                 text += &format!("  \"{n}\"");
             }
