@@ -25,13 +25,17 @@ pub const CALENDARS: &[(&str, &str)] = files!("protocols/calendar":
 );
 
 pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
+    "1rg6nhntkpqjhxye.toml",
     "463nbqvccfeqkgxy.toml",
     "8fsjhnwjvk1kmxsh.toml",
+    "cae2b8b1ey0qqdn9.toml",
     "cdfp23p4dk9b94jt.toml",
     "gcjcj5hea5hsn44q.toml",
+    "hnrjgejk9z4hqj05.toml",
     "j8ae8xb3vq8r0221.toml",
     "ksxqm8mtbgcwqce9.toml",
     "shf52skvh2mszcc6.toml",
+    "t6br6e1ztw54j4xd.toml",
     "wqvr38211f17cvxq.toml",
     "yjxm09n1hs9wzfng.toml",
 );

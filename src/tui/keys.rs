@@ -352,6 +352,7 @@ fn history_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             .map(|e| {
                 vec![Effect::Diff {
                     commit: e.id.clone(),
+                    case_id: h.case_id.clone(),
                 }]
             })
             .unwrap_or_default();

@@ -98,8 +98,10 @@ pub enum Effect {
     History {
         case_id: String,
     },
+    /// One commit's changes to one case's file.
     Diff {
         commit: String,
+        case_id: String,
     },
     Sync,
     Resolve {

@@ -154,7 +154,8 @@ fn screen_history() {
     assert_eq!(
         effects,
         vec![Effect::Diff {
-            commit: "abcdef0123456789".into()
+            commit: "abcdef0123456789".into(),
+            case_id: "wqvr38211f17cvxq".into()
         }]
     );
     update(
@@ -213,18 +214,18 @@ fn today_selection_follows_ids_and_x_marks_the_selected_action_done() {
 fn search_filters_and_status_filter_shows_closed_cases() {
     let mut a = app();
     key(&mut a, KeyCode::Char('2'));
-    assert_eq!(a.visible.len(), 8, "open cases");
+    assert_eq!(a.visible.len(), 12, "open cases");
     key(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "visser");
     assert_eq!(a.data.cases[a.visible[0]].name, "Daan Visser");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.visible.len(), 8);
+    assert_eq!(a.visible.len(), 12);
     key(&mut a, KeyCode::Char('o'));
     assert_eq!(a.filters.status, StatusFilter::Closed);
     assert_eq!(a.visible.len(), 1);
     assert_eq!(a.data.cases[a.visible[0]].name, "Finn Hendriks");
     key(&mut a, KeyCode::Char('o'));
-    assert_eq!(a.visible.len(), 9);
+    assert_eq!(a.visible.len(), 13);
     key(&mut a, KeyCode::Char('w')); // first owner alphabetically
     assert!(
         a.visible

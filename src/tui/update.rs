@@ -60,6 +60,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::History { case_id, entries } => {
             app.busy = None;
             let first = entries.first().map(|e| e.id.clone());
+            let diff_case = case_id.clone();
             app.history = Some(HistoryView {
                 case_id,
                 entries,
@@ -67,7 +68,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 diff: None,
             });
             first
-                .map(|commit| vec![Effect::Diff { commit }])
+                .map(|commit| {
+                    vec![Effect::Diff {
+                        commit,
+                        case_id: diff_case,
+                    }]
+                })
                 .unwrap_or_default()
         }
         Msg::Diff { commit, text } => {

@@ -129,8 +129,9 @@ impl Worker {
                 )));
                 self.load()
             }
-            Effect::Diff { commit } => {
-                let text = git::commit_diff(&self.repo.git()?, &commit)?;
+            Effect::Diff { commit, case_id } => {
+                let path = format!("{CASES_DIR}/{case_id}.toml");
+                let text = git::commit_diff(&self.repo.git()?, &commit, Some(&path))?;
                 Ok(Msg::Diff { commit, text })
             }
         }

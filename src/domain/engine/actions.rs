@@ -67,15 +67,23 @@ fn starts(tl: &Timeline, d: &Deadline, fired: &[Fired]) -> Vec<Start> {
                 event_id: Some(id.to_string()),
             })
             .collect(),
-        Trigger::Signal(ids) => fired
-            .iter()
-            .filter(|f| ids.contains(&f.rule.id))
-            .map(|f| Start {
-                key: format!("{}", f.signal.since.format("%Y%m%d")),
-                date: f.signal.since,
-                event_id: None,
-            })
-            .collect(),
+        Trigger::Signal(ids) => {
+            // Signals firing on the same day open one action, not one each.
+            let mut days: Vec<NaiveDate> = fired
+                .iter()
+                .filter(|f| ids.contains(&f.rule.id))
+                .map(|f| f.signal.since)
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            days.into_iter()
+                .map(|date| Start {
+                    key: date.format("%Y%m%d").to_string(),
+                    date,
+                    event_id: None,
+                })
+                .collect()
+        }
     }
 }
 

@@ -388,6 +388,20 @@ mod utrecht_west {
     }
 
     #[test]
+    fn gesprek_ouders_once_when_both_signals_fire_the_same_day() {
+        let mut s = Setup::new(P, Level::Vo);
+        s.add("ziek", "2025-10-06"); // the 6th school day is also the 6th day within a month
+        let e = s.eval("2025-10-20");
+        let ids: Vec<&str> = e
+            .actions
+            .iter()
+            .filter(|a| a.rule == "gesprek-ouders")
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["gesprek-ouders-20251013"]);
+    }
+
+    #[test]
     fn jgz_uitnodiging() {
         let mut s = Setup::new(P, Level::Vo);
         s.add("aanmelding-jgz", "2025-10-15"); // Wed; herfstvakantie week does not count

@@ -397,6 +397,11 @@ mod properties {
             for a in &eval.actions {
                 prop_assert!(a.due >= a.triggered);
             }
+            let mut ids: Vec<&str> = eval.actions.iter().map(|a| a.id.as_str()).collect();
+            ids.sort_unstable();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n, "action ids are unique within a case");
         }
     }
 }

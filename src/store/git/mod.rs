@@ -205,12 +205,17 @@ fn entry(commit: &git2::Commit) -> LogEntry {
     }
 }
 
-/// The diff of one commit against its first parent, as patch text.
-pub fn commit_diff(repo: &Repository, id: &str) -> Result<String> {
+/// The diff of one commit against its first parent, as patch text (only
+/// `path` when given).
+pub fn commit_diff(repo: &Repository, id: &str, path: Option<&str>) -> Result<String> {
     let commit = repo.find_commit(Oid::from_str(id)?)?;
     let new = commit.tree()?;
     let old = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
-    let diff = repo.diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
+    let mut opts = git2::DiffOptions::new();
+    if let Some(p) = path {
+        opts.pathspec(p).disable_pathspec_match(true);
+    }
+    let diff = repo.diff_tree_to_tree(old.as_ref(), Some(&new), Some(&mut opts))?;
     let mut text = String::new();
     diff.print(git2::DiffFormat::Patch, |_, _, line| {
         let prefix = match line.origin() {
