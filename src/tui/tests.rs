@@ -408,3 +408,16 @@ fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
         }]
     );
 }
+
+#[test]
+fn case_view_shows_whom_to_contact_and_the_thuiszitter_type() {
+    let mut a = app();
+    open(&mut a, "Yusuf");
+    let screen = render(&a);
+    assert!(screen.contains("JGZ Zuid-Holland West info@jgzzhw.nl"), "{screen}");
+    key(&mut a, KeyCode::Char('q'));
+    key(&mut a, KeyCode::Esc);
+    open(&mut a, "Lars");
+    let screen = render(&a);
+    assert!(screen.contains("type 5") && screen.contains("oranje"), "{screen}");
+}

@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
+use crate::domain::protocol::resolve::contacts_for;
 use crate::i18n::t;
 use crate::tui::model::App;
 use ratatui::Frame;
@@ -110,6 +111,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
     f.render_widget(
         Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
             .block(Block::bordered().title(format!(" {} ", t("Leerling", "Pupil")))),
         info,
     );
@@ -143,14 +145,26 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     );
 
     let open = app.current_open_actions();
+    let contacts = app
+        .protocol(&case.protocol)
+        .map(|p| p.contacts.as_slice())
+        .unwrap_or(&[]);
     let items: Vec<ListItem> = open
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            ListItem::new(Line::styled(
+            let mut lines = vec![Line::styled(
                 format!("{marker}{} [{}] {}", a.due, a.role, a.title),
                 style,
-            ))
+            )];
+            // Whom to contact for it: the municipality's own contact first.
+            if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
+                lines.push(Line::styled(
+                    format!("    {} {}", c.name, c.email.as_deref().unwrap_or("")),
+                    th.dim(),
+                ));
+            }
+            ListItem::new(lines)
         })
         .collect();
     let selected = if open.is_empty() {

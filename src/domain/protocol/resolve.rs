@@ -142,15 +142,24 @@ impl ResolvedProtocol {
 
     /// Contacts for a role, the case's municipality first.
     pub fn contacts_for(&self, role: Role, gemeente: Option<&str>) -> Vec<&Contact> {
-        let mut v: Vec<&Contact> = self
-            .contacts
-            .iter()
-            .filter(|c| c.role == role.as_str())
-            .filter(|c| c.gemeente.is_none() || c.gemeente.as_deref() == gemeente)
-            .collect();
-        v.sort_by_key(|c| c.gemeente.is_none());
-        v
+        contacts_for(&self.contacts, role, gemeente)
     }
+}
+
+/// Of `contacts`, those for `role` that serve `gemeente` (or every
+/// municipality), the municipality's own first.
+pub fn contacts_for<'a>(
+    contacts: &'a [Contact],
+    role: Role,
+    gemeente: Option<&str>,
+) -> Vec<&'a Contact> {
+    let mut v: Vec<&Contact> = contacts
+        .iter()
+        .filter(|c| c.role == role.as_str())
+        .filter(|c| c.gemeente.is_none() || c.gemeente.as_deref() == gemeente)
+        .collect();
+    v.sort_by_key(|c| c.gemeente.is_none());
+    v
 }
 
 /// The outcome of resolving every protocol in a repository.
