@@ -414,10 +414,16 @@ fn case_view_shows_whom_to_contact_and_the_thuiszitter_type() {
     let mut a = app();
     open(&mut a, "Yusuf");
     let screen = render(&a);
-    assert!(screen.contains("JGZ Zuid-Holland West info@jgzzhw.nl"), "{screen}");
+    assert!(
+        screen.contains("JGZ Zuid-Holland West info@jgzzhw.nl"),
+        "{screen}"
+    );
     key(&mut a, KeyCode::Char('q'));
     key(&mut a, KeyCode::Esc);
     open(&mut a, "Lars");
     let screen = render(&a);
-    assert!(screen.contains("type 5") && screen.contains("oranje"), "{screen}");
+    assert!(
+        screen.contains("type 5") && screen.contains("oranje"),
+        "{screen}"
+    );
 }
