@@ -292,15 +292,6 @@ fn not_a_repository_is_exit_2() {
 }
 
 #[test]
-fn protocols_lists_the_library() {
-    let s = Sandbox::new();
-    let out = s.ok("2025-09-01", &["protocols"]);
-    for id in ["leerplichtwet", ZHW, "signaalverzuim", "jgz-uitnodiging"] {
-        assert!(out.contains(id), "{id} in {out}");
-    }
-}
-
-#[test]
 fn demo_prints_recent_overdue_actions_off_a_terminal() {
     let s = Sandbox::new();
     let out = s.ok("2026-11-23", &["demo"]);

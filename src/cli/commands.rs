@@ -196,10 +196,9 @@ fn done(
 ) -> Result<ExitCode> {
     let repo = CaseRepo::open(&ctx.dir)?;
     let id = repo.resolve_case(case)?;
-    let loaded = load::load(&repo.root)?;
+    let caseload = load::load_rules(&repo.root)?.into_caseload();
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
-    let eval = loaded
-        .caseload
+    let eval = caseload
         .evaluate(&current, ctx.today)
         .map_err(|u| unchecked_error(&u))?;
     let found = find_action(&eval.actions, action)?;

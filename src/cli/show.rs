@@ -84,9 +84,9 @@ pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
 pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     let repo = CaseRepo::open(&ctx.dir)?;
     let id = repo.resolve_case(case)?;
-    let loaded = load::load(&repo.root)?;
+    let caseload = load::load_rules(&repo.root)?.into_caseload();
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
-    let check = loaded.caseload.evaluate(&current, ctx.today);
+    let check = caseload.evaluate(&current, ctx.today);
     if as_json {
         let eval = check.as_ref().ok();
         let v = serde_json::json!({ "today": ctx.today, "case": current, "evaluation": eval,
@@ -148,7 +148,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                 );
             }
             println!("{}:", t("acties", "actions"));
-            let protocol = loaded.caseload.library.protocols.get(&c.protocol);
+            let protocol = caseload.library.protocols.get(&c.protocol);
             for a in &eval.actions {
                 let done = a.done_on.map(|d| format!(" ({d})")).unwrap_or_default();
                 println!(

@@ -30,6 +30,18 @@ pub struct Rules {
     pub calendars: CalendarSet,
 }
 
+impl Rules {
+    /// A caseload of no cases, to evaluate one case with (no need to read
+    /// every case file for that).
+    pub fn into_caseload(self) -> Caseload {
+        Caseload {
+            cases: Vec::new(),
+            library: self.library,
+            calendars: self.calendars,
+        }
+    }
+}
+
 /// A loaded repository.
 pub struct Loaded {
     pub caseload: Caseload,
