@@ -100,6 +100,9 @@ pub struct App {
     pub undo: Vec<Undoable>,
     pub quit: bool,
     pub color: bool,
+    /// Open and overdue actions, counted when the data changes rather than
+    /// in every frame (a whole region's caseload is a lot to count per key).
+    counts: (usize, usize),
     searcher: Searcher,
 }
 
@@ -133,6 +136,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             color,
+            counts: (0, 0),
             searcher: Searcher::default(),
         }
     }
@@ -211,6 +215,7 @@ impl App {
                 })
             })
             .collect();
+        self.counts = self.count_actions();
         self.filter_cases();
     }
 
@@ -260,7 +265,12 @@ impl App {
         self.visible = visible;
     }
 
+    /// Open and overdue actions of open cases, for the status bar.
     pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    fn count_actions(&self) -> (usize, usize) {
         let mut open = 0;
         let mut overdue = 0;
         for (case, check) in self.data.cases.iter().zip(&self.data.checks) {

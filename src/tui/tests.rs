@@ -427,3 +427,31 @@ fn case_view_shows_whom_to_contact_and_the_thuiszitter_type() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_long_list_shows_the_page_with_the_selection() {
+    let today = dates::parse(TODAY).unwrap();
+    let mut snap = snapshot();
+    let extra = crate::synth::cases(300, 9, today);
+    snap.checks.extend(extra.iter().map(|_| {
+        Err(crate::domain::caseload::Unchecked::UnknownProtocol(
+            "x".into(),
+        ))
+    }));
+    snap.cases.extend(extra);
+    let mut a = App::new(today, "/demo".into(), false);
+    update(&mut a, Msg::Loaded(Box::new(snap)));
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('t')); // by name
+    for _ in 0..5 {
+        key(&mut a, KeyCode::PageDown);
+    }
+    let selected = a.data.cases[a.visible[a.cases_index().unwrap()]]
+        .name
+        .clone();
+    assert_eq!(a.cases_index(), Some(50));
+    assert!(
+        render(&a).contains(&selected),
+        "the selected case is on screen"
+    );
+}

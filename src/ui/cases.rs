@@ -19,8 +19,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(area);
     draw_bar(f, app, bar, &th);
-    let rows: Vec<Row> = app
-        .visible
+    let (first, last, selected) = super::page(
+        app.visible.len(),
+        app.cases_index(),
+        list.height.saturating_sub(3),
+    );
+    let rows: Vec<Row> = app.visible[first..last]
         .iter()
         .map(|&i| {
             let case = &app.data.cases[i];
@@ -99,7 +103,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .header(header)
         .block(Block::bordered().title(title))
         .row_highlight_style(th.selected());
-    let mut state = TableState::default().with_selected(app.cases_index());
+    let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, list, &mut state);
     if broken > 0 {
         let lines: Vec<Line> = app

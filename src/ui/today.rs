@@ -2,7 +2,6 @@
 //! first), then what falls due within a week.
 
 use super::theme::Theme;
-use crate::domain::engine::ActionStatus;
 use crate::i18n::t;
 use crate::tui::model::{App, DUE_SOON_DAYS};
 use ratatui::Frame;
@@ -11,11 +10,8 @@ use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
-    let overdue = app
-        .today_rows
-        .iter()
-        .filter(|r| action(app, r).is_some_and(|a| a.status == ActionStatus::Overdue))
-        .count();
+    // Every overdue action of an open case is on this list.
+    let overdue = app.counts().1;
     let title = format!(
         " {} {}: {overdue} {}, {} {} {DUE_SOON_DAYS} {} ",
         t("Vandaag", "Today"),
@@ -25,8 +21,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         t("binnen", "due within"),
         t("dagen", "days")
     );
-    let rows: Vec<Row> = app
-        .today_rows
+    // Borders and header take three rows.
+    let (first, last, selected) = super::page(
+        app.today_rows.len(),
+        app.today_index(),
+        area.height.saturating_sub(3),
+    );
+    let rows: Vec<Row> = app.today_rows[first..last]
         .iter()
         .filter_map(|r| {
             let a = action(app, r)?;
@@ -70,7 +71,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .header(header)
         .block(Block::bordered().title(title))
         .row_highlight_style(th.selected());
-    let mut state = TableState::default().with_selected(app.today_index());
+    let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, area, &mut state);
     if empty {
         let inner = Rect {
