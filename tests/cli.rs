@@ -386,3 +386,17 @@ fn a_stale_index_lock_from_a_crash_is_handled_and_a_live_one_reported() {
     );
     assert!(lock.exists(), "a live lock is never removed");
 }
+
+#[test]
+fn a_school_year_without_calendar_data_is_warned_about() {
+    let s = init();
+    s.new_case(ZHW);
+    let out = s.run("2030-01-10", &["check"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2029-2030"));
+    let out = s.run("2025-11-10", &["check"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

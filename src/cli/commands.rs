@@ -272,8 +272,24 @@ pub fn unchecked_text(u: &Unchecked) -> String {
     u.to_string()
 }
 
-/// Prints broken files to stderr; returns the exit code (2 if any).
-fn report_broken(loaded: &load::Loaded) -> ExitCode {
+/// Prints broken files (and missing calendar data) to stderr; returns the
+/// exit code (2 if any file is broken).
+fn report_broken(loaded: &load::Loaded, today: NaiveDate) -> ExitCode {
+    if !loaded.caseload.calendars.covers(today) {
+        eprintln!(
+            "verzuim: {} {}-{} {}",
+            t(
+                "let op: geen schoolvakanties voor schooljaar",
+                "warning: no school holidays for school year"
+            ),
+            crate::domain::dates::school_year_of(today),
+            crate::domain::dates::school_year_of(today) + 1,
+            t(
+                "in calendar/; schooldagen slaan dan alleen weekenden over",
+                "in calendar/; school days then skip weekends only"
+            )
+        );
+    }
     for e in loaded.broken_protocols.iter().chain(&loaded.broken_cases) {
         eprintln!("verzuim: {e}");
     }
@@ -304,7 +320,7 @@ fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             println!("{}", t("geen open cases", "no open cases"));
         }
     }
-    Ok(report_broken(&loaded))
+    Ok(report_broken(&loaded, ctx.today))
 }
 
 fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
@@ -317,7 +333,7 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     } else {
         show::print_due_items(&items, ctx.today);
     }
-    Ok(report_broken(&loaded))
+    Ok(report_broken(&loaded, ctx.today))
 }
 
 fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {

@@ -126,11 +126,6 @@ pub struct SchoolCalendar {
 }
 
 impl SchoolCalendar {
-    /// A calendar with only weekends closed.
-    pub fn weekdays_only() -> Self {
-        Self::build(&[], Region::Midden, None)
-    }
-
     pub fn build(files: &[CalendarFile], region: Region, school: Option<&SchoolOverride>) -> Self {
         let start = range_start();
         let mut open: Vec<bool> = (0..RANGE_DAYS)

@@ -109,11 +109,6 @@ impl Case {
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
     }
-
-    /// The name to show where a pseudonym is preferred (logs never show names).
-    pub fn display_name(&self) -> &str {
-        self.pseudonym.as_deref().unwrap_or(&self.name)
-    }
 }
 
 /// The fields of a case that a person sets (for `new` and for edits).

@@ -55,6 +55,12 @@ impl CalendarSet {
             .unwrap_or(self.default_region)
     }
 
+    /// Whether holiday data was loaded for the school year of `date` (without
+    /// it, school days and weeks skip weekends only).
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.regions[&self.default_region].covers(date)
+    }
+
     pub fn for_case(&self, case: &Case, protocol: Option<&ResolvedProtocol>) -> &SchoolCalendar {
         if case.region.is_none()
             && let Some(c) = self.schools.get(&case.school)

@@ -65,11 +65,6 @@ impl Event {
         }
         text
     }
-
-    /// The last day this event covers (its `until`, else its date).
-    pub fn last_day(&self) -> NaiveDate {
-        self.until.unwrap_or(self.date)
-    }
 }
 
 /// What a kind of event takes besides its date.

@@ -23,15 +23,6 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 6] = [
-        Unit::Days,
-        Unit::SchoolDays,
-        Unit::Weeks,
-        Unit::SchoolWeeks,
-        Unit::Months,
-        Unit::SchoolYear,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Days => "days",
@@ -40,25 +31,6 @@ impl Unit {
             Unit::SchoolWeeks => "school-weeks",
             Unit::Months => "months",
             Unit::SchoolYear => "school-year",
-        }
-    }
-
-    /// Dutch name, for messages and generated documentation.
-    pub fn dutch(self, amount: u32) -> &'static str {
-        let one = amount == 1;
-        match self {
-            Unit::Days if one => "dag",
-            Unit::Days => "dagen",
-            Unit::SchoolDays if one => "schooldag",
-            Unit::SchoolDays => "schooldagen",
-            Unit::Weeks if one => "week",
-            Unit::Weeks => "weken",
-            Unit::SchoolWeeks if one => "schoolweek",
-            Unit::SchoolWeeks => "schoolweken",
-            Unit::Months if one => "maand",
-            Unit::Months => "maanden",
-            Unit::SchoolYear if one => "schooljaar",
-            Unit::SchoolYear => "schooljaren",
         }
     }
 }

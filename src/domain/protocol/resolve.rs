@@ -99,9 +99,6 @@ impl Rule {
     pub fn applies_to(&self, level: Level) -> bool {
         self.levels.is_empty() || self.levels.contains(&level)
     }
-    pub fn is_signal(&self) -> bool {
-        !matches!(self.body, RuleBody::Deadline(_))
-    }
 }
 
 /// A protocol with its whole `extends` chain merged and checked.
@@ -125,10 +122,6 @@ pub struct ResolvedProtocol {
 impl ResolvedProtocol {
     pub fn kind(&self, id: &str) -> Option<&KindSpec> {
         self.vocabulary.iter().find(|k| k.id == id)
-    }
-
-    pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
     }
 
     /// Lesson hours in a whole school day for a level (6 when unset).
