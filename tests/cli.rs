@@ -278,17 +278,14 @@ fn an_uncommitted_hand_edit_is_recovered_as_its_own_commit() {
 #[test]
 fn no_git_author_is_a_clear_error() {
     let s = Sandbox::without_author();
-    let out = s.run("2025-09-01", &["init"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("git config --global user.name"));
+    let err = s.fails("2025-09-01", &["init"], 1);
+    assert!(err.contains("git config --global user.name"));
 }
 
 #[test]
 fn not_a_repository_is_exit_2() {
     let s = Sandbox::new();
-    let out = s.run("2025-09-01", &["check"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("init"));
+    assert!(s.fails("2025-09-01", &["check"], 2).contains("init"));
 }
 
 #[test]

@@ -64,6 +64,14 @@ impl Sandbox {
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
+    /// Runs a command expected to fail with `code`; returns its stderr.
+    pub fn fails(&self, today: &str, args: &[&str], code: i32) -> String {
+        let out = self.run(today, args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        err
+    }
+
     /// Runs a command that reports broken files (exit 2) but still prints.
     pub fn ok_or_2(&self, today: &str, args: &[&str]) -> String {
         let out = self.run(today, args);
