@@ -112,17 +112,6 @@ fn demo_end_to_end_in_a_real_terminal() {
         !screen.contains("2025-11-21  contact-ouders"),
         "event gone after undo:\n{screen}"
     );
-    // Quit: back, back (clears the search), quit.
-    t.keys(&["q", "q", "q"]);
-    let screen = t.wait_for("VERZUIM-EXITED");
-    assert!(
-        screen.contains(" icanon") && !screen.contains("-icanon"),
-        "cooked mode restored:\n{screen}"
-    );
-    assert!(
-        screen.contains(" echo ") && !screen.contains("-echo "),
-        "echo restored:\n{screen}"
-    );
     // And git tells who did what.
     let demo = std::fs::read_dir(&tmp)
         .unwrap()
@@ -131,7 +120,7 @@ fn demo_end_to_end_in_a_real_terminal() {
         .unwrap();
     let log = Command::new("git")
         .arg("-C")
-        .arg(demo.path())
+        .arg(demo.path().join("dossiers"))
         .args(["log", "--format=%an|%s"])
         .env("HOME", s.home.path())
         .output()
@@ -146,5 +135,22 @@ fn demo_end_to_end_in_a_real_terminal() {
         lines[1].starts_with("Test Officer|case ")
             && lines[1].contains("add contact-ouders 2025-11-21"),
         "{log}"
+    );
+    // Quit: back, back (clears the search), quit.
+    t.keys(&["q", "q", "q"]);
+    let screen = t.wait_for("VERZUIM-EXITED");
+    assert!(
+        screen.contains(" icanon") && !screen.contains("-icanon"),
+        "cooked mode restored:\n{screen}"
+    );
+    assert!(
+        screen.contains(" echo ") && !screen.contains("-echo "),
+        "echo restored:\n{screen}"
+    );
+    // The demo's temp folder is gone with the demo.
+    assert!(
+        !demo.path().exists(),
+        "demo folder left behind: {}",
+        demo.path().display()
     );
 }

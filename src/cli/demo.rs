@@ -81,18 +81,22 @@ fn shift(mut case: Case, weeks: i64) -> Case {
 }
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
-    let dir = std::env::temp_dir().join(format!("verzuim-demo-{}", ids::new_id()));
+    // A private temp folder that is removed again when the demo ends, so
+    // running the demo leaves no copies of sample data behind.
+    let tmp = tempfile::Builder::new()
+        .prefix("verzuim-demo-")
+        .tempdir()
+        .map_err(StoreError::io(std::env::temp_dir()))?;
+    let dir = tmp.path().join("dossiers");
     let repo = create_demo_repo(&dir, ctx.today)?;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         crate::tui::run_on(&repo, ctx.today)?;
-        eprintln!("{} {}", t("demo-map:", "demo repository:"), dir.display());
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {}", t("demo-map:", "demo repository:"), dir.display());
     let loaded = crate::store::load::load(&repo.root)?;
     let cl = &loaded.caseload;
     let checks = cl.evaluate_all(ctx.today);
-    println!("{} ({}):", t("te laat", "overdue"), ctx.today);
+    println!("{} ({}):", t("over tijd", "overdue"), ctx.today);
     super::show::print_due_items(
         &crate::domain::caseload::overdue(&cl.cases, &checks, ctx.today),
         ctx.today,
