@@ -205,6 +205,7 @@ fn signals_appear_in_check() {
             "2025-09-15",
             "--hours",
             "16",
+            "--force",
         ],
     );
     let text = s.ok("2025-09-16", &["check"]);
@@ -293,7 +294,7 @@ fn demo_prints_recent_overdue_actions_off_a_terminal() {
     let s = Sandbox::new();
     let out = s.ok("2026-11-23", &["demo"]);
     assert!(
-        out.contains("Daan Visser") && out.contains("2026-"),
+        out.contains("Daan Visser") && out.contains("-2026") && out.contains("over tijd"),
         "{out}"
     );
 }

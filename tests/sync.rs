@@ -93,7 +93,7 @@ fn events_added_offline_on_both_sides_are_all_kept() {
     let id = a.new_case(P);
     a.ok(DAY, &["sync"]);
     let out = b.ok(DAY, &["sync"]);
-    assert!(out.contains("binnen: 1 cases gewijzigd"), "{out}");
+    assert!(out.contains("binnen: 1 dossier gewijzigd"), "{out}");
     a.ok(DAY, &["add", &id, "ziek", "--date", "2025-09-15"]);
     b.ok(DAY, &["add", &id, "gesprek", "--date", "2025-09-16"]);
     b.ok(DAY, &["add", &id, "aanmelding-jgz", "--date", "2025-09-16"]);
@@ -149,7 +149,7 @@ fn the_same_field_changed_both_ways_is_a_conflict_resolved_with_nothing_lost() {
     edit(&b, "De Brug Zuid");
     a.ok(DAY, &["sync"]);
     let out = b.ok(DAY, &["sync"]);
-    assert!(out.contains("1 conflicten"), "{out}");
+    assert!(out.contains("1 conflict:"), "{out}");
     assert!(
         case_text(&b, &id).contains("school = \"De Brug Zuid\""),
         "local value kept"

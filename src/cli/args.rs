@@ -63,6 +63,10 @@ pub enum Command {
         outcome: Option<String>,
         #[arg(long)]
         note: Option<String>,
+        /// Record it even though it looks odd (unauthorised absence on a day
+        /// without school, more hours than a school day has).
+        #[arg(long)]
+        force: bool,
     },
     /// Mark an action done.
     Done {

@@ -9,8 +9,9 @@ use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
 use crate::domain::input;
+use crate::domain::plausible;
 use crate::domain::protocol::ResolvedProtocol;
-use crate::i18n::{self, Lang, t};
+use crate::i18n::{self, Lang, count, t};
 use crate::store::load::{self, Rules};
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -45,7 +46,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             CaseRepo::init(&ctx.dir)?;
             println!(
                 "{} {}",
-                t("case-map aangemaakt in", "case repository created in"),
+                t("dossiermap aangemaakt in", "case repository created in"),
                 ctx.dir.display()
             );
             Ok(ExitCode::SUCCESS)
@@ -85,6 +86,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             hours,
             outcome,
             note,
+            force,
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let id = repo.resolve_case(&case)?;
@@ -92,6 +94,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
             let protocol = protocol_for(&rules, &current.protocol)?;
             let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
+            let cal = rules.calendars.for_case(&current, Some(protocol));
+            let hours = protocol.lesson_hours(current.level);
+            let doubts = plausible::check(&event, &current, cal, hours, ctx.today);
+            if let Some(d) = plausible::blocking(&doubts, force) {
+                let hint = if d.forcible() {
+                    t(
+                        " (--force legt het toch vast)",
+                        " (--force records it anyway)",
+                    )
+                } else {
+                    ""
+                };
+                return Err(user(format!("{}{hint}", i18n::doubt(d))));
+            }
             let what = format!("add {} {}", event.kind, event.date);
             println!("{}", repo.add_event(&id, &event, &what)?);
             Ok(ExitCode::SUCCESS)
@@ -317,7 +333,7 @@ fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             show::print_case_summary(&cl.cases[i], &checks[i], ctx.today);
         }
         if open.is_empty() {
-            println!("{}", t("geen open cases", "no open cases"));
+            println!("{}", t("geen open dossiers", "no open cases"));
         }
     }
     Ok(report_broken(&loaded, ctx.today))
@@ -339,23 +355,32 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
 fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
     let r = CaseRepo::open(&ctx.dir)?.sync(remote)?;
     println!(
-        "{} {}: {} {} {}, {} {} {}",
+        "{} {}: {} {} {}, {} {}; {} {}",
         t("gesynchroniseerd met", "synced with"),
         r.remote,
         t("binnen:", "in:"),
-        r.cases_in,
-        t("cases gewijzigd", "cases changed"),
-        r.events_in,
-        t("gebeurtenissen toegevoegd; uit:", "events added; out:"),
-        format_args!("{} commits", r.commits_out),
+        count(r.cases_in, ("dossier", "dossiers"), ("case", "cases")),
+        t("gewijzigd", "changed"),
+        count(
+            r.events_in,
+            ("gebeurtenis", "gebeurtenissen"),
+            ("event", "events")
+        ),
+        t("toegevoegd", "added"),
+        t("uit:", "out:"),
+        count(r.commits_out, ("commit", "commits"), ("commit", "commits")),
     );
     if r.conflicts > 0 {
         println!(
-            "{} {} (`verzuim conflicts`)",
-            r.conflicts,
+            "{}: {} (`verzuim conflicts`)",
+            count(
+                r.conflicts,
+                ("conflict", "conflicten"),
+                ("conflict", "conflicts")
+            ),
             t(
-                "conflicten: de lokale waarde is gehouden; kies met `verzuim resolve`",
-                "conflicts: the local value was kept; choose with `verzuim resolve`"
+                "de lokale waarde is gehouden; kies met `verzuim resolve`",
+                "the local value was kept; choose with `verzuim resolve`"
             )
         );
     }
@@ -391,10 +416,11 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         for c in list {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
             println!(
-                "{case}  {}  {}: {}  remote: {}",
+                "{case}  {}  {}: {}  {}: {}",
                 c.field,
                 t("lokaal", "local"),
                 show(&c.local),
+                t("andere kant", "remote"),
                 show(&c.remote)
             );
         }

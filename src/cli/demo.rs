@@ -96,7 +96,11 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let loaded = crate::store::load::load(&repo.root)?;
     let cl = &loaded.caseload;
     let checks = cl.evaluate_all(ctx.today);
-    println!("{} ({}):", t("over tijd", "overdue"), ctx.today);
+    println!(
+        "{} ({}):",
+        t("over tijd", "overdue"),
+        crate::i18n::date(ctx.today)
+    );
     super::show::print_due_items(
         &crate::domain::caseload::overdue(&cl.cases, &checks, ctx.today),
         ctx.today,

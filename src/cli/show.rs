@@ -6,7 +6,7 @@ use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, DueItem};
 use crate::domain::engine::ActionStatus;
 use crate::domain::protocol::{self, ResolvedProtocol, resolve_all};
-use crate::i18n::t;
+use crate::i18n::{date, t};
 use crate::store::load::{self, PROTOCOLS_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 fn status_text(s: ActionStatus) -> &'static str {
     match s {
         ActionStatus::Open => t("open", "open"),
-        ActionStatus::Overdue => t("te laat", "overdue"),
+        ActionStatus::Overdue => t("verlopen", "overdue"),
         ActionStatus::Done => t("afgerond", "done"),
     }
 }
@@ -27,7 +27,7 @@ fn print_signals(signals: &[crate::domain::engine::Signal]) {
             "  ! {}  {} {}  {}",
             s.rule,
             t("sinds", "since"),
-            s.since,
+            date(s.since),
             s.message
         );
     }
@@ -45,14 +45,14 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
             for a in eval.open_actions() {
                 let late = a.days_overdue(today);
                 let late = if late > 0 {
-                    format!(" ({late} {})", t("dagen te laat", "days overdue"))
+                    format!(" ({late} {})", t("dagen over tijd", "days overdue"))
                 } else {
                     String::new()
                 };
                 println!(
                     "  - {:<9} {}  {}  [{}] {}{late}",
                     status_text(a.status),
-                    a.due,
+                    date(a.due),
                     a.id,
                     a.role,
                     a.title
@@ -64,13 +64,17 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
 
 pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
     if items.is_empty() {
-        println!("{} ({today})", t("niets te laat", "nothing overdue"));
+        println!(
+            "{} ({})",
+            t("niets over tijd", "nothing overdue"),
+            date(today)
+        );
         return;
     }
     for i in items {
         println!(
             "{}  {:>3} {}  {}  {:<22} {:<11} {}",
-            i.action.due,
+            date(i.action.due),
             i.days_overdue,
             t("d", "d"),
             i.case.id,
@@ -99,7 +103,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     println!(
         "  {}: {}   {}: {}   {}: {}",
         t("geboren", "born"),
-        c.birth,
+        date(c.birth),
         t("niveau", "level"),
         c.level,
         t("status", "status"),
@@ -127,7 +131,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             .unwrap_or_default();
         println!(
             "  {}  {:<18} {}{extra}{note}",
-            e.date,
+            date(e.date),
             e.kind,
             &eid[..eid.len().min(8)]
         );
@@ -144,17 +148,20 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     class.label,
                     class.colour.as_deref().unwrap_or("-"),
                     t("sinds", "since"),
-                    class.since
+                    date(class.since)
                 );
             }
             println!("{}:", t("acties", "actions"));
             let protocol = caseload.library.protocols.get(&c.protocol);
             for a in &eval.actions {
-                let done = a.done_on.map(|d| format!(" ({d})")).unwrap_or_default();
+                let done = a
+                    .done_on
+                    .map(|d| format!(" ({})", date(d)))
+                    .unwrap_or_default();
                 println!(
                     "  - {:<9}{done} {}  {}  [{}] {}",
                     status_text(a.status),
-                    a.due,
+                    date(a.due),
                     a.id,
                     a.role,
                     a.title
@@ -192,7 +199,7 @@ pub fn log(ctx: &Ctx, case: &str) -> Result<ExitCode> {
     for e in entries {
         println!(
             "{}  {}  {}",
-            e.time.format("%Y-%m-%d %H:%M"),
+            format_args!("{} {}", date(e.time.date_naive()), e.time.format("%H:%M")),
             e.author,
             e.message.lines().next().unwrap_or("")
         );

@@ -6,12 +6,30 @@ use chrono::NaiveDate;
 use serde::{Deserializer, Serializer};
 
 /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
+/// This is the stored form (files, JSON); people type [`parse_typed`].
 pub fn parse(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if text.len() != 10 {
         return None;
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// What a person types: `JJJJ-MM-DD` or the Dutch `dd-mm-jjjj` (also with
+/// one-digit day or month, `1-9-2026`). Impossible dates are rejected.
+pub fn parse_typed(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split('-').collect();
+    let all_digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    match parts.as_slice() {
+        [y, _, _] if all_digits && y.len() == 4 => parse(text),
+        [d, m, y] if all_digits && d.len() <= 2 && m.len() <= 2 && y.len() == 4 => {
+            NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => None,
+    }
 }
 
 /// Reads a date written as a string, or as a bare TOML date (which the toml
@@ -89,6 +107,18 @@ mod tests {
         assert!(parse("2026-13-01").is_none());
         assert!(parse("26-1-1").is_none());
         assert_eq!(parse("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
+    }
+
+    #[test]
+    fn typed_dates_in_both_orders() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 3);
+        assert_eq!(parse_typed("2026-11-03"), d);
+        assert_eq!(parse_typed("03-11-2026"), d);
+        assert_eq!(parse_typed(" 3-11-2026 "), d);
+        assert_eq!(parse_typed("31-02-2026"), None);
+        assert_eq!(parse_typed("11-03-26"), None);
+        assert_eq!(parse_typed("2026-11-3x"), None);
+        assert_eq!(parse_typed("03/11/2026"), None);
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Event {
     pub fn details(&self) -> String {
         let mut text = String::new();
         if let Some(u) = self.until {
-            text += &format!(" t/m {u}");
+            text += &format!(" t/m {}", crate::i18n::date(u));
         }
         if let Some(h) = self.hours {
             text += &format!(" {h} {}", t("uur", "h"));
@@ -141,11 +141,10 @@ pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
         }
         if until < event.date {
             return Err(format!(
-                "{} {} {} {}",
-                t("--until", "--until"),
-                until,
+                "--until {} {} {}",
+                crate::i18n::date(until),
                 t("ligt voor --date", "is before --date"),
-                event.date
+                crate::i18n::date(event.date)
             ));
         }
     }
@@ -185,18 +184,18 @@ pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
         }
         (Some(o), false) if !spec.outcomes.contains(o) => {
             return Err(format!(
-                "{} `{o}` {} {}",
+                "{} `{o}`; {} {}",
                 t("onbekende uitkomst", "unknown outcome"),
-                t("; kies uit", "; choose from"),
+                t("kies uit", "choose from"),
                 spec.outcomes.join(", ")
             ));
         }
         (None, false) => {
             return Err(format!(
-                "{} `{}` {} {}",
+                "{} `{}`: {} {}",
                 t("--outcome is nodig voor", "--outcome is required for"),
                 spec.id,
-                t(": kies uit", ": choose from"),
+                t("kies uit", "choose from"),
                 spec.outcomes.join(", ")
             ));
         }

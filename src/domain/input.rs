@@ -8,12 +8,12 @@ use crate::i18n::t;
 use chrono::NaiveDate;
 
 pub fn date(flag: &str, text: &str) -> Result<NaiveDate, String> {
-    dates::parse(text).ok_or_else(|| {
+    dates::parse_typed(text).ok_or_else(|| {
         format!(
             "{flag} `{text}`: {}",
             t(
-                "geen geldige datum, verwacht JJJJ-MM-DD",
-                "not a valid date, expected YYYY-MM-DD"
+                "geen geldige datum, verwacht dd-mm-jjjj of jjjj-mm-dd",
+                "not a valid date, expected YYYY-MM-DD or DD-MM-YYYY"
             )
         )
     })
@@ -66,6 +66,18 @@ pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, Strin
     e.outcome = optional(input.outcome).map(str::to_string);
     e.note = optional(input.note).map(str::to_string);
     event::validate(&e, spec)?;
+    // Unauthorised absence is counted in lesson hours: without either the
+    // event would count as nothing at all.
+    if spec.hours && e.hours.is_none() && e.until.is_none() {
+        return Err(format!(
+            "`{}` {}",
+            spec.id,
+            t(
+                "heeft --hours (lesuren op die dag) of --until (hele schooldagen) nodig",
+                "needs --hours (lesson hours that day) or --until (whole school days)"
+            )
+        ));
+    }
     Ok(e)
 }
 
@@ -95,7 +107,8 @@ pub fn case_fields(input: &CaseInput, today: NaiveDate) -> Result<CaseFields, St
     let birth = date("--birth", input.birth)?;
     if birth > today {
         return Err(format!(
-            "--birth {birth}: {}",
+            "--birth {}: {}",
+            crate::i18n::date(birth),
             t("ligt in de toekomst", "is in the future")
         ));
     }

@@ -11,6 +11,7 @@ pub mod event;
 pub mod ids;
 pub mod input;
 pub mod merge;
+pub mod plausible;
 pub mod protocol;
 pub mod search;
 pub mod textpos;

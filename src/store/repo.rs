@@ -46,10 +46,12 @@ impl CaseRepo {
     pub fn open(dir: &Path) -> Result<CaseRepo> {
         if !dir.join(config::FILE).is_file() || !dir.join(".git").exists() {
             return Err(StoreError::Repo(format!(
-                "{}: {} {} (`verzuim --dir {} init`)",
+                "{}: {} (`verzuim --dir {} init`)",
                 dir.display(),
-                t("geen case-map", "not a case repository"),
-                t("; maak er een met", "; create one with"),
+                t(
+                    "geen dossiermap; maak er een met",
+                    "not a case repository; create one with"
+                ),
                 dir.display()
             )));
         }
@@ -62,7 +64,7 @@ impl CaseRepo {
             return Err(StoreError::User(format!(
                 "{}: {}",
                 dir.display(),
-                t("is al een case-map", "is already a case repository")
+                t("is al een dossiermap", "is already a case repository")
             )));
         }
         atomic::create_private_dir(dir)?;
