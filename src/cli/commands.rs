@@ -136,9 +136,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println!(
                 "{id} {field}: {}",
                 if choice == "remote" {
-                    t("remote-waarde genomen", "remote value taken")
+                    t("waarde van de andere kant genomen", "remote value taken")
                 } else {
-                    t("lokale waarde gehouden", "local value kept")
+                    t("eigen waarde gehouden", "local value kept")
                 }
             );
             Ok(ExitCode::SUCCESS)

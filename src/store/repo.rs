@@ -199,13 +199,13 @@ impl CaseRepo {
             [one] => Ok(one.to_string()),
             [] => Err(StoreError::User(format!(
                 "{} `{prefix}`",
-                t("onbekende case", "unknown case")
+                t("onbekend dossier", "unknown case")
             ))),
             many => Err(StoreError::User(format!(
                 "`{prefix}` {} {} {}",
                 t("past op", "matches"),
                 many.len(),
-                t("cases; typ meer tekens", "cases; type more characters")
+                t("dossiers; typ meer tekens", "cases; type more characters")
             ))),
         }
     }

@@ -5,7 +5,7 @@
 
 use super::msg::{Effect, ProtocolInfo};
 use crate::domain::case::{Case, Level};
-use crate::domain::event::{DONE_KIND, KindSpec, Until};
+use crate::domain::event::{DONE_KIND, Event, KindSpec, Until};
 use crate::domain::ids;
 use crate::domain::input::{self, CaseInput, EventInput};
 use crate::i18n::t;
@@ -22,6 +22,12 @@ pub enum FormKind {
     EditCase {
         case_id: String,
         original: Vec<(String, String)>,
+    },
+    /// Mark an action done: on which date, with an optional note.
+    Done {
+        case_id: String,
+        action_id: String,
+        title: String,
     },
 }
 
@@ -98,7 +104,7 @@ impl Form {
         let names: Vec<String> = kinds.iter().map(|k| k.id.clone()).collect();
         let fields = vec![
             Field::choice("kind", ("Soort", "Kind"), "ziek", names),
-            Field::text("date", ("Datum", "Date"), today.to_string()),
+            Field::text("date", ("Datum", "Date"), crate::i18n::date(today)),
             Field::text("until", ("Tot en met", "Until"), ""),
             Field::text("hours", ("Lesuren", "Hours"), ""),
             Field::choice("outcome", ("Uitkomst", "Outcome"), "", vec![]),
@@ -119,6 +125,24 @@ impl Form {
         form
     }
 
+    pub fn done(case_id: &str, action: &crate::domain::engine::Action, today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Done {
+                case_id: case_id.to_string(),
+                action_id: action.id.clone(),
+                title: action.title.clone(),
+            },
+            fields: vec![
+                Field::text("date", ("Datum", "Date"), crate::i18n::date(today)),
+                Field::text("note", ("Notitie", "Note"), ""),
+            ],
+            focus: 0,
+            error: None,
+            pending: false,
+            typed: String::new(),
+        }
+    }
+
     pub fn new_case(protocols: &[ProtocolInfo]) -> Form {
         let ids: Vec<String> = protocols.iter().map(|p| p.id.clone()).collect();
         let first = ids.first().cloned().unwrap_or_default();
@@ -136,7 +160,7 @@ impl Form {
         let ids: Vec<String> = protocols.iter().map(|p| p.id.clone()).collect();
         let fields = Self::case_fields(
             &case.name,
-            &case.birth.to_string(),
+            &crate::i18n::date(case.birth),
             &case.school,
             case.level.as_str(),
             &case.protocol,
@@ -186,8 +210,53 @@ impl Form {
     pub fn title(&self) -> &'static str {
         match self.kind {
             FormKind::AddEvent { .. } => t("Gebeurtenis toevoegen", "Add event"),
-            FormKind::NewCase => t("Nieuwe case", "New case"),
-            FormKind::EditCase { .. } => t("Case bewerken", "Edit case"),
+            FormKind::NewCase => t("Nieuw dossier", "New case"),
+            FormKind::EditCase { .. } => t("Dossier bewerken", "Edit case"),
+            FormKind::Done { .. } => t("Actie afronden", "Mark action done"),
+        }
+    }
+
+    /// How the status bar names the change this form makes.
+    pub fn said(&self) -> String {
+        let labels = |keys: &[&str]| -> String {
+            let names: Vec<&str> = self
+                .fields
+                .iter()
+                .filter(|f| keys.contains(&f.key))
+                .map(|f| f.label())
+                .collect();
+            names.join(", ").to_lowercase()
+        };
+        match &self.kind {
+            FormKind::AddEvent { .. } => {
+                let label = self.spec().map_or(self.value("kind"), |s| s.label.as_str());
+                let date = input::date("", self.value("date"))
+                    .map(crate::i18n::date)
+                    .unwrap_or_default();
+                match crate::i18n::lang() {
+                    crate::i18n::Lang::Nl => {
+                        format!("{} van {date} toegevoegd", label.to_lowercase())
+                    }
+                    crate::i18n::Lang::En => format!("{} of {date} added", self.value("kind")),
+                }
+            }
+            FormKind::NewCase => t("nieuw dossier aangemaakt", "new case created").into(),
+            FormKind::EditCase { original, .. } => {
+                let changed: Vec<&str> = self
+                    .fields
+                    .iter()
+                    .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
+                    .map(|f| f.key)
+                    .collect();
+                format!(
+                    "{}: {}",
+                    t("dossier gewijzigd", "case changed"),
+                    labels(&changed)
+                )
+            }
+            FormKind::Done { title, .. } => {
+                format!("{}: {title}", t("actie afgerond", "action done"))
+            }
         }
     }
 
@@ -299,8 +368,17 @@ impl Form {
         }
     }
 
-    /// Validates the form into the store work it asks for.
+    /// Validates the form into the store work it asks for. Messages name
+    /// the form's fields, not the command line's flags.
     pub fn effect(&self, today: NaiveDate) -> Result<Effect, String> {
+        self.build(today).map_err(|e| {
+            self.fields.iter().fold(e, |e, f| {
+                e.replace(&format!("--{}", f.key), &format!("'{}'", f.label()))
+            })
+        })
+    }
+
+    fn build(&self, today: NaiveDate) -> Result<Effect, String> {
         let visible = self.visible();
         let shown = |key: &str| {
             let i = self.fields.iter().position(|f| f.key == key)?;
@@ -322,12 +400,37 @@ impl Form {
                     case_id: case_id.clone(),
                     event,
                     summary,
+                    force: false,
                 })
             }
             FormKind::NewCase => {
                 let fields = input::case_fields(&self.case_input(), today)?;
                 Ok(Effect::CreateCase {
                     case: Box::new(fields.into_case(ids::new_id(), today)),
+                })
+            }
+            FormKind::Done {
+                case_id, action_id, ..
+            } => {
+                let mut event = Event::new(
+                    DONE_KIND,
+                    input::date(t("Datum", "Date"), self.value("date"))?,
+                );
+                event.action = Some(action_id.clone());
+                event.note = Some(self.value("note").trim().to_string()).filter(|n| !n.is_empty());
+                if event.date > today {
+                    return Err(format!(
+                        "{} {}: {}",
+                        t("Datum", "Date"),
+                        crate::i18n::date(event.date),
+                        t("ligt na vandaag", "is after today")
+                    ));
+                }
+                Ok(Effect::AddEvent {
+                    case_id: case_id.clone(),
+                    event,
+                    summary: format!("action {action_id} done"),
+                    force: false,
                 })
             }
             FormKind::EditCase { case_id, original } => {
@@ -337,10 +440,12 @@ impl Form {
                     .iter()
                     .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
                     .map(|f| {
-                        (
-                            f.key.to_string(),
-                            Some(f.value.trim().to_string()).filter(|v| !v.is_empty()),
-                        )
+                        // Dates are typed the person's way but stored ISO.
+                        let value = match (f.key, input::date("", &f.value)) {
+                            ("birth", Ok(d)) => d.to_string(),
+                            _ => f.value.trim().to_string(),
+                        };
+                        (f.key.to_string(), Some(value).filter(|v| !v.is_empty()))
                     })
                     .collect();
                 if changes.is_empty() {

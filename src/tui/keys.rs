@@ -2,16 +2,22 @@
 //! Every action targets an id (case, action, conflict field), never a row.
 
 use super::form::{Form, Outcome};
-use super::model::{App, HistoryView, Screen, Sort, StatusFilter};
+use super::model::{App, HistoryView, Screen, Sort};
 use super::msg::Effect;
-use crate::domain::event::{DONE_KIND, Event};
-use crate::domain::protocol::Role;
+use super::picker::{FilterKind, Picker};
 use crate::i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         app.quit = true;
+        return vec![];
+    }
+    if let Some(c) = app.confirm.take() {
+        return confirm_key(app, key, c);
+    }
+    if app.picker.is_some() {
+        super::picker::key(app, key);
         return vec![];
     }
     if let Some(form) = app.form.as_mut() {
@@ -26,6 +32,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Ok(effect) => {
                     form.pending = true;
                     form.error = None;
+                    app.said = Some(form.said());
+                    if let Effect::CreateCase { case } = &effect {
+                        app.open_after = Some(case.id.clone());
+                    }
                     app.busy = Some(t("vastleggen...", "committing...").into());
                     vec![effect]
                 }
@@ -43,9 +53,25 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.searching {
         return search_key(app, key);
     }
+    let quitting = std::mem::take(&mut app.quitting);
     match key.code {
         KeyCode::Char('?') => app.help = true,
-        KeyCode::Char('q') | KeyCode::Esc => back(app),
+        KeyCode::Char('q') => back(app),
+        // Esc on a top screen asks before quitting: a second Esc quits.
+        KeyCode::Esc
+            if matches!(app.screen, Screen::Today | Screen::Cases) && app.query.is_empty() =>
+        {
+            if quitting {
+                app.quit = true;
+            } else {
+                app.quitting = true;
+                app.info(t(
+                    "verzuim afsluiten? Esc nog eens of q sluit af; een andere toets blijft",
+                    "quit verzuim? Esc again or q quits; any other key stays",
+                ));
+            }
+        }
+        KeyCode::Esc => back(app),
         KeyCode::Tab => {
             app.screen = match app.screen {
                 Screen::Today => Screen::Cases,
@@ -63,6 +89,23 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return vec![Effect::Sync];
         }
         _ => return screen_key(app, key),
+    }
+    vec![]
+}
+
+/// The answer to a question about an odd event: yes records it anyway;
+/// anything else goes back to the form with the doubt shown.
+fn confirm_key(app: &mut App, key: KeyEvent, c: super::model::Confirm) -> Vec<Effect> {
+    if matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y')) {
+        if let Some(form) = app.form.as_mut() {
+            form.pending = true;
+        }
+        app.busy = Some(t("vastleggen...", "committing...").into());
+        return vec![c.effect];
+    }
+    match app.form.as_mut() {
+        Some(form) => form.error = Some(c.text),
+        None => app.info(t("niet vastgelegd", "not recorded")),
     }
     vec![]
 }
@@ -144,24 +187,17 @@ fn today_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![];
     }
+    let signal = selected.is_some_and(|r| r.signal);
     match (key.code, ids) {
         (KeyCode::Enter, Some((case, _))) => open_case(app, case, Screen::Today),
+        (KeyCode::Char('x'), Some(_)) if signal => app.error(t(
+            "een signaal is geen actie: open het dossier (Enter) en leg vast wat er gebeurt (a)",
+            "a signal is not an action: open the case (Enter) and record what happens (a)",
+        )),
         (KeyCode::Char('x'), Some((case, action))) => return mark_done(app, &case, &action),
         _ => {}
     }
     vec![]
-}
-
-/// The next value in a cycle of `None` then each choice.
-fn cycle<T: Clone + PartialEq>(current: &Option<T>, choices: &[T]) -> Option<T> {
-    match current {
-        None => choices.first().cloned(),
-        Some(c) => choices
-            .iter()
-            .position(|x| x == c)
-            .and_then(|i| choices.get(i + 1))
-            .cloned(),
-    }
 }
 
 fn cases_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -174,11 +210,6 @@ fn cases_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let selected = app
         .cases_index()
         .map(|i| app.data.cases[app.visible[i]].id.clone());
-    let sorted = |mut v: Vec<String>| {
-        v.sort();
-        v.dedup();
-        v
-    };
     match key.code {
         KeyCode::Char('/') => app.searching = true,
         KeyCode::Enter => {
@@ -187,41 +218,16 @@ fn cases_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             return vec![];
         }
-        KeyCode::Char('o') => {
-            app.filters.status = match app.filters.status {
-                StatusFilter::Open => StatusFilter::Closed,
-                StatusFilter::Closed => StatusFilter::All,
-                StatusFilter::All => StatusFilter::Open,
+        KeyCode::Char(c @ ('o' | 'p' | 'S' | 'w' | 'r' | 'g')) => {
+            if let Some(filter) = FilterKind::from_key(c) {
+                app.picker = Some(Picker::open(app, filter));
             }
+            return vec![];
         }
-        KeyCode::Char('p') => {
-            let ids = sorted(app.data.protocols.iter().map(|p| p.id.clone()).collect());
-            app.filters.protocol = cycle(&app.filters.protocol, &ids);
-        }
-        KeyCode::Char('S') => {
-            let schools = sorted(app.data.cases.iter().map(|c| c.school.clone()).collect());
-            app.filters.school = cycle(&app.filters.school, &schools);
-        }
-        KeyCode::Char('w') => {
-            let owners = sorted(
-                app.data
-                    .cases
-                    .iter()
-                    .filter_map(|c| c.owner.clone())
-                    .collect(),
-            );
-            app.filters.owner = cycle(&app.filters.owner, &owners);
-        }
-        KeyCode::Char('r') => app.filters.role = cycle(&app.filters.role, &Role::ALL),
-        KeyCode::Char('g') => {
-            let signals = app
-                .data
-                .checks
-                .iter()
-                .filter_map(|c| c.as_ref().ok())
-                .flat_map(|e| e.signals.iter().map(|s| s.rule.clone()));
-            let signals = sorted(signals.collect());
-            app.filters.signal = cycle(&app.filters.signal, &signals);
+        KeyCode::Char('f') => {
+            app.clear_filters();
+            app.info(t("alle filters gewist", "all filters cleared"));
+            return vec![];
         }
         KeyCode::Char('t') => {
             app.filters.sort = if app.filters.sort == Sort::NextDue {
@@ -261,11 +267,16 @@ fn case_command(app: &mut App, key: KeyEvent, id: &str) -> Vec<Effect> {
         },
         KeyCode::Char('e') => app.form = Some(Form::edit_case(case, &app.data.protocols)),
         KeyCode::Char('c') => {
-            let (status, what) = if case.is_open() {
-                ("closed", "close case")
+            let (status, what, said) = if case.is_open() {
+                ("closed", "close case", t("dossier gesloten", "case closed"))
             } else {
-                ("open", "reopen case")
+                (
+                    "open",
+                    "reopen case",
+                    t("dossier heropend", "case reopened"),
+                )
             };
+            app.said = Some(said.into());
             app.busy = Some(t("vastleggen...", "committing...").into());
             return vec![Effect::EditCase {
                 case_id: id.to_string(),
@@ -360,15 +371,16 @@ fn history_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
+/// `x`: asks on which date (today by default) and for an optional note.
 fn mark_done(app: &mut App, case_id: &str, action_id: &str) -> Vec<Effect> {
-    let mut event = Event::new(DONE_KIND, app.today);
-    event.action = Some(action_id.to_string());
-    app.busy = Some(t("vastleggen...", "committing...").into());
-    vec![Effect::AddEvent {
-        case_id: case_id.to_string(),
-        event,
-        summary: format!("action {action_id} done"),
-    }]
+    let action = app
+        .case_index(case_id)
+        .and_then(|i| app.data.checks[i].as_ref().ok())
+        .and_then(|e| e.actions.iter().find(|a| a.id == action_id));
+    if let Some(a) = action {
+        app.form = Some(Form::done(case_id, a, app.today));
+    }
+    vec![]
 }
 
 /// Undo this session's last change: a revert commit, so history stays.
@@ -376,6 +388,7 @@ fn undo(app: &mut App) -> Vec<Effect> {
     match app.undo.pop() {
         Some(u) => {
             app.busy = Some(t("ongedaan maken...", "undoing...").into());
+            app.said = Some(format!("{}: {}", t("ongedaan gemaakt", "undone"), u.said));
             vec![Effect::Undo {
                 case_id: u.case_id,
                 commit: u.commit,

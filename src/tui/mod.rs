@@ -7,6 +7,7 @@ pub mod form;
 mod keys;
 pub mod model;
 pub mod msg;
+pub mod picker;
 pub mod update;
 pub mod worker;
 
@@ -71,3 +72,5 @@ fn run_loop(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;

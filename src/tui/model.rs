@@ -46,11 +46,15 @@ pub struct Filters {
     pub sort: Sort,
 }
 
-/// One row of the today list: (case id, action id).
+/// One row of the today list: an open action of a case, or (after them)
+/// an active signal of a case with no open action at all, so a pupil with a
+/// signal and nothing planned is never "nothing to do".
 #[derive(Debug, Clone, PartialEq)]
 pub struct TodayRow {
     pub case_idx: usize,
+    /// The action's id; for a signal row, the signal's rule.
     pub action_id: String,
+    pub signal: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -73,6 +77,16 @@ pub struct Undoable {
     pub case_id: String,
     pub commit: String,
     pub summary: String,
+    /// How the status bar named the change.
+    pub said: String,
+}
+
+/// A question before a change a person may mean (an odd event).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub text: String,
+    /// Sent on yes.
+    pub effect: super::msg::Effect,
 }
 
 pub struct App {
@@ -98,6 +112,15 @@ pub struct App {
     pub help: bool,
     pub status: Option<Status>,
     pub undo: Vec<Undoable>,
+    /// How the status bar names the change in flight (commit messages stay
+    /// technical; this is what the person reads).
+    pub said: Option<String>,
+    pub confirm: Option<Confirm>,
+    pub picker: Option<super::picker::Picker>,
+    /// A case made with `n`: shown and opened when its commit lands.
+    pub open_after: Option<String>,
+    /// Esc on a top screen asks first; a second Esc (or q) quits.
+    pub quitting: bool,
     pub quit: bool,
     pub color: bool,
     /// Open and overdue actions, counted when the data changes rather than
@@ -134,6 +157,11 @@ impl App {
             help: false,
             status: None,
             undo: Vec::new(),
+            said: None,
+            confirm: None,
+            picker: None,
+            open_after: None,
+            quitting: false,
             quit: false,
             color,
             counts: (0, 0),
@@ -176,6 +204,34 @@ impl App {
         self.recompute();
     }
 
+    /// Shows a case whatever the filters and search (a new one, just made)
+    /// and opens it.
+    pub fn show_new_case(&mut self, id: &str) {
+        if self.case_index(id).is_none() {
+            return;
+        }
+        if !self.visible.iter().any(|&i| self.data.cases[i].id == id) {
+            self.clear_filters();
+        }
+        self.case_sel = Some(id.to_string());
+        self.current = Some(id.to_string());
+        self.action_sel = None;
+        self.back_to = Screen::Cases;
+        self.screen = Screen::Case;
+    }
+
+    /// Every filter and the search back to "all" (the sort stays).
+    pub fn clear_filters(&mut self) {
+        let sort = self.filters.sort;
+        self.filters = Filters {
+            sort,
+            ..Filters::default()
+        };
+        self.query.clear();
+        self.searching = false;
+        self.filter_cases();
+    }
+
     pub fn case_index(&self, id: &str) -> Option<usize> {
         self.data.cases.iter().position(|c| c.id == id)
     }
@@ -212,9 +268,29 @@ impl App {
                 Some(TodayRow {
                     case_idx: *index.get(i.case.id.as_str())?,
                     action_id: i.action.id.clone(),
+                    signal: false,
                 })
             })
             .collect();
+        let mut signal_rows: Vec<TodayRow> = Vec::new();
+        for (i, (case, check)) in self.data.cases.iter().zip(&self.data.checks).enumerate() {
+            if let (true, Ok(e)) = (case.is_open(), check)
+                && e.open_actions().next().is_none()
+            {
+                signal_rows.extend(e.signals.iter().map(|s| TodayRow {
+                    case_idx: i,
+                    action_id: s.rule.clone(),
+                    signal: true,
+                }));
+            }
+        }
+        signal_rows.sort_by(|a, b| {
+            let name = |r: &TodayRow| &self.data.cases[r.case_idx].name;
+            name(a)
+                .cmp(name(b))
+                .then_with(|| a.action_id.cmp(&b.action_id))
+        });
+        self.today_rows.extend(signal_rows);
         self.counts = self.count_actions();
         self.filter_cases();
     }

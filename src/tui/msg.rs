@@ -59,7 +59,18 @@ pub enum Msg {
         commit: String,
         summary: String,
         undoable: bool,
+        /// What the store noticed on the way (recovered files, a wait).
+        notices: Vec<String>,
     },
+    /// The worker doubts a change a person may mean: ask, then send
+    /// `effect` (now forced) on yes.
+    Doubt {
+        text: String,
+        effect: Effect,
+    },
+    /// Someone else changed the repository (the CLI, a sync in another
+    /// terminal): the data is reloaded.
+    Outside,
     History {
         case_id: String,
         entries: Vec<LogEntry>,
@@ -81,6 +92,8 @@ pub enum Effect {
         case_id: String,
         event: Event,
         summary: String,
+        /// Recorded even when it looks odd (the person confirmed it).
+        force: bool,
     },
     CreateCase {
         case: Box<Case>,

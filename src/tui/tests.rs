@@ -18,9 +18,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;
 
-const TODAY: &str = "2025-11-21";
+pub(super) const TODAY: &str = "2025-11-21";
 
-fn snapshot() -> Snapshot {
+pub(super) fn snapshot() -> Snapshot {
     let today = dates::parse(TODAY).unwrap();
     let mut cases: Vec<Case> = embedded::SAMPLE_CASES
         .iter()
@@ -52,17 +52,17 @@ fn snapshot() -> Snapshot {
     }
 }
 
-fn app() -> App {
+pub(super) fn app() -> App {
     let mut app = App::new(dates::parse(TODAY).unwrap(), "/demo".into(), false);
     update(&mut app, Msg::Loaded(Box::new(snapshot())));
     app
 }
 
-fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+pub(super) fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-fn type_text(app: &mut App, text: &str) {
+pub(super) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         key(app, KeyCode::Char(c));
     }
@@ -74,7 +74,7 @@ fn render(app: &App) -> String {
     format!("{}", terminal.backend())
 }
 
-fn open(app: &mut App, name: &str) {
+pub(super) fn open(app: &mut App, name: &str) {
     key(app, KeyCode::Char('2'));
     key(app, KeyCode::Char('/'));
     type_text(app, name);
@@ -192,7 +192,13 @@ fn today_selection_follows_ids_and_x_marks_the_selected_action_done() {
     let mut a = app();
     key(&mut a, KeyCode::Down);
     let (case, action) = a.today_sel.clone().unwrap();
-    let effects = key(&mut a, KeyCode::Char('x'));
+    // `x` asks for the date (today by default) and a note.
+    assert!(key(&mut a, KeyCode::Char('x')).is_empty());
+    assert!(matches!(
+        a.form.as_ref().unwrap().kind,
+        FormKind::Done { .. }
+    ));
+    let effects = key(&mut a, KeyCode::Enter);
     let [Effect::AddEvent { case_id, event, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
@@ -200,6 +206,7 @@ fn today_selection_follows_ids_and_x_marks_the_selected_action_done() {
         (case_id, event.kind.as_str(), event.action.as_ref()),
         (&case, DONE_KIND, Some(&action))
     );
+    assert_eq!(event.date.to_string(), TODAY);
     // A refresh that reorders the cases keeps the selection on the same ids.
     let mut snap = snapshot();
     snap.cases.reverse();
@@ -220,21 +227,49 @@ fn search_filters_and_status_filter_shows_closed_cases() {
     assert_eq!(a.data.cases[a.visible[0]].name, "Daan Visser");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.visible.len(), 12);
-    key(&mut a, KeyCode::Char('o'));
+    // A filter key opens its list; ↓ steps forward, ↑ back, Enter chooses.
+    for k in [KeyCode::Char('o'), KeyCode::Down, KeyCode::Enter] {
+        key(&mut a, k);
+    }
     assert_eq!(a.filters.status, StatusFilter::Closed);
     assert_eq!(a.visible.len(), 1);
     assert_eq!(a.data.cases[a.visible[0]].name, "Finn Hendriks");
-    key(&mut a, KeyCode::Char('o'));
+    for k in [KeyCode::Char('o'), KeyCode::Down, KeyCode::Enter] {
+        key(&mut a, k);
+    }
     assert_eq!(a.visible.len(), 13);
-    key(&mut a, KeyCode::Char('w')); // first owner alphabetically
+    for k in [KeyCode::Char('o'), KeyCode::Up, KeyCode::Enter] {
+        key(&mut a, k);
+    }
+    assert_eq!(a.filters.status, StatusFilter::Closed, "a step back");
+    for k in [KeyCode::Char('o'), KeyCode::Esc] {
+        key(&mut a, k);
+    }
+    assert_eq!(a.filters.status, StatusFilter::Closed, "Esc keeps it");
+    for k in [KeyCode::Char('o'), KeyCode::Down, KeyCode::Enter] {
+        key(&mut a, k);
+    }
+    // First owner alphabetically.
+    for k in [KeyCode::Char('w'), KeyCode::Down, KeyCode::Enter] {
+        key(&mut a, k);
+    }
+    assert!(a.filters.owner.is_some());
     assert!(
         a.visible
             .iter()
             .all(|&i| a.data.cases[i].owner == a.filters.owner)
     );
     assert!(!a.visible.is_empty());
-    key(&mut a, KeyCode::Char('r')); // role school: cases with an open school action
+    // Role school: cases with an open school action.
+    for k in [KeyCode::Char('r'), KeyCode::Down, KeyCode::Enter] {
+        key(&mut a, k);
+    }
     assert_eq!(a.filters.role, Some(crate::domain::protocol::Role::School));
+    // One key clears them all.
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.filters.status, StatusFilter::Open);
+    assert!(a.filters.owner.is_none() && a.filters.role.is_none());
+    assert_eq!(a.visible.len(), 12);
 }
 
 #[test]
@@ -274,6 +309,7 @@ fn add_event_form_submits_keeps_input_on_failure_and_closes_on_commit() {
             commit: "c0ffee00".into(),
             summary: "add".into(),
             undoable: true,
+            notices: vec![],
         },
     );
     assert!(a.form.is_none());

@@ -4,7 +4,7 @@
 
 use super::model::{App, HistoryView, Undoable};
 use super::msg::{Effect, Msg};
-use crate::i18n::t;
+use crate::i18n::{count, t};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -19,14 +19,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if reload {
                 return vec![];
             }
+            let loaded = format!(
+                "{} {}",
+                count(n, ("dossier", "dossiers"), ("case", "cases")),
+                t("geladen", "loaded")
+            );
             if broken > 0 {
                 app.error(format!(
-                    "{n} {}; {broken} {}",
-                    t("cases geladen", "cases loaded"),
-                    t("kapotte bestanden: zie Dossiers", "broken files: see Cases")
+                    "{loaded}; {}: {}",
+                    count(
+                        broken,
+                        ("kapot bestand", "kapotte bestanden"),
+                        ("broken file", "broken files")
+                    ),
+                    t("zie Dossiers", "see Cases")
                 ));
             } else {
-                app.info(format!("{n} {}", t("cases geladen", "cases loaded")));
+                app.info(loaded);
             }
             vec![]
         }
@@ -36,19 +45,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             commit,
             summary,
             undoable,
+            notices,
         } => {
             app.busy = None;
             app.form = None;
+            app.confirm = None;
+            let said = app.said.take().unwrap_or_else(|| summary.clone());
             app.replace_case(&case_id, case.map(|b| *b));
+            if app.open_after.as_deref() == Some(case_id.as_str()) {
+                app.open_after = None;
+                app.show_new_case(&case_id);
+            }
             if undoable {
                 app.undo.push(Undoable {
                     case_id: case_id.clone(),
                     commit: commit.clone(),
                     summary: summary.clone(),
+                    said: said.clone(),
                 });
             }
+            let notices: String = notices.iter().map(|n| format!("; {n}")).collect();
             app.info(format!(
-                "{}: {summary} ({})",
+                "{}: {said} ({}){notices}",
                 t("vastgelegd", "committed"),
                 &commit[..commit.len().min(8)]
             ));
@@ -80,6 +98,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Some(h) = app.history.as_mut() {
                 h.diff = Some((commit, text));
             }
+            vec![]
+        }
+        Msg::Doubt { text, effect } => {
+            app.busy = None;
+            if let Some(form) = app.form.as_mut() {
+                form.pending = false;
+            }
+            app.confirm = Some(super::model::Confirm { text, effect });
+            vec![]
+        }
+        Msg::Outside => {
+            app.info(t(
+                "bijgewerkt: wijziging van buiten deze sessie",
+                "updated: a change from outside this session",
+            ));
             vec![]
         }
         Msg::Synced(text) => {

@@ -5,12 +5,69 @@
 use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, Caseload};
+use crate::domain::event::Event;
+use crate::domain::plausible;
 use crate::i18n::t;
 use crate::store::load::{self, CASES_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, SystemTime};
+
+/// How often the worker looks for changes made outside this TUI.
+const WATCH_EVERY: Duration = Duration::from_millis(400);
+
+/// What moves when anyone commits or syncs: HEAD, the branch it points
+/// to, and the index. Modification times and contents, read cheaply.
+struct Watch {
+    git_dir: PathBuf,
+    last: Vec<(Option<SystemTime>, Vec<u8>)>,
+}
+
+impl Watch {
+    fn new(root: &std::path::Path) -> Watch {
+        let mut w = Watch {
+            git_dir: root.join(".git"),
+            last: Vec::new(),
+        };
+        w.last = w.state();
+        w
+    }
+
+    fn state(&self) -> Vec<(Option<SystemTime>, Vec<u8>)> {
+        let head = std::fs::read(self.git_dir.join("HEAD")).unwrap_or_default();
+        let branch = String::from_utf8_lossy(&head)
+            .strip_prefix("ref: ")
+            .map(|r| self.git_dir.join(r.trim()));
+        let read = |p: &std::path::Path, content: bool| {
+            let mtime = std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            let bytes = if content {
+                std::fs::read(p).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            (mtime, bytes)
+        };
+        let mut out = vec![
+            (None, head.clone()),
+            read(&self.git_dir.join("index"), false),
+            read(&self.git_dir.join("packed-refs"), false),
+        ];
+        if let Some(b) = branch {
+            out.push(read(&b, true));
+        }
+        out
+    }
+
+    /// Whether anything moved since the last call.
+    fn changed(&mut self) -> bool {
+        let now = self.state();
+        let moved = now != self.last;
+        self.last = now;
+        moved
+    }
+}
 
 struct Worker {
     repo: CaseRepo,
@@ -29,13 +86,31 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
             caseload: None,
             out,
         };
-        for effect in rx {
-            let msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
+        let mut watch = Watch::new(&w.repo.root);
+        loop {
+            // Between effects, look for changes made outside this TUI (the
+            // CLI, a sync in another terminal) a few times a second.
+            let effect = match rx.recv_timeout(WATCH_EVERY) {
+                Ok(effect) => effect,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if watch.changed() && w.caseload.is_some() {
+                        let msg = w.load().unwrap_or_else(|e| Msg::Failed(e.to_string()));
+                        let _ = w.out.send(Msg::Outside);
+                        if w.out.send(msg).is_err() {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            let mut msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
             let notices = w.repo.take_notices();
-            let mut msg = msg;
-            if let (Msg::Changed { summary, .. }, false) = (&mut msg, notices.is_empty()) {
-                summary.push_str(&format!("; {}", notices.join("; ")));
+            if let Msg::Changed { notices: n, .. } = &mut msg {
+                *n = notices;
             }
+            // Our own commits are not outside changes.
+            watch.changed();
             if w.out.send(msg).is_err() {
                 break;
             }
@@ -52,7 +127,20 @@ impl Worker {
                 case_id,
                 event,
                 summary,
+                force,
             } => {
+                if let Some(doubt) = self.doubt(&case_id, &event, force)? {
+                    let effect = Effect::AddEvent {
+                        case_id,
+                        event,
+                        summary,
+                        force: true,
+                    };
+                    return Ok(Msg::Doubt {
+                        text: doubt,
+                        effect,
+                    });
+                }
                 self.repo.add_event(&case_id, &event, &summary)?;
                 self.changed(case_id, summary, true)
             }
@@ -119,9 +207,9 @@ impl Worker {
             } => {
                 self.repo.resolve_conflict(&case_id, &field, take_remote)?;
                 let which = if take_remote {
-                    t("remote-waarde genomen", "remote value taken")
+                    t("waarde van de andere kant genomen", "remote value taken")
                 } else {
-                    t("lokale waarde gehouden", "local value kept")
+                    t("eigen waarde gehouden", "local value kept")
                 };
                 let _ = self.out.send(Msg::Synced(format!(
                     "{} {field}: {which}",
@@ -192,7 +280,27 @@ impl Worker {
             commit,
             summary,
             undoable,
+            notices: Vec::new(),
         })
+    }
+
+    /// A doubt a person may overrule; a refusal is an error.
+    fn doubt(&self, case_id: &str, event: &Event, force: bool) -> Result<Option<String>> {
+        let Some(cl) = &self.caseload else {
+            return Ok(None);
+        };
+        let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
+        let Some(protocol) = cl.library.protocols.get(&case.protocol) else {
+            return Ok(None);
+        };
+        let cal = cl.calendars.for_case(&case, Some(protocol));
+        let hours = protocol.lesson_hours(case.level);
+        let doubts = plausible::check(event, &case, cal, hours, self.today);
+        match plausible::blocking(&doubts, force) {
+            Some(d) if !d.forcible() => Err(StoreError::User(crate::i18n::doubt(d))),
+            Some(d) => Ok(Some(crate::i18n::doubt(d))),
+            None => Ok(None),
+        }
     }
 
     fn evaluate(&self, case: &Case) -> CaseCheck {

@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
 use crate::domain::protocol::resolve::contacts_for;
-use crate::i18n::t;
+use crate::i18n::{date, t};
 use crate::tui::model::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,7 +15,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
     let Some((case, check)) = app.current_case() else {
         f.render_widget(
-            Paragraph::new(t("Geen case gekozen.", "No case selected.")),
+            Paragraph::new(t("Geen dossier gekozen.", "No case selected.")),
             area,
         );
         return;
@@ -46,13 +46,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             .flat_map(|c| {
                 [
                     Line::styled(
-                        format!("{}: {} {}", c.field, t("lokaal", "local"), show(&c.local)),
+                        format!("{}: {} {}", c.field, t("eigen", "local"), show(&c.local)),
                         th.error(),
                     ),
                     Line::styled(
                         format!(
-                            "{:width$}  remote {}",
+                            "{:width$}  {} {}",
                             "",
+                            t("andere kant", "remote"),
                             show(&c.remote),
                             width = c.field.len()
                         ),
@@ -64,8 +65,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         let title = format!(
             " {} (L {}, R {}) ",
             t("Conflict", "Conflict"),
-            t("lokaal houden", "keep local"),
-            t("remote nemen", "take remote")
+            t("eigen houden", "keep local"),
+            t("andere kant nemen", "take remote")
         );
         f.render_widget(
             Paragraph::new(lines).block(Block::bordered().title(title)),
@@ -85,7 +86,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Line::raw(format!(
             "{}: {}   id: {}",
             t("Geboren", "Born"),
-            case.birth,
+            date(case.birth),
             case.id
         )),
         Line::raw(format!("School: {} ({})", case.school, case.level)),
@@ -106,7 +107,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(vec![
             Span::raw(format!("{}: ", c.scheme)),
             Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
-            Span::raw(format!(" {} {}", t("sinds", "since"), c.since)),
+            Span::raw(format!(" {} {}", t("sinds", "since"), date(c.since))),
         ]));
     }
     f.render_widget(
@@ -127,7 +128,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             .flat_map(|s| {
                 [
                     Line::styled(
-                        format!("{} ({} {})", s.rule, t("sinds", "since"), s.since),
+                        format!("{} ({} {})", s.rule, t("sinds", "since"), date(s.since)),
                         th.soon(),
                     ),
                     Line::raw(format!("  {}", s.message)),
@@ -149,18 +150,22 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .protocol(&case.protocol)
         .map(|p| p.contacts.as_slice())
         .unwrap_or(&[]);
+    // Titles wrap on words inside the box (borders take two columns).
+    let width = usize::from(actions.width.saturating_sub(2));
     let items: Vec<ListItem> = open
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            let mut lines = vec![Line::styled(
-                format!("{marker}{} [{}] {}", a.due, a.role, a.title),
-                style,
-            )];
+            let head = format!("{marker}{} [{}] {}", date(a.due), a.role, a.title);
+            let mut lines: Vec<Line> = super::wrap(&head, width)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect();
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
+                let who = format!("{} {}", c.name, c.email.as_deref().unwrap_or(""));
                 lines.push(Line::styled(
-                    format!("    {} {}", c.name, c.email.as_deref().unwrap_or("")),
+                    format!("    {}", super::fit(&who, width.saturating_sub(4))),
                     th.dim(),
                 ));
             }
@@ -191,12 +196,25 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         &mut ListState::default().with_selected(selected),
     );
 
+    // Kinds line up in a wide box; a narrow one needs the room for details.
+    let pad = if timeline.width > 60 { 18 } else { 0 };
     let mut events: Vec<Line> = case
         .events_by_date()
         .into_iter()
         .rev()
         .map(|(_, e)| {
-            let mut text = format!("{}  {:<18}{}", e.date, e.kind, e.details());
+            // A marked-done action shows what was done, not only its id.
+            let done = e.action.as_ref().and_then(|id| {
+                let e = check.as_ref().ok()?;
+                e.actions
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map(|a| a.title.clone())
+            });
+            let mut text = match done {
+                Some(title) => format!("{}  {}: {title}", date(e.date), t("afgerond", "done")),
+                None => format!("{}  {:<pad$}{}", date(e.date), e.kind, e.details()),
+            };
             if let Some(n) = &e.note {
                 text += &format!("  \"{n}\"");
             }
@@ -224,7 +242,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         t("geschiedenis", "history")
     );
     f.render_widget(
-        Paragraph::new(events).block(Block::bordered().title(title)),
+        Paragraph::new(events)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title)),
         timeline,
     );
 }

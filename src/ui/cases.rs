@@ -1,8 +1,9 @@
 //! Dossiers: all cases with level, protocol, active signals and the next
 //! due action; fuzzy search, filters and sort; broken files listed below.
 
+use super::fit;
 use super::theme::Theme;
-use crate::i18n::t;
+use crate::i18n::{date, t};
 use crate::tui::model::{App, Sort, StatusFilter};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +14,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
     let broken = app.data.broken.len() as u16;
     let [bar, list, errors] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(3),
         Constraint::Length(if broken > 0 { broken.min(6) + 2 } else { 0 }),
     ])
@@ -24,6 +25,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         app.cases_index(),
         list.height.saturating_sub(3),
     );
+    let shown = columns(list.width.saturating_sub(2));
+    // What the last (growing) column gets; the others are fixed.
+    let fixed: u16 = shown
+        .iter()
+        .filter(|&&i| i != 6)
+        .map(|&i| match COLUMNS[i].1 {
+            Constraint::Length(n) => n + 1,
+            _ => 1,
+        })
+        .sum();
+    let next_width = usize::from(list.width.saturating_sub(2 + fixed + 2));
+    let w = |i: usize| match COLUMNS[i].1 {
+        Constraint::Length(n) => usize::from(n),
+        _ => next_width,
+    };
     let rows: Vec<Row> = app.visible[first..last]
         .iter()
         .map(|&i| {
@@ -36,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                             let (style, marker) = th.urgency(a.due, app.today);
                             (
                                 signals.join(", "),
-                                format!("{marker}{} {}", a.due, a.title),
+                                format!("{marker}{} {}", date(a.due), a.title),
                                 style,
                             )
                         }
@@ -63,36 +79,41 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 status.to_string()
             };
-            Row::new(vec![
-                Cell::from(format!("{}{status}", case.name)),
+            let cells = [
+                Cell::from(fit(&format!("{}{status}", case.name), w(0))),
                 Cell::from(case.id[..8.min(case.id.len())].to_string()),
                 Cell::from(case.level.as_str()),
-                Cell::from(case.school.clone()),
-                Cell::from(case.protocol.clone()),
-                Cell::from(signals),
-                Cell::from(next).style(style),
-            ])
+                Cell::from(fit(&case.school, w(3))),
+                Cell::from(fit(&case.protocol, w(4))),
+                Cell::from(fit(&signals, w(5))),
+                Cell::from(fit(&next, w(6))).style(style),
+            ];
+            Row::new(
+                cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| shown.contains(i))
+                    .map(|(_, c)| c),
+            )
         })
         .collect();
-    let header = Row::new(vec![
-        t("Leerling", "Pupil"),
-        "Id",
-        t("Niv.", "Lvl"),
-        "School",
-        "Protocol",
-        t("Signalen", "Signals"),
-        t("Volgende actie", "Next action"),
-    ])
+    let header = Row::new(
+        [
+            t("Leerling", "Pupil"),
+            "Id",
+            t("Niv.", "Lvl"),
+            "School",
+            "Protocol",
+            t("Signalen", "Signals"),
+            t("Volgende actie", "Next action"),
+        ]
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| shown.contains(i))
+        .map(|(_, h)| h),
+    )
     .style(th.heading());
-    let widths = [
-        Constraint::Length(22),
-        Constraint::Length(9),
-        Constraint::Length(4),
-        Constraint::Length(20),
-        Constraint::Length(18),
-        Constraint::Length(22),
-        Constraint::Min(20),
-    ];
+    let widths: Vec<Constraint> = shown.iter().map(|&i| COLUMNS[i].1).collect();
     let title = format!(
         " {} ({}/{}) ",
         t("Dossiers", "Cases"),
@@ -126,6 +147,39 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
 }
 
+/// Columns: (priority, width); the lowest numbers stay on a narrow screen.
+const COLUMNS: [(u8, Constraint); 7] = [
+    (0, Constraint::Length(22)),
+    (6, Constraint::Length(9)),
+    (4, Constraint::Length(4)),
+    (3, Constraint::Length(20)),
+    (5, Constraint::Length(18)),
+    (2, Constraint::Length(22)),
+    (1, Constraint::Min(28)),
+];
+
+/// The columns that fit in `width`, in display order: added by priority
+/// while the next one still fits (a column and its one-cell gap).
+fn columns(width: u16) -> Vec<usize> {
+    let size = |c: &Constraint| match c {
+        Constraint::Length(n) | Constraint::Min(n) => *n + 1,
+        _ => 1,
+    };
+    let mut by_priority: Vec<usize> = (0..COLUMNS.len()).collect();
+    by_priority.sort_by_key(|&i| COLUMNS[i].0);
+    let mut used = 0;
+    let mut shown = Vec::new();
+    for i in by_priority {
+        let need = size(&COLUMNS[i].1);
+        if used + need <= width + 1 || shown.len() < 2 {
+            used += need;
+            shown.push(i);
+        }
+    }
+    shown.sort();
+    shown
+}
+
 fn draw_bar(f: &mut Frame, app: &App, area: Rect, th: &Theme) {
     let cursor = if app.searching { "_" } else { "" };
     let search = if app.searching || !app.query.is_empty() {
@@ -145,26 +199,40 @@ fn draw_bar(f: &mut Frame, app: &App, area: Rect, th: &Theme) {
         StatusFilter::Closed => t("gesloten", "closed"),
         StatusFilter::All => t("alle", "all"),
     };
-    let all = t("alle", "all");
-    let filters = format!(
-        "o status:{status}  p protocol:{}  S school:{}  w {}:{}  r {}:{}  g {}:{}  t {}:{}",
-        f_.protocol.as_deref().unwrap_or(all),
-        f_.school.as_deref().unwrap_or(all),
-        t("eigenaar", "owner"),
-        f_.owner.as_deref().unwrap_or(all),
-        t("rol", "role"),
-        f_.role.map(|r| r.as_str()).unwrap_or(all),
-        t("signaal", "signal"),
-        f_.signal.as_deref().unwrap_or(all),
+    let mut active = vec![format!("status {status}")];
+    let named = [
+        (t("protocol", "protocol"), f_.protocol.as_deref()),
+        (t("school", "school"), f_.school.as_deref()),
+        (t("eigenaar", "owner"), f_.owner.as_deref()),
+        (t("rol", "role"), f_.role.map(|r| r.as_str())),
+        (t("signaal", "signal"), f_.signal.as_deref()),
+    ];
+    active.extend(
+        named
+            .iter()
+            .filter_map(|(name, v)| v.map(|v| format!("{name} {v}"))),
+    );
+    active.push(format!(
+        "{} {}",
         t("sortering", "sort"),
         if f_.sort == Sort::NextDue {
             t("eerstvolgende", "next due")
         } else {
             t("naam", "name")
-        },
+        }
+    ));
+    let filters = format!(
+        "{}: {}  ({})",
+        t("Filters", "Filters"),
+        active.join(" · "),
+        t(
+            "o p S w r g kiezen, f wist alles, t sorteert",
+            "o p S w r g choose, f clears all, t sorts"
+        )
     );
     f.render_widget(
-        Paragraph::new(vec![Line::from(search), Line::styled(filters, th.dim())]),
+        Paragraph::new(vec![Line::from(search), Line::styled(filters, th.dim())])
+            .wrap(ratatui::widgets::Wrap { trim: true }),
         area,
     );
 }

@@ -7,7 +7,7 @@ use crate::tui::form::Form;
 use crate::tui::model::App;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, app: &App, form: &Form) {
     let th = Theme::new(app.color);
@@ -51,6 +51,55 @@ pub fn draw(f: &mut Frame, app: &App, form: &Form) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block),
+        area,
+    );
+}
+
+/// The filter picker: the filter's values, the current one selected.
+pub fn draw_picker(f: &mut Frame, app: &App, p: &crate::tui::picker::Picker) {
+    let th = Theme::new(app.color);
+    let height = (p.choices.len() as u16 + 3).min(f.area().height.saturating_sub(2));
+    let area = super::centered(f.area(), 48, height);
+    let items: Vec<ListItem> = p
+        .choices
+        .iter()
+        .map(|(_, label)| ListItem::new(label.clone()))
+        .collect();
+    let title = format!(
+        " {}: {} (↑↓ Enter, Esc) ",
+        t("Filter", "Filter"),
+        p.filter.label()
+    );
+    f.render_widget(Clear, area);
+    f.render_stateful_widget(
+        List::new(items)
+            .block(Block::bordered().title(title))
+            .highlight_style(th.selected()),
+        area,
+        &mut ListState::default().with_selected(Some(p.selected)),
+    );
+}
+
+/// A question before recording an odd event.
+pub fn draw_confirm(f: &mut Frame, app: &App, text: &str) {
+    let th = Theme::new(app.color);
+    let area = super::centered(f.area(), 64, 7);
+    let lines = vec![
+        Line::styled(text.to_string(), th.error()),
+        Line::raw(""),
+        Line::styled(
+            t(
+                "Toch vastleggen? j = ja, een andere toets = terug naar het formulier",
+                "Record it anyway? y = yes, any other key = back to the form",
+            ),
+            th.heading(),
+        ),
+    ];
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", t("Klopt dit?", "Is this right?")))),
         area,
     );
 }

@@ -11,12 +11,12 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         (
             "Tab, 1 2 3",
             t(
-                "scherm wisselen: Vandaag, Dossiers, case",
+                "scherm wisselen: Vandaag, Dossiers, dossier",
                 "switch screen: Today, Cases, case",
             ),
         ),
         ("↑ ↓ j k", t("kiezen", "select")),
-        ("n", t("nieuwe case", "new case")),
+        ("n", t("nieuw dossier", "new case")),
         (
             "u",
             t(
@@ -33,16 +33,23 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         ),
         ("?", t("deze help", "this help")),
         (
-            "q Esc",
+            "q",
             t(
                 "terug; op Vandaag/Dossiers: afsluiten",
                 "back; on Today/Cases: quit",
             ),
         ),
+        (
+            "Esc",
+            t(
+                "terug; op Vandaag/Dossiers: vraagt eerst",
+                "back; on Today/Cases: asks first",
+            ),
+        ),
     ];
     let more: &[(&str, (&str, &str))] = match screen {
         Screen::Today => &[
-            ("Enter", ("case openen", "open case")),
+            ("Enter", ("dossier openen", "open case")),
             ("x", ("gekozen actie afronden", "mark selected action done")),
         ],
         Screen::Cases => &[
@@ -53,16 +60,23 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
                     "search (Enter keeps, Esc clears)",
                 ),
             ),
-            ("Enter", ("case openen", "open case")),
+            ("Enter", ("dossier openen", "open case")),
             ("a", ("gebeurtenis toevoegen", "add event")),
-            ("e", ("case bewerken", "edit case")),
-            ("c", ("case sluiten / heropenen", "close / reopen case")),
+            ("e", ("dossier bewerken", "edit case")),
+            ("c", ("dossier sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
             (
                 "o p S w r g",
                 (
-                    "filter: status, protocol, school, eigenaar, rol van een actie, signaal",
-                    "filter: status, protocol, school, owner, role of an action, signal",
+                    "filter kiezen uit een lijst: status, protocol, school, eigenaar, rol, signaal",
+                    "choose a filter from a list: status, protocol, school, owner, role, signal",
+                ),
+            ),
+            (
+                "f",
+                (
+                    "alle filters en de zoekterm wissen",
+                    "clear all filters and the search",
                 ),
             ),
             (
@@ -76,13 +90,13 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         Screen::Case => &[
             ("a", ("gebeurtenis toevoegen", "add event")),
             ("x", ("gekozen actie afronden", "mark selected action done")),
-            ("e", ("case bewerken", "edit case")),
-            ("c", ("case sluiten / heropenen", "close / reopen case")),
+            ("e", ("dossier bewerken", "edit case")),
+            ("c", ("dossier sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
             (
                 "L R",
                 (
-                    "conflict: lokaal houden / remote nemen",
+                    "conflict: eigen waarde houden / die van de andere kant nemen",
                     "conflict: keep local / take remote",
                 ),
             ),
@@ -113,7 +127,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     )));
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Help ")),
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(Block::bordered().title(" Help ")),
         area,
     );
 }

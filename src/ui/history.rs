@@ -2,7 +2,7 @@
 //! selected one.
 
 use super::theme::Theme;
-use crate::i18n::t;
+use crate::i18n::{date, t};
 use crate::tui::model::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,20 +14,34 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let Some(h) = &app.history else { return };
     let [list, diff] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+    let width = usize::from(list.width.saturating_sub(2));
     let items: Vec<ListItem> = h
         .entries
         .iter()
         .map(|e| {
-            ListItem::new(vec![
-                Line::styled(
-                    format!("{}  {}", e.time.format("%Y-%m-%d %H:%M"), e.author),
-                    th.heading(),
-                ),
-                Line::raw(format!("  {}", e.message.lines().next().unwrap_or(""))),
-            ])
+            let when = format!("{} {}", date(e.time.date_naive()), e.time.format("%H:%M"));
+            let mut lines = vec![Line::styled(
+                super::fit(&format!("{when}  {}", e.author), width),
+                th.heading(),
+            )];
+            let message = e.message.lines().next().unwrap_or("");
+            lines.extend(
+                super::wrap(message, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::raw(format!("  {l}"))),
+            );
+            ListItem::new(lines)
         })
         .collect();
-    let title = format!(" {} {} ", t("Geschiedenis van", "History of"), h.case_id);
+    let name = app
+        .case_index(&h.case_id)
+        .map(|i| app.data.cases[i].name.clone())
+        .unwrap_or_else(|| h.case_id.clone());
+    let title = format!(
+        " {} {} ",
+        t("Geschiedenis van", "History of"),
+        super::fit(&name, width.saturating_sub(20))
+    );
     let widget = List::new(items)
         .block(Block::bordered().title(title))
         .highlight_style(th.selected());
@@ -49,7 +63,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         None => vec![Line::styled(t("laden...", "loading..."), th.dim())],
     };
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" diff ")),
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", t("wijziging", "diff")))),
         diff,
     );
 }

@@ -27,7 +27,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.loading {
         let text = format!(
             "{} {}",
-            t("Cases laden uit", "Loading cases from"),
+            t("Dossiers laden uit", "Loading cases from"),
             app.repo_label
         );
         f.render_widget(Paragraph::new(text), main);
@@ -42,6 +42,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_status(f, app, status);
     if let Some(form) = &app.form {
         form::draw(f, app, form);
+    }
+    if let Some(p) = &app.picker {
+        form::draw_picker(f, app, p);
+    }
+    if let Some(c) = &app.confirm {
+        form::draw_confirm(f, app, &c.text);
     }
     if app.help {
         help::draw(f, app);
@@ -78,11 +84,17 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let th = theme::Theme::new(app.color);
     let (open, overdue) = app.counts();
+    // On a narrow screen the message matters more than the folder's name.
+    let label = if area.width >= 120 {
+        format!(" {} ", app.repo_label)
+    } else {
+        " ".to_string()
+    };
     let mut spans = vec![
-        Span::styled(format!(" {} ", app.repo_label), th.dim()),
+        Span::styled(label, th.dim()),
         Span::raw(format!("{open} {}  ", t("open", "open"))),
         Span::styled(
-            format!("{overdue} {}", t("te laat", "overdue")),
+            format!("{overdue} {}", t("over tijd", "overdue")),
             if overdue > 0 {
                 th.overdue()
             } else {
@@ -118,6 +130,55 @@ pub fn page(len: usize, selected: Option<usize>, height: u16) -> (usize, usize, 
     )
 }
 
+/// `text` in at most `width` columns: whole words, then "…" when it is
+/// longer, so no label or title is ever cut off mid-word.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    // Leading spaces (a marker's room) are kept as they are.
+    let body = text.trim_start_matches(' ');
+    let indent = text.len() - body.len();
+    let room = width.saturating_sub(1 + indent);
+    let text = body;
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let sep = usize::from(!out.is_empty());
+        if out.chars().count() + sep + word.chars().count() > room {
+            break;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One long word: cut it, visibly.
+        out = text.chars().take(room).collect();
+    }
+    out.push('…');
+    format!("{}{out}", " ".repeat(indent))
+}
+
+/// `text` wrapped on words into lines of at most `width` columns.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("one line at least");
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(fit(word, width));
+        } else {
+            if len > 0 {
+                last.push(' ');
+            }
+            last.push_str(&fit(word, width));
+        }
+    }
+    lines
+}
+
 /// A centred rectangle of at most `w` x `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -132,7 +193,22 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::page;
+    use super::{fit, page, wrap};
+
+    #[test]
+    fn fit_and_wrap_never_cut_a_word() {
+        assert_eq!(
+            fit("Mentor neemt contact op", 40),
+            "Mentor neemt contact op"
+        );
+        assert_eq!(fit("Mentor neemt contact op", 15), "Mentor neemt…");
+        assert_eq!(fit("Zorgadviesteamoverleg", 8), "Zorgadv…");
+        assert_eq!(fit("  24-11 Mentor neemt", 14), "  24-11 Mentor…");
+        assert_eq!(
+            wrap("JGZ stuurt de uitnodiging", 12),
+            ["JGZ stuurt", "de", "uitnodiging"]
+        );
+    }
 
     #[test]
     fn page_holds_the_selection() {
