@@ -31,7 +31,11 @@ pub enum Command {
     /// Open the TUI on a fresh demo repository (a temp folder).
     Demo,
     /// Create a case repository in DIR (git init, protocols, calendar, config).
-    Init,
+    Init {
+        /// Commit as "Name <mail>" (written as [author] in verzuim.toml).
+        #[arg(long, value_name = "NAME <MAIL>")]
+        author: Option<String>,
+    },
     /// Create a case; print its id.
     New {
         #[arg(long)]

@@ -12,6 +12,7 @@ use crate::domain::input;
 use crate::domain::plausible;
 use crate::domain::protocol::ResolvedProtocol;
 use crate::i18n::{self, Lang, count, t};
+use crate::store::config::Author;
 use crate::store::load::{self, Rules};
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -42,8 +43,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Demo => demo::run(&ctx),
-        Command::Init => {
-            CaseRepo::init(&ctx.dir)?;
+        Command::Init { author } => {
+            let author = author
+                .map(|a| {
+                    Author::parse(&a).ok_or_else(|| {
+                        user(format!(
+                            "--author `{a}`: {}",
+                            t(
+                                "verwacht \"Naam <naam@voorbeeld.nl>\"",
+                                "expected \"Name <name@example.org>\""
+                            )
+                        ))
+                    })
+                })
+                .transpose()?;
+            CaseRepo::init_as(&ctx.dir, author.as_ref())?;
             println!(
                 "{} {}",
                 t("dossiermap aangemaakt in", "case repository created in"),

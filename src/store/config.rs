@@ -63,3 +63,45 @@ lang = "nl"
 # closed = [{ from = "2026-04-20", to = "2026-04-24", name = "extra meivakantie" }]
 # open = ["2026-04-03"]
 "#;
+
+/// `[author]` as written into verzuim.toml (values quoted the TOML way).
+pub fn author_text(a: &Author) -> String {
+    let quote = |v: &str| toml::Value::String(v.to_string()).to_string();
+    format!(
+        "\n# Commits are made as this author (wins over the git identity):\n[author]\nname = {}\nemail = {}\n",
+        quote(&a.name),
+        quote(&a.email)
+    )
+}
+
+impl Author {
+    /// Parses `Naam <mail>` as git writes an identity.
+    pub fn parse(text: &str) -> Option<Author> {
+        let (name, rest) = text.split_once('<')?;
+        let email = rest.strip_suffix('>')?.trim();
+        let name = name.trim();
+        (!name.is_empty() && email.contains('@') && !email.contains(['<', '>'])).then(|| Author {
+            name: name.to_string(),
+            email: email.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_parses_like_git_and_writes_valid_toml() {
+        let a = Author::parse("Anna de \"Boer\" <anna@example.org>").unwrap();
+        assert_eq!(
+            (a.name.as_str(), a.email.as_str()),
+            ("Anna de \"Boer\"", "anna@example.org")
+        );
+        assert!(Author::parse("Anna").is_none());
+        assert!(Author::parse("<a@b>").is_none());
+        let text = format!("{DEFAULT_TEXT}{}", author_text(&a));
+        let c: RepoConfig = toml::from_str(&text).unwrap();
+        assert_eq!(c.author.unwrap().name, a.name);
+    }
+}

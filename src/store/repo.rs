@@ -60,6 +60,12 @@ impl CaseRepo {
 
     /// Creates a case repository with the built-in protocols and calendars.
     pub fn init(dir: &Path) -> Result<CaseRepo> {
+        CaseRepo::init_as(dir, None)
+    }
+
+    /// The same, with `author` recorded as `[author]` in verzuim.toml. The
+    /// author is known before anything is created: without one, nothing is.
+    pub fn init_as(dir: &Path, author: Option<&config::Author>) -> Result<CaseRepo> {
         if dir.join(config::FILE).exists() {
             return Err(StoreError::User(format!(
                 "{}: {}",
@@ -67,14 +73,24 @@ impl CaseRepo {
                 t("is al een dossiermap", "is already a case repository")
             )));
         }
+        let git_config = match Repository::open(dir) {
+            Ok(r) => r.config()?,
+            Err(_) => git2::Config::open_default()?,
+        };
+        let author_sig = git::identity(&git_config, author)?;
         atomic::create_private_dir(dir)?;
         let repo = match Repository::open(dir) {
             Ok(r) => r,
             Err(_) => git::init(dir)?,
         };
-        let author = git::signature(&repo, None)?;
+        let author_text = author.map(config::author_text);
+        let settings = match &author_text {
+            Some(a) => format!("{}{a}", config::DEFAULT_TEXT),
+            None => config::DEFAULT_TEXT.to_string(),
+        };
+        let author = author_sig;
         let mut files: Vec<(String, &str)> = vec![
-            (config::FILE.into(), config::DEFAULT_TEXT),
+            (config::FILE.into(), settings.as_str()),
             (".gitignore".into(), GITIGNORE),
         ];
         files.extend(

@@ -33,21 +33,34 @@ pub fn init(dir: &Path) -> Result<Repository> {
     Ok(Repository::init_opts(dir, &opts)?)
 }
 
-/// The commit author: git config first, then `[author]` in verzuim.toml.
-pub fn signature(repo: &Repository, fallback: Option<&Author>) -> Result<Signature<'static>> {
-    match repo.signature() {
-        Ok(sig) => Ok(sig.to_owned()),
-        Err(e) if e.code() == ErrorCode::NotFound => match fallback {
-            Some(a) => Ok(Signature::now(&a.name, &a.email)?),
-            None => Err(StoreError::User(
-                t(
-                    "geen git-auteur ingesteld: voer `git config --global user.name \"Naam\"` en `git config --global user.email naam@voorbeeld.nl` uit, of zet [author] in verzuim.toml",
-                    "no git author set: run `git config --global user.name \"Name\"` and `git config --global user.email name@example.org`, or set [author] in verzuim.toml",
-                )
-                .into(),
-            )),
-        },
-        Err(e) => Err(e.into()),
+/// The commit author of a repository (see [`identity`]).
+pub fn signature(repo: &Repository, author: Option<&Author>) -> Result<Signature<'static>> {
+    identity(&repo.config()?, author)
+}
+
+/// The commit author, part by part as git finds it: `GIT_AUTHOR_NAME` /
+/// `GIT_AUTHOR_EMAIL` first, then `[author]` in verzuim.toml (it wins over
+/// the git identity, so a shared machine can commit as the case officer),
+/// then `user.name` / `user.email` from git config, then `EMAIL`.
+pub fn identity(config: &git2::Config, author: Option<&Author>) -> Result<Signature<'static>> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let conf = |k: &str| config.get_string(k).ok().filter(|v| !v.trim().is_empty());
+    let name = env("GIT_AUTHOR_NAME")
+        .or_else(|| author.map(|a| a.name.clone()))
+        .or_else(|| conf("user.name"));
+    let email = env("GIT_AUTHOR_EMAIL")
+        .or_else(|| author.map(|a| a.email.clone()))
+        .or_else(|| conf("user.email"))
+        .or_else(|| env("EMAIL"));
+    match (name, email) {
+        (Some(name), Some(email)) => Ok(Signature::now(&name, &email)?),
+        _ => Err(StoreError::User(
+            t(
+                "geen git-auteur ingesteld: geef `verzuim init --author \"Naam <naam@voorbeeld.nl>\"`, zet [author] in verzuim.toml, of voer `git config --global user.name \"Naam\"` en `git config --global user.email naam@voorbeeld.nl` uit",
+                "no git author set: pass `verzuim init --author \"Name <name@example.org>\"`, set [author] in verzuim.toml, or run `git config --global user.name \"Name\"` and `git config --global user.email name@example.org`",
+            )
+            .into(),
+        )),
     }
 }
 
@@ -168,7 +181,9 @@ pub fn file_history(repo: &Repository, path: &str, limit: usize) -> Result<Vec<L
     if walk.push_head().is_err() {
         return Ok(Vec::new());
     }
-    walk.set_sorting(git2::Sort::TIME)?;
+    // Like `git log`: children before parents, newest first; commit time
+    // alone ties within a second and then lists them in any order.
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
     let p = Path::new(path);
     let mut out = Vec::new();
     for oid in walk {
