@@ -2,7 +2,7 @@
 //! and one line, like every other user error.
 
 use crate::i18n::{self, Lang};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,7 +33,7 @@ pub enum Command {
     /// Create a case repository in DIR (git init, protocols, calendar, config).
     Init {
         /// Commit as "Name <mail>" (written as [author] in verzuim.toml).
-        #[arg(long, value_name = "NAME <MAIL>")]
+        #[arg(long, value_name = "AUTHOR")]
         author: Option<String>,
     },
     /// Create a case; print its id.
@@ -127,22 +127,42 @@ pub enum Command {
     },
 }
 
+/// The language asked for before the arguments are parsed (for `--help`
+/// and clap's errors): `--lang`, else `$VERZUIM_LANG`, else Dutch.
+fn early_lang(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let from_args = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    from_args
+        .or_else(|| std::env::var("VERZUIM_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+}
+
 /// Parses the command line; on a usage error prints one line and returns
 /// the exit code to use.
 pub fn parse() -> Result<Cli, ExitCode> {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(lang) = early_lang(&args) {
+        i18n::set_lang(lang);
+    }
+    let command = super::help::localize(Cli::command());
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
-            let _ = e.print();
+            print!("{}", super::help::help_text(&e.render().to_string()));
             return Err(ExitCode::SUCCESS);
         }
         Err(e) => {
-            let text = e.render().to_string();
-            let line = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("usage error");
-            eprintln!("verzuim: {}", line.trim_start_matches("error: "));
+            eprintln!("verzuim: {}", super::help::error_line(&e));
             return Err(ExitCode::from(1));
         }
     };
@@ -150,7 +170,8 @@ pub fn parse() -> Result<Cli, ExitCode> {
         Some(Some(lang)) => i18n::set_lang(lang),
         Some(None) => {
             eprintln!(
-                "verzuim: unknown language `{}` (nl, en)",
+                "verzuim: {} `{}` (nl, en)",
+                i18n::t("onbekende taal", "unknown language"),
                 cli.lang.as_deref().unwrap_or("")
             );
             return Err(ExitCode::from(1));

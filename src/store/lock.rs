@@ -33,12 +33,11 @@ impl RepoLock {
                     let holder = holder(&mut file);
                     if started.elapsed() >= wait {
                         return Err(StoreError::Repo(format!(
-                            "{} {holder} {}",
+                            "{} {holder})",
                             t(
-                                "de case-map is bezet door een ander verzuim-proces (pid",
+                                "de dossiermap is bezet door een ander verzuim-proces (pid",
                                 "the case repository is in use by another verzuim process (pid"
-                            ),
-                            t(")", ")")
+                            )
                         )));
                     }
                     if !told {

@@ -1,0 +1,350 @@
+//! `--help` and clap's own errors in the interface language: every command
+//! and option described in Dutch or English, with its valid values, and a
+//! usage error turned into one line in the same language.
+
+use crate::domain::event::{CONSULT_OUTCOMES, base_vocabulary};
+use crate::i18n::t;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+
+/// (command, argument id, Dutch, English); command "" is the top level.
+fn arg_help(cmd: &str, arg: &str) -> Option<String> {
+    let kinds = || {
+        base_vocabulary()
+            .iter()
+            .map(|k| k.id.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let text = match (cmd, arg) {
+        (_, "dir") => t(
+            "de dossiermap (standaard: $VERZUIM_DIR, anders ~/.local/share/verzuim)",
+            "the case repository (default: $VERZUIM_DIR, else ~/.local/share/verzuim)",
+        )
+        .to_string(),
+        (_, "today") => t(
+            "zet \"vandaag\" vast (dd-mm-jjjj of jjjj-mm-dd), voor herhaalbare uitvoer",
+            "fix \"today\" (YYYY-MM-DD or DD-MM-YYYY) for reproducible output",
+        )
+        .to_string(),
+        (_, "lang") => t(
+            "taal van de interface: nl (standaard) of en",
+            "interface language: nl (default) or en",
+        )
+        .to_string(),
+        ("init", "author") => t(
+            "leg vast als \"Naam <mail>\" ([author] in verzuim.toml; gaat voor de git-identiteit, GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL gaan daar weer voor)",
+            "commit as \"Name <mail>\" ([author] in verzuim.toml; wins over the git identity, GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL win over it)",
+        )
+        .to_string(),
+        ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
+        ("new", "birth") => t(
+            "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
+            "birth date (YYYY-MM-DD or DD-MM-YYYY)",
+        )
+        .to_string(),
+        ("new", "school") => t("de school", "the school").to_string(),
+        ("new", "level") => t(
+            "onderwijsniveau: po, vo, mbo of so",
+            "level of education: po, vo, mbo or so",
+        )
+        .to_string(),
+        ("new", "protocol") => t(
+            "protocol-id (zie `verzuim protocols`)",
+            "protocol id (see `verzuim protocols`)",
+        )
+        .to_string(),
+        ("new", "gemeente") => t("gemeente van de leerling", "the pupil's municipality").to_string(),
+        ("new", "owner") => t(
+            "eigenaar: wie het dossier behandelt",
+            "owner: who handles the case",
+        )
+        .to_string(),
+        (_, "case") => t(
+            "dossier-id of een uniek begin ervan",
+            "case id or a unique prefix of it",
+        )
+        .to_string(),
+        ("add", "kind") => format!(
+            "{}: {}",
+            t("soort gebeurtenis", "kind of event"),
+            kinds()
+        ),
+        ("add", "date") => t(
+            "datum (dd-mm-jjjj of jjjj-mm-dd)",
+            "date (YYYY-MM-DD or DD-MM-YYYY)",
+        )
+        .to_string(),
+        ("add", "until") => t(
+            "tot en met (laatste dag; ziek, ongeoorloofd, luxe, vrijstelling)",
+            "until (last day; ziek, ongeoorloofd, luxe, vrijstelling)",
+        )
+        .to_string(),
+        ("add", "hours") => t(
+            "lesuren op die dag (ongeoorloofd)",
+            "lesson hours that day (ongeoorloofd)",
+        )
+        .to_string(),
+        ("add", "outcome") => format!(
+            "{}: {}",
+            t("uitkomst van een consult", "outcome of a consult"),
+            CONSULT_OUTCOMES.join(", ")
+        ),
+        (_, "note") => t("notitie (verplicht bij notitie)", "note (required for notitie)").to_string(),
+        ("add", "force") => t(
+            "leg toch vast wat vreemd lijkt (ongeoorloofd op een dag zonder school, meer uren dan een schooldag)",
+            "record it even though it looks odd (unauthorised absence on a day without school, more hours than a school day)",
+        )
+        .to_string(),
+        ("done", "action") => t(
+            "actie-id, een uniek begin ervan, of de regel-id",
+            "action id, a unique prefix of it, or the rule id",
+        )
+        .to_string(),
+        ("done", "date") => t(
+            "datum van afronden (standaard vandaag)",
+            "date it was done (default today)",
+        )
+        .to_string(),
+        (_, "json") => t("uitvoer als JSON (datums jjjj-mm-dd)", "output as JSON").to_string(),
+        ("sync", "remote") => t(
+            "de git-remote (standaard [sync] remote in verzuim.toml, anders origin)",
+            "the git remote (default [sync] remote in verzuim.toml, else origin)",
+        )
+        .to_string(),
+        ("resolve", "field") => t("het veld met een conflict", "the field in conflict").to_string(),
+        ("resolve", "choice") => t(
+            "local (eigen waarde houden) of remote (die van de andere kant nemen)",
+            "local (keep ours) or remote (take theirs)",
+        )
+        .to_string(),
+        ("protocols", "check") => t(
+            "controleer een protocolbestand tegen de protocollen van deze map",
+            "validate a protocol file against this repository's protocols",
+        )
+        .to_string(),
+        ("protocols", "markdown") => t(
+            "alle regels van alle protocollen als Markdown",
+            "every protocol's rules as Markdown",
+        )
+        .to_string(),
+        _ => return None,
+    };
+    Some(text)
+}
+
+fn about(cmd: &str) -> Option<&'static str> {
+    Some(match cmd {
+        "" => t(
+            "Dossiers voor schoolverzuim (leerplicht, JGZ). Zonder opdracht: de TUI.",
+            "Case tool for school-absence work (leerplicht, JGZ). Without a command: the TUI.",
+        ),
+        "demo" => t(
+            "de TUI op een nieuwe demomap (tijdelijk); zonder terminal: de lijst over tijd",
+            "the TUI on a fresh demo repository (temporary); off a terminal: the overdue list",
+        ),
+        "init" => t(
+            "maak een dossiermap in DIR (git, protocollen, kalender, instellingen)",
+            "create a case repository in DIR (git, protocols, calendar, settings)",
+        ),
+        "new" => t(
+            "maak een dossier; drukt het id af",
+            "create a case; print its id",
+        ),
+        "add" => t(
+            "voeg een gebeurtenis toe aan een dossier; drukt het id af",
+            "append an event to a case; print its id",
+        ),
+        "done" => t("rond een actie af", "mark an action done"),
+        "check" => t(
+            "signalen en acties van alle open dossiers",
+            "signals and actions of every open case",
+        ),
+        "overdue" => t(
+            "acties over tijd van alle dossiers, oudste eerst",
+            "overdue actions of all cases, oldest due first",
+        ),
+        "show" => t(
+            "één dossier: gegevens, gebeurtenissen, signalen, acties",
+            "one case: fields, events, signals, actions",
+        ),
+        "log" => t(
+            "de geschiedenis van een dossier uit git, nieuwste eerst",
+            "the case's history from git, newest first",
+        ),
+        "sync" => t(
+            "ophalen, samenvoegen en versturen via een git-remote",
+            "pull, merge and push through a git remote",
+        ),
+        "conflicts" => t("open conflicten na synchroniseren", "open sync conflicts"),
+        "resolve" => t("los een conflict op", "resolve a sync conflict"),
+        "protocols" => t(
+            "de protocollen en hun regels",
+            "the protocols and their rules",
+        ),
+        _ => return None,
+    })
+}
+
+/// A value's placeholder in Dutch (English keeps clap's upper-case id).
+fn value_name(id: &str) -> Option<&'static str> {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return None;
+    }
+    Some(match id {
+        "dir" => "MAP",
+        "today" | "date" | "until" | "birth" => "DATUM",
+        "lang" => "TAAL",
+        "hours" => "UREN",
+        "outcome" => "UITKOMST",
+        "note" => "TEKST",
+        "name" => "NAAM",
+        "level" => "NIVEAU",
+        "gemeente" => "GEMEENTE",
+        "owner" => "EIGENAAR",
+        "case" => "DOSSIER",
+        "kind" => "SOORT",
+        "action" => "ACTIE",
+        "field" => "VELD",
+        "choice" => "KEUZE",
+        "check" => "BESTAND",
+        "author" => "AUTEUR",
+        _ => return None,
+    })
+}
+
+/// Help text with clap's remaining fixed English words in the current
+/// language.
+pub fn help_text(rendered: &str) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => rendered.to_string(),
+        crate::i18n::Lang::Nl => rendered
+            .replace("[OPTIONS]", "[OPTIES]")
+            .replace("[env: ", "[omgeving: "),
+    }
+}
+
+/// The command line described in the current language.
+pub fn localize(cmd: Command) -> Command {
+    let cmd = describe(cmd, "");
+    cmd.mut_subcommands(|sub| {
+        let name = sub.get_name().to_string();
+        describe(sub, &name)
+    })
+}
+
+fn describe(cmd: Command, name: &str) -> Command {
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t("Gebruik:", "Usage:")
+    );
+    let mut cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(t("Opdrachten", "Commands"))
+        .subcommand_value_name(t("OPDRACHT", "COMMAND"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                t("Argumenten", "Arguments")
+            } else {
+                t("Opties", "Options")
+            };
+            let mut a = a.help_heading(heading);
+            if let (Some(v), true) = (
+                value_name(a.get_id().as_str()),
+                a.get_action().takes_values(),
+            ) {
+                a = a.value_name(v);
+            }
+            match arg_help(name, a.get_id().as_str()) {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t("deze hulp", "this help"))
+                .help_heading(t("Opties", "Options")),
+        );
+    if let Some(text) = about(name) {
+        cmd = cmd.about(text);
+    }
+    if name.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t("de versie", "the version"))
+                .help_heading(t("Opties", "Options")),
+        );
+    }
+    cmd
+}
+
+/// A usage error as one line in the current language.
+pub fn error_line(e: &clap::Error) -> String {
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let valid = get(ContextKind::ValidValue);
+    let valid = if valid.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}: {valid})", t("kies uit", "choose from"))
+    };
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("{} `{arg}`", t("onbekende optie", "unknown option")),
+        ErrorKind::InvalidSubcommand => format!(
+            "{} `{}` (`verzuim --help`)",
+            t("onbekende opdracht", "unknown command"),
+            get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "{arg} `{value}`: {}{valid}",
+            t("ongeldige waarde", "invalid value")
+        ),
+        ErrorKind::MissingRequiredArgument => format!("{}: {arg}", t("ontbreekt", "missing")),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => t(
+            "opdracht ontbreekt (`verzuim --help`)",
+            "command missing (`verzuim --help`)",
+        )
+        .to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} {}",
+            t(
+                "gaat niet samen met een andere optie",
+                "cannot be used with another option"
+            )
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!(
+                "{arg}: {}",
+                t("verkeerd aantal waarden", "wrong number of values")
+            )
+        }
+        ErrorKind::NoEquals => format!("{arg}: {}", t("verwacht =WAARDE", "expected =VALUE")),
+        ErrorKind::InvalidUtf8 => t(
+            "ongeldige tekens (geen UTF-8)",
+            "invalid characters (not UTF-8)",
+        )
+        .to_string(),
+        _ => {
+            let text = e.render().to_string();
+            text.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("usage error")
+                .trim_start_matches("error: ")
+                .to_string()
+        }
+    }
+}
