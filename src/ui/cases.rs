@@ -155,7 +155,7 @@ const COLUMNS: [(u8, Constraint); 7] = [
     (3, Constraint::Length(20)),
     (5, Constraint::Length(18)),
     (2, Constraint::Length(22)),
-    (1, Constraint::Min(28)),
+    (1, Constraint::Min(50)),
 ];
 
 /// The columns that fit in `width`, in display order: added by priority

@@ -17,10 +17,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, app: &App) {
+    // A long message takes a second line rather than being cut off.
+    let status_line = status_line(app, f.area().width);
+    let status_height = if status_line.width() > usize::from(f.area().width) {
+        2
+    } else {
+        1
+    };
     let [tabs, main, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ])
     .areas(f.area());
     draw_tabs(f, app, tabs);
@@ -39,7 +46,10 @@ pub fn draw(f: &mut Frame, app: &App) {
             Screen::History => history::draw(f, app, main),
         }
     }
-    draw_status(f, app, status);
+    f.render_widget(
+        Paragraph::new(status_line).wrap(ratatui::widgets::Wrap { trim: true }),
+        status,
+    );
     if let Some(form) = &app.form {
         form::draw(f, app, form);
     }
@@ -81,18 +91,13 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+/// The status bar: counts, language, then the last message; the
+/// repository's folder only when there is room (the message matters more).
+fn status_line(app: &App, width: u16) -> Line<'static> {
     let th = theme::Theme::new(app.color);
     let (open, overdue) = app.counts();
-    // On a narrow screen the message matters more than the folder's name.
-    let label = if area.width >= 120 {
-        format!(" {} ", app.repo_label)
-    } else {
-        " ".to_string()
-    };
     let mut spans = vec![
-        Span::styled(label, th.dim()),
-        Span::raw(format!("{open} {}  ", t("open", "open"))),
+        Span::raw(format!(" {open} {}  ", t("open", "open"))),
         Span::styled(
             format!("{overdue} {}", t("over tijd", "overdue")),
             if overdue > 0 {
@@ -111,7 +116,12 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         let prefix = if s.error && !app.color { "FOUT: " } else { "" };
         spans.push(Span::styled(format!("{prefix}{}", s.text), style));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    let label = format!("  {}", app.repo_label);
+    let line = Line::from(spans.clone());
+    if line.width() + label.chars().count() <= usize::from(width) {
+        spans.push(Span::styled(label, th.dim()));
+    }
+    Line::from(spans)
 }
 
 /// The rows of a long list to build for a table of `height` rows: the page
