@@ -100,7 +100,7 @@ fn events_added_offline_on_both_sides_are_all_kept() {
     a.ok(DAY, &["sync"]);
     let out = b.ok(DAY, &["sync"]);
     assert!(
-        out.contains("2 gebeurtenissen toegevoegd") || out.contains("1 gebeurtenissen toegevoegd"),
+        out.contains("2 gebeurtenissen toegevoegd") || out.contains("1 gebeurtenis toegevoegd"),
         "{out}"
     );
     a.ok(DAY, &["sync"]);

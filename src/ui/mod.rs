@@ -213,7 +213,7 @@ mod tests {
         );
         assert_eq!(fit("Mentor neemt contact op", 15), "Mentor neemt…");
         assert_eq!(fit("Zorgadviesteamoverleg", 8), "Zorgadv…");
-        assert_eq!(fit("  24-11 Mentor neemt", 14), "  24-11 Mentor…");
+        assert_eq!(fit("  24-11 Mentor neemt", 15), "  24-11 Mentor…");
         assert_eq!(
             wrap("JGZ stuurt de uitnodiging", 12),
             ["JGZ stuurt", "de", "uitnodiging"]
