@@ -9,10 +9,8 @@ use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
 use crate::domain::input;
-use crate::domain::plausible;
 use crate::domain::protocol::ResolvedProtocol;
 use crate::i18n::{self, Lang, count, t};
-use crate::store::config::Author;
 use crate::store::load::{self, Rules};
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -43,28 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Demo => demo::run(&ctx),
-        Command::Init { author } => {
-            let author = author
-                .map(|a| {
-                    Author::parse(&a).ok_or_else(|| {
-                        user(format!(
-                            "--author `{a}`: {}",
-                            t(
-                                "verwacht \"Naam <naam@voorbeeld.nl>\"",
-                                "expected \"Name <name@example.org>\""
-                            )
-                        ))
-                    })
-                })
-                .transpose()?;
-            CaseRepo::init_as(&ctx.dir, author.as_ref())?;
-            println!(
-                "{} {}",
-                t("dossiermap aangemaakt in", "case repository created in"),
-                ctx.dir.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Init { author } => super::setup::init(&ctx, author),
         Command::New {
             name,
             birth,
@@ -108,20 +85,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
             let protocol = protocol_for(&rules, &current.protocol)?;
             let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
-            let cal = rules.calendars.for_case(&current, Some(protocol));
-            let hours = protocol.lesson_hours(current.level);
-            let doubts = plausible::check(&event, &current, cal, hours, ctx.today);
-            if let Some(d) = plausible::blocking(&doubts, force) {
-                let hint = if d.forcible() {
-                    t(
-                        " (--force legt het toch vast)",
-                        " (--force records it anyway)",
-                    )
-                } else {
-                    ""
-                };
-                return Err(user(format!("{}{hint}", i18n::doubt(d))));
-            }
+            super::setup::question(&rules, &current, &event, ctx.today, force)?;
             let what = format!("add {} {}", event.kind, event.date);
             println!("{}", repo.add_event(&id, &event, &what)?);
             Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@ mod demo;
 mod help;
 mod json;
 mod markdown;
+mod setup;
 mod show;
 
 pub use args::{Cli, Command};

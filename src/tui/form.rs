@@ -216,58 +216,14 @@ impl Form {
         }
     }
 
-    /// How the status bar names the change this form makes.
-    pub fn said(&self) -> String {
-        let labels = |keys: &[&str]| -> String {
-            let names: Vec<&str> = self
-                .fields
-                .iter()
-                .filter(|f| keys.contains(&f.key))
-                .map(|f| f.label())
-                .collect();
-            names.join(", ").to_lowercase()
-        };
-        match &self.kind {
-            FormKind::AddEvent { .. } => {
-                let label = self.spec().map_or(self.value("kind"), |s| s.label.as_str());
-                let date = input::date("", self.value("date"))
-                    .map(crate::i18n::date)
-                    .unwrap_or_default();
-                match crate::i18n::lang() {
-                    crate::i18n::Lang::Nl => {
-                        format!("{} van {date} toegevoegd", label.to_lowercase())
-                    }
-                    crate::i18n::Lang::En => format!("{} of {date} added", self.value("kind")),
-                }
-            }
-            FormKind::NewCase => t("nieuw dossier aangemaakt", "new case created").into(),
-            FormKind::EditCase { original, .. } => {
-                let changed: Vec<&str> = self
-                    .fields
-                    .iter()
-                    .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
-                    .map(|f| f.key)
-                    .collect();
-                format!(
-                    "{}: {}",
-                    t("dossier gewijzigd", "case changed"),
-                    labels(&changed)
-                )
-            }
-            FormKind::Done { title, .. } => {
-                format!("{}: {title}", t("actie afgerond", "action done"))
-            }
-        }
-    }
-
-    fn value(&self, key: &str) -> &str {
+    pub(super) fn value(&self, key: &str) -> &str {
         self.fields
             .iter()
             .find(|f| f.key == key)
             .map_or("", |f| f.value.as_str())
     }
 
-    fn spec(&self) -> Option<&KindSpec> {
+    pub(super) fn spec(&self) -> Option<&KindSpec> {
         match &self.kind {
             FormKind::AddEvent { kinds, .. } => kinds.iter().find(|k| k.id == self.value("kind")),
             _ => None,

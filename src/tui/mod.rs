@@ -4,6 +4,7 @@
 //! disk and git work ([`worker`]) so the interface never blocks.
 
 pub mod form;
+mod form_said;
 mod keys;
 pub mod model;
 pub mod msg;
