@@ -291,3 +291,26 @@ fn every_screen_at_80x24() {
     );
     insta::assert_snapshot!("small_history", render_small(&a));
 }
+
+#[test]
+fn an_edited_birth_date_typed_dutch_is_stored_iso() {
+    let mut a = app();
+    open(&mut a, "Sanne");
+    key(&mut a, KeyCode::Char('e'));
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.fields[1].value, "12-04-2011", "shown the Dutch way");
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "13-04-2011");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::EditCase { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        changes,
+        &vec![("birth".to_string(), Some("2011-04-13".to_string()))]
+    );
+    assert_eq!(a.said.as_deref(), Some("dossier gewijzigd: geboortedatum"));
+}

@@ -7,7 +7,7 @@ use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, Caseload};
 use crate::domain::event::Event;
 use crate::domain::plausible;
-use crate::i18n::t;
+use crate::i18n::{count, t};
 use crate::store::load::{self, CASES_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
@@ -178,20 +178,28 @@ impl Worker {
             Effect::Sync => {
                 let r = self.repo.sync(None)?;
                 let text = format!(
-                    "{} {}: {} {}, {} {}; {} {}{}",
+                    "{} {}: {} {}, {} {}, {} {}{}",
                     t("gesynchroniseerd met", "synced with"),
                     r.remote,
-                    r.cases_in,
-                    t("cases binnen", "cases in"),
-                    r.events_in,
-                    t("gebeurtenissen", "events"),
-                    r.commits_out,
-                    t("commits uit", "commits out"),
+                    count(r.cases_in, ("dossier", "dossiers"), ("case", "cases")),
+                    t("binnen", "in"),
+                    count(
+                        r.events_in,
+                        ("gebeurtenis", "gebeurtenissen"),
+                        ("event", "events")
+                    ),
+                    t("binnen", "in"),
+                    count(r.commits_out, ("commit", "commits"), ("commit", "commits")),
+                    t("verstuurd", "out"),
                     if r.conflicts > 0 {
                         format!(
-                            "; {} {}",
-                            r.conflicts,
-                            t("conflicten: zie de case", "conflicts: see the case")
+                            "; {}: {}",
+                            count(
+                                r.conflicts,
+                                ("conflict", "conflicten"),
+                                ("conflict", "conflicts")
+                            ),
+                            t("zie het dossier", "see the case")
                         )
                     } else {
                         String::new()
