@@ -107,7 +107,11 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         t("niveau", "level"),
         c.level,
         t("status", "status"),
-        c.status.as_str()
+        if c.is_open() {
+            t("open", "open")
+        } else {
+            t("gesloten", "closed")
+        }
     );
     println!(
         "  school: {}   {}: {}",
@@ -293,7 +297,7 @@ fn print_protocol(p: &ResolvedProtocol) {
     let extends = p
         .chain
         .get(1)
-        .map(|x| format!(" (extends {x})"))
+        .map(|x| format!(" ({} {x})", t("bouwt voort op", "extends")))
         .unwrap_or_default();
     println!("{}  {}{extends}", p.id, p.name);
     for r in &p.rules {
