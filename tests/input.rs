@@ -150,3 +150,22 @@ fn dates_typed_the_dutch_way_are_stored_iso_and_shown_dutch() {
     );
     assert!(err.contains("dd-mm-jjjj"), "{err}");
 }
+
+#[test]
+fn an_action_is_not_done_in_the_future_and_done_dates_are_typed_dutch() {
+    let (s, id) = repo_with_case();
+    s.ok(
+        "2025-09-15",
+        &["add", &id, "aanmelding-jgz", "--date", "10-09-2025"],
+    );
+    let err = s.fails(
+        "2025-09-15",
+        &["done", &id, "jgz-uitnodiging", "--date", "16-09-2025"],
+        1,
+    );
+    assert!(err.contains("ligt na vandaag"), "{err}");
+    s.ok(
+        "2025-09-15",
+        &["done", &id, "jgz-uitnodiging", "--date", "12-09-2025"],
+    );
+}

@@ -210,6 +210,13 @@ fn done(
             .transpose()?
             .unwrap_or(ctx.today),
     );
+    if event.date > ctx.today {
+        return Err(user(format!(
+            "--date {}: {}",
+            i18n::date(event.date),
+            t("ligt na vandaag", "is after today")
+        )));
+    }
     event.action = Some(found.id.clone());
     event.note = note.filter(|n| !n.trim().is_empty());
     let what = format!("action {} done", found.id);
