@@ -53,6 +53,10 @@ pub struct CalendarFile {
     pub holidays: Vec<Holiday>,
     #[serde(default)]
     pub free_days: Vec<FreeDay>,
+    /// Public holidays (algemeen erkende feestdagen), also outside school
+    /// time: they are no working days.
+    #[serde(default)]
+    pub public_holidays: Vec<FreeDay>,
 }
 
 /// A school holiday (vakantie): a period, inclusive, for some regions.
@@ -119,6 +123,8 @@ pub struct SchoolCalendar {
     open: Vec<bool>,
     /// `day_rank[i]`: number of school days before day `i`.
     day_rank: Vec<u32>,
+    /// Weekdays that are public holidays, sorted: not working days.
+    public_holidays: Vec<NaiveDate>,
     /// `week_rank[w]`: number of school weeks up to and including week `w`.
     week_rank: Vec<u32>,
     /// The school years that calendar data covered, by first year.
@@ -163,10 +169,21 @@ impl SchoolCalendar {
             .filter_map(|f| f.school_year.get(..4)?.parse().ok())
             .collect();
         covered_years.sort_unstable();
-        Self::from_open_days(open, covered_years)
+        let mut public_holidays: Vec<NaiveDate> = files
+            .iter()
+            .flat_map(|f| f.public_holidays.iter().map(|h| h.date))
+            .filter(|d| !is_weekend(*d))
+            .collect();
+        public_holidays.sort_unstable();
+        public_holidays.dedup();
+        Self::from_open_days(open, covered_years, public_holidays)
     }
 
-    fn from_open_days(open: Vec<bool>, covered_years: Vec<i32>) -> Self {
+    fn from_open_days(
+        open: Vec<bool>,
+        covered_years: Vec<i32>,
+        public_holidays: Vec<NaiveDate>,
+    ) -> Self {
         let mut day_rank = Vec::with_capacity(open.len() + 1);
         let mut n = 0u32;
         for &o in &open {
@@ -183,6 +200,7 @@ impl SchoolCalendar {
         SchoolCalendar {
             open,
             day_rank,
+            public_holidays,
             week_rank,
             covered_years,
         }
@@ -200,6 +218,48 @@ impl SchoolCalendar {
             Some(i) => self.open[i],
             None => !is_weekend(date),
         }
+    }
+
+    /// A weekday that is not a public holiday (school holidays do not matter).
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !is_weekend(date) && self.public_holidays.binary_search(&date).is_err()
+    }
+
+    /// Number of working days in `from..=to` (0 when `to < from`).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to < from {
+            return 0;
+        }
+        let days = (to - from).num_days() + 1;
+        let weeks = days / 7;
+        let mut n = weeks * 5;
+        let mut d = from + Days::new(weeks as u64 * 7);
+        while d <= to {
+            n += i64::from(!is_weekend(d));
+            d = d.succ_opt().unwrap_or(to + Days::new(1));
+        }
+        let lo = self.public_holidays.partition_point(|h| *h < from);
+        let hi = self.public_holidays.partition_point(|h| *h <= to);
+        (n - (hi - lo) as i64).max(0) as u32
+    }
+
+    /// The `n`-th working day strictly after `date`.
+    pub fn nth_working_day_after(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = date;
+        let mut seen = 0;
+        while seen < n.max(1) {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+            seen += u32::from(self.is_working_day(d));
+        }
+        d
+    }
+
+    /// The first school day after `date` (the day a pupil is next expected).
+    pub fn next_school_day_after(&self, date: NaiveDate) -> NaiveDate {
+        self.nth_school_day_after(date, 1)
     }
 
     /// Number of school days in `from..=to` (0 when `to < from`).
@@ -283,6 +343,7 @@ impl SchoolCalendar {
         match span.unit {
             Unit::Days => (later - earlier).num_days() < i64::from(n),
             Unit::SchoolDays => self.school_days_between(earlier, later) <= n,
+            Unit::WorkingDays => self.working_days_between(earlier, later) <= n,
             Unit::Weeks => (later - earlier).num_days() < 7 * i64::from(n),
             Unit::SchoolWeeks => self.school_week_rank(later) - self.school_week_rank(earlier) < n,
             Unit::Months => earlier
@@ -303,6 +364,7 @@ impl SchoolCalendar {
         match span.unit {
             Unit::Days => date.checked_add_days(Days::new(n.into())).unwrap_or(far),
             Unit::SchoolDays => self.nth_school_day_after(date, n),
+            Unit::WorkingDays => self.nth_working_day_after(date, n),
             Unit::Weeks => date
                 .checked_add_days(Days::new(7 * u64::from(n)))
                 .unwrap_or(far),
@@ -381,6 +443,11 @@ mod tests {
                 date: d("2025-11-03"),
                 source: "t".into(),
             }],
+            public_holidays: vec![FreeDay {
+                name: "Koningsdag".into(),
+                date: d("2026-04-27"),
+                source: "t".into(),
+            }],
         };
         SchoolCalendar::build(&[file], Region::Midden, None)
     }
@@ -450,6 +517,36 @@ mod tests {
             cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), true),
             d("2025-09-29")
         );
+    }
+
+    #[test]
+    fn working_days_skip_public_holidays_not_school_holidays() {
+        let cal = midden();
+        // The herfstvakantie week holds five working days.
+        assert_eq!(
+            cal.working_days_between(d("2025-10-17"), d("2025-10-27")),
+            7
+        );
+        assert_eq!(
+            cal.add(d("2025-10-17"), Span::new(10, Unit::WorkingDays)),
+            d("2025-10-31")
+        );
+        // Koningsdag (Mon 27 Apr 2026) is no working day.
+        assert!(!cal.is_working_day(d("2026-04-27")));
+        assert_eq!(
+            cal.add(d("2026-04-24"), Span::new(1, Unit::WorkingDays)),
+            d("2026-04-28")
+        );
+        assert!(cal.within(
+            d("2026-04-24"),
+            d("2026-05-08"),
+            Span::new(10, Unit::WorkingDays)
+        ));
+        assert!(!cal.within(
+            d("2026-04-24"),
+            d("2026-05-11"),
+            Span::new(10, Unit::WorkingDays)
+        ));
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct Action {
     pub due: NaiveDate,
     pub status: ActionStatus,
     pub done_on: Option<NaiveDate>,
+    /// Its term is a local default that no source states.
+    pub local_term: bool,
 }
 
 impl Action {
