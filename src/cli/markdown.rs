@@ -2,7 +2,7 @@
 //! parameters, owner and source quote. `docs/protocols.md` is this output.
 
 use crate::domain::protocol::resolve::Deadline;
-use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, Trigger};
+use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger};
 use crate::domain::units::Span;
 use std::fmt::Write;
 
@@ -83,6 +83,12 @@ fn rule_section(out: &mut String, p: &ResolvedProtocol, rule: &Rule) {
         let _ = writeln!(out, "- levels: {}", levels.join(", "));
     }
     let _ = writeln!(out, "- rule: {}", parameters(&rule.body));
+    if rule.term_source == TermSource::Local {
+        let _ = writeln!(
+            out,
+            "- term: **local default** (no source states it; change it in the protocol file)"
+        );
+    }
     let _ = writeln!(out, "- message: {}", rule.message);
     let _ = writeln!(out, "- source: {}", rule.source);
     if let Some(n) = &rule.note {
@@ -179,6 +185,11 @@ fn deadline(d: &Deadline) -> String {
         .when_lasting
         .map(|w| format!(" (once it has lasted {w})"))
         .unwrap_or_default();
+    let lasting = if d.after_with_until {
+        format!("{lasting} with an end date")
+    } else {
+        lasting
+    };
     let repeat = if d.repeat {
         "; recurs after each satisfying event while the signal holds"
     } else {

@@ -21,6 +21,15 @@ fn status_text(s: ActionStatus) -> &'static str {
     }
 }
 
+/// Marks a deadline whose term no source states (a local default).
+pub fn local_term_text(local: bool) -> &'static str {
+    if local {
+        t(" (lokale termijn)", " (local term)")
+    } else {
+        ""
+    }
+}
+
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
     for s in signals {
         println!(
@@ -50,12 +59,13 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
                     String::new()
                 };
                 println!(
-                    "  - {:<9} {}  {}  [{}] {}{late}",
+                    "  - {:<9} {}  {}  [{}] {}{late}{}",
                     status_text(a.status),
                     a.due,
                     a.id,
                     a.role,
-                    a.title
+                    a.title,
+                    local_term_text(a.local_term)
                 );
             }
         }
@@ -296,8 +306,9 @@ fn print_protocol(p: &ResolvedProtocol) {
         } else {
             format!(" [{}]", levels.join(","))
         };
+        let local = local_term_text(r.term_source == protocol::TermSource::Local);
         println!(
-            "  {:<28} {:<13} {:<10} {}{levels}",
+            "  {:<28} {:<13} {:<10} {}{levels}{local}",
             r.id, r.kind, r.owner, r.message
         );
     }

@@ -153,8 +153,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
+            let local = if a.local_term {
+                t(" (lokale termijn)", " (local term)")
+            } else {
+                ""
+            };
             let mut lines = vec![Line::styled(
-                format!("{marker}{} [{}] {}", a.due, a.role, a.title),
+                format!("{marker}{} [{}] {}{local}", a.due, a.role, a.title),
                 style,
             )];
             // Whom to contact for it: the municipality's own contact first.
