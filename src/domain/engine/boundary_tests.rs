@@ -43,7 +43,10 @@ fn weekly_hours(s: &mut Setup, from: &str, weeks: u64) {
 fn b2_signaalverzuim_holds_while_the_window_holds_and_fires_again() {
     let mut s = Setup::new("leerplichtwet", Level::Vo);
     weekly_hours(&mut s, "2025-09-01", 18); // Mondays 1 Sep - 29 Dec (holidays skipped)
-    assert_eq!(s.fired("2026-01-05", "signaalverzuim"), vec![d("2025-09-22")]);
+    assert_eq!(
+        s.fired("2026-01-05", "signaalverzuim"),
+        vec![d("2025-09-22")]
+    );
     assert!(
         holds(&s, "2025-12-19", "signaalverzuim"),
         "the last 4 school weeks still hold 20 hours"
@@ -75,7 +78,10 @@ fn b2_weekly_sick_reports_keep_haaglanden_signal() {
             ziek(&mut s, &day.to_string(), &day.to_string());
         }
     }
-    assert_eq!(s.fired("2026-01-16", "ziekmeldingen-vo"), vec![d("2025-09-22")]);
+    assert_eq!(
+        s.fired("2026-01-16", "ziekmeldingen-vo"),
+        vec![d("2025-09-22")]
+    );
     assert!(
         holds(&s, "2026-01-16", "ziekmeldingen-vo"),
         "more than 12 school weeks after the 4th, still 4 in the window"
@@ -184,7 +190,9 @@ fn zhw_invites_registers_and_reports() {
     assert!(a.local_term);
     s.add("aanmelding-jgz", "2025-09-15");
     assert_eq!(
-        s.action("2025-09-15", "zorgmelding-leerplicht").unwrap().role,
+        s.action("2025-09-15", "zorgmelding-leerplicht")
+            .unwrap()
+            .role,
         Role::Leerplicht
     );
     s.add("verzuim-niet-verminderd", "2025-11-03");
@@ -214,7 +222,9 @@ fn haaglanden_illness_not_established_becomes_unauthorised() {
     let mut s = Setup::new("haaglanden", Level::Vo);
     s.add("ziekte-niet-vastgesteld", "2025-10-17");
     assert_eq!(
-        s.action("2025-10-17", "ongeoorloofd-na-ziekte").unwrap().due,
+        s.action("2025-10-17", "ongeoorloofd-na-ziekte")
+            .unwrap()
+            .due,
         d("2025-10-27")
     );
     assert!(s.action("2025-10-17", "mdo-na-ziekte").unwrap().local_term);
@@ -270,11 +280,23 @@ fn utrecht_vrijstelling_for_a_year_is_renewed() {
 fn utrecht_three_months_at_home() {
     let mut s = Setup::new("utrecht-west", Level::Vo);
     s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-12-31"));
-    assert!(s.fired("2025-12-05", "drie-maanden-thuis").is_empty(), "65 school days");
+    assert!(
+        s.fired("2025-12-05", "drie-maanden-thuis").is_empty(),
+        "65 school days"
+    );
     assert_eq!(
         s.fired("2025-12-08", "drie-maanden-thuis"),
         vec![d("2025-12-08")]
     );
+}
+
+#[test]
+fn an_exemption_ends_on_its_own_date() {
+    // A vrijstelling is no absence: it does not continue through the summer.
+    let mut s = Setup::new("utrecht-west", Level::Vo);
+    s.add("vrijstelling", "2025-09-01").until = Some(d("2026-07-17"));
+    assert!(s.eval("2026-07-17").class.is_some());
+    assert!(s.eval("2026-07-18").class.is_none());
 }
 
 mod properties {
@@ -290,6 +312,23 @@ mod properties {
         "zhz-lvs",
     ];
 
+    /// The `back`-th school day before the next stretch of three or more
+    /// closed days (a holiday) from `from`: where deadlines meet holidays.
+    fn before_holiday(s: &Setup, from: NaiveDate, back: u64) -> NaiveDate {
+        let closed = |d: NaiveDate| (1..=3).all(|i| !s.cal.is_school_day(d + chrono::Days::new(i)));
+        let mut d = from;
+        while !(s.cal.is_school_day(d) && closed(d)) {
+            d = d.succ_opt().unwrap();
+        }
+        for _ in 0..back {
+            d = d.pred_opt().unwrap();
+            while !s.cal.is_school_day(d) {
+                d = d.pred_opt().unwrap();
+            }
+        }
+        d
+    }
+
     /// Everything the engine says on one day, in comparable form.
     fn answer(s: &Setup, day: NaiveDate) -> String {
         let e = s.eval(&day.to_string());
@@ -298,7 +337,10 @@ mod properties {
             .iter()
             .map(|a| (&a.rule, a.triggered, a.due, a.status, a.done_on))
             .collect();
-        format!("{:?} {:?} {:?} {:?}", e.signals, e.history, actions, e.class)
+        format!(
+            "{:?} {:?} {:?} {:?}",
+            e.signals, e.history, actions, e.class
+        )
     }
 
     proptest! {
@@ -334,6 +376,40 @@ mod properties {
             while day <= back + chrono::Days::new(30) {
                 prop_assert_eq!(answer(&a, day), answer(&b, day), "on {}", day);
                 day = day.succ_opt().unwrap();
+            }
+        }
+
+        #[test]
+        fn no_action_is_overdue_on_the_day_it_appears(
+            events in proptest::collection::vec((0usize..5, 0u64..120, 0u64..3, 0u64..30), 1..6),
+        ) {
+            const KINDS: [&str; 5] = ["ziek", "ongeoorloofd", "luxe", "aanmelding-jgz", "weigering-jgz"];
+            for protocol in PROTOCOLS {
+                let mut s = Setup::new(protocol, Level::Vo);
+                let base = d("2025-09-15");
+                for &(kind, offset, back, len) in &events {
+                    let kind = KINDS[kind];
+                    if s.protocol.kind(kind).is_none() {
+                        continue;
+                    }
+                    let date = before_holiday(&s, base + chrono::Days::new(offset), back);
+                    let e = s.add(kind, &date.to_string());
+                    if kind != "aanmelding-jgz" && kind != "weigering-jgz" {
+                        e.until = Some(date + chrono::Days::new(len));
+                    }
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                let mut day = base;
+                while day <= base + chrono::Days::new(150) {
+                    for a in s.eval(&day.to_string()).actions {
+                        prop_assert!(
+                            a.status != ActionStatus::Overdue || seen.contains(&a.id),
+                            "{}: {} overdue on {} when it first appears", protocol, a.id, day
+                        );
+                        seen.insert(a.id);
+                    }
+                    day = day.succ_opt().unwrap();
+                }
             }
         }
     }

@@ -306,7 +306,10 @@ mod zhz_lvs {
     fn thuiszitter() {
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-25"));
-        assert!(s.fired("2025-10-30", "thuiszitter").is_empty(), "19 school days");
+        assert!(
+            s.fired("2025-10-30", "thuiszitter").is_empty(),
+            "19 school days"
+        );
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-26"));
         assert_eq!(
@@ -317,7 +320,10 @@ mod zhz_lvs {
         // Across the holiday: 6-17 Oct and 27 Oct-7 Nov are 20 school days.
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-10-06").until = Some(d("2025-11-06"));
-        assert!(s.fired("2025-11-30", "thuiszitter").is_empty(), "19 school days");
+        assert!(
+            s.fired("2025-11-30", "thuiszitter").is_empty(),
+            "19 school days"
+        );
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-10-06").until = Some(d("2025-11-07"));
         assert_eq!(s.fired("2025-11-30", "thuiszitter"), vec![d("2025-11-07")]);

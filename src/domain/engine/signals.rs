@@ -160,7 +160,12 @@ struct Episode {
 /// The episodes in which the sum over the window ending on a day reaches
 /// the threshold, judged on every day up to today (a sum also stops
 /// holding when an old amount leaves the window on a day without news).
-fn episodes(tl: &Timeline, amounts: &[(NaiveDate, f64)], threshold: f64, window: Span) -> Vec<Episode> {
+fn episodes(
+    tl: &Timeline,
+    amounts: &[(NaiveDate, f64)],
+    threshold: f64,
+    window: Span,
+) -> Vec<Episode> {
     // A small tolerance: hours such as 0.1 add up inexactly.
     let threshold = threshold - 1e-9;
     let mut out: Vec<Episode> = Vec::new();

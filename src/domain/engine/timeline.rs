@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 const RECOVERY: &str = "beter";
 /// The sick report, the only kind a recovery ends.
 const SICK: &str = "ziek";
+/// Kinds of absence from school, which continue through closed days; an
+/// exemption (vrijstelling) ends on its own date.
+const ABSENCE: [&str; 3] = ["ziek", "ongeoorloofd", "luxe"];
 /// Kinds whose missing end date means "still going" rather than "one day".
 const OPEN_ENDED: [&str; 2] = ["ziek", "vrijstelling"];
 
@@ -68,9 +71,14 @@ impl<'a> Timeline<'a> {
     /// Part-day absence (hours) covers no days: it is no period.
     pub fn period_of(&self, event: &Event) -> Period {
         if let Some(until) = event.until {
+            let end = if ABSENCE.contains(&event.kind.as_str()) {
+                self.through_closed_days(event, until)
+            } else {
+                until
+            };
             return Period {
                 start: event.date,
-                end: self.through_closed_days(event, until).min(self.today),
+                end: end.min(self.today),
                 ongoing: false,
             };
         }

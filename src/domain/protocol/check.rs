@@ -277,7 +277,10 @@ fn deadline(cx: &Ctx, signals: &BTreeSet<&str>) -> Result<Deadline, FileError> {
     let due = cx.span("due", d.due)?;
     // An action must not fall due before it appears: the span that makes
     // it appear and its due date count in the same unit.
-    for (field, shown) in [("when_lasting", d.when_lasting), ("not_before", d.not_before)] {
+    for (field, shown) in [
+        ("when_lasting", d.when_lasting),
+        ("not_before", d.not_before),
+    ] {
         if let Some(s) = shown
             && (s.unit != due.unit || s.amount > due.amount)
         {
@@ -298,4 +301,50 @@ fn deadline(cx: &Ctx, signals: &BTreeSet<&str>) -> Result<Deadline, FileError> {
         satisfied_by: cx.filter("satisfied_by", &d.satisfied_by, &d.satisfied_outcomes)?,
         repeat: d.repeat,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::protocol::{TermSource, parse, resolve_all};
+
+    fn resolve(rule: &str) -> Result<crate::domain::protocol::Rule, String> {
+        let text = format!(
+            "id = \"p\"\nname = \"P\"\nsource = \"s\"\n\n[[rules]]\nid = \"r\"\nkind = \"deadline\"\nafter = [\"ziek\"]\nowner = \"school\"\nmessage = \"m\"\nsource = \"s\"\nsatisfied_by = [\"gesprek\"]\n{rule}\n"
+        );
+        let lib = resolve_all(&[parse("p.toml", &text).unwrap()]);
+        match lib.protocols.get("p") {
+            Some(p) => Ok(p.rules[0].clone()),
+            None => Err(format!("{:?}", lib.broken)),
+        }
+    }
+
+    #[test]
+    fn an_action_cannot_fall_due_before_it_appears() {
+        let err = resolve(
+            "when_lasting = { amount = 3, unit = \"school-days\" }\ndue = { amount = 1, unit = \"weeks\" }",
+        )
+        .unwrap_err();
+        assert!(err.contains("must use one unit"), "{err}");
+        let err = resolve(
+            "when_lasting = { amount = 6, unit = \"school-days\" }\ndue = { amount = 5, unit = \"school-days\" }",
+        )
+        .unwrap_err();
+        assert!(err.contains("at least as long"), "{err}");
+        assert!(
+            resolve(
+                "when_lasting = { amount = 3, unit = \"school-days\" }\ndue = { amount = 5, unit = \"school-days\" }"
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn term_source_is_source_unless_marked_local() {
+        let due = "due = { amount = 5, unit = \"school-days\" }";
+        assert_eq!(resolve(due).unwrap().term_source, TermSource::Source);
+        let local = resolve(&format!("{due}\nterm_source = \"local\"")).unwrap();
+        assert_eq!(local.term_source, TermSource::Local);
+        let err = resolve(&format!("{due}\nterm_source = \"guess\"")).unwrap_err();
+        assert!(err.contains("unknown term_source"), "{err}");
+    }
 }
