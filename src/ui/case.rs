@@ -153,15 +153,23 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            let local = if a.local_term {
-                t(" (lokale termijn)", " (local term)")
-            } else {
-                ""
-            };
             let mut lines = vec![Line::styled(
-                format!("{marker}{} [{}] {}{local}", a.due, a.role, a.title),
+                format!("{marker}{} [{}] {}", a.due, a.role, a.title),
                 style,
             )];
+            // A term no source states is a local default: say so.
+            if a.local_term {
+                lines.push(Line::styled(
+                    format!(
+                        "    {}",
+                        t(
+                            "termijn: lokale keuze, geen bron",
+                            "term: local choice, no source"
+                        )
+                    ),
+                    th.dim(),
+                ));
+            }
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
                 lines.push(Line::styled(
