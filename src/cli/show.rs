@@ -162,12 +162,13 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             for a in &eval.actions {
                 let done = a.done_on.map(|d| format!(" ({d})")).unwrap_or_default();
                 println!(
-                    "  - {:<9}{done} {}  {}  [{}] {}",
+                    "  - {:<9}{done} {}  {}  [{}] {}{}",
                     status_text(a.status),
                     a.due,
                     a.id,
                     a.role,
-                    a.title
+                    a.title,
+                    local_term_text(a.local_term)
                 );
                 if a.status != ActionStatus::Done
                     && let Some(p) = protocol
