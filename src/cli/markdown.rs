@@ -1,6 +1,7 @@
 //! Documentation generated from the protocol data: every rule with its
 //! parameters, owner and source quote. `docs/protocols.md` is this output.
 
+use crate::domain::event::base_vocabulary;
 use crate::domain::protocol::resolve::Deadline;
 use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger};
 use crate::domain::units::Span;
@@ -22,6 +23,19 @@ pub fn render(protocols: &[&ResolvedProtocol]) -> String {
         let _ = writeln!(out, "Source: {}\n", p.source);
         if let Some(r) = p.region {
             let _ = writeln!(out, "Holiday region: {r}\n");
+        }
+        let base = base_vocabulary();
+        let own: Vec<_> = p
+            .vocabulary
+            .iter()
+            .filter(|k| !base.iter().any(|b| b.id == k.id))
+            .collect();
+        if !own.is_empty() {
+            let _ = writeln!(out, "Event kinds this protocol adds:\n");
+            for k in own {
+                let _ = writeln!(out, "- `{}`: {}", k.id, k.label);
+            }
+            out.push('\n');
         }
         for rule in &p.rules {
             rule_section(&mut out, p, rule);
