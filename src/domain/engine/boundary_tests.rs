@@ -412,5 +412,43 @@ mod properties {
                 }
             }
         }
+        #[test]
+        fn episodes_match_a_day_by_day_sum(
+            amounts in proptest::collection::vec((0u64..400, 1u32..9), 0..25),
+            unit in 0usize..7,
+            n in 1u32..13,
+            threshold in 1u32..20,
+            today in 0u64..450,
+        ) {
+            use crate::domain::units::{Span, Unit};
+            let units = [Unit::Days, Unit::SchoolDays, Unit::Weeks, Unit::SchoolWeeks, Unit::WorkingDays, Unit::Months, Unit::SchoolYear];
+            let window = Span::new(n, units[unit]);
+            let s = Setup::new("leerplichtwet", Level::Vo);
+            let base = d("2025-08-01");
+            let today = base + chrono::Days::new(today);
+            let mut amounts: Vec<(NaiveDate, f64)> = amounts
+                .into_iter()
+                .map(|(o, a)| (base + chrono::Days::new(o), f64::from(a)))
+                .collect();
+            amounts.sort_by_key(|(d, _)| *d);
+            let tl = super::super::timeline::Timeline::new(&s.case, &s.protocol, &s.cal, today);
+            let fast = super::super::signals::episodes(&tl, &amounts, f64::from(threshold), window);
+            // The reference: the sum over the window on every single day.
+            let mut slow: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+            let mut open = None;
+            let mut day = amounts.first().map(|a| a.0).unwrap_or(today + chrono::Days::new(1));
+            while day <= today {
+                let sum: f64 = amounts.iter().filter(|(a, _)| s.cal.within(*a, day, window)).map(|(_, x)| x).sum();
+                match (open, sum >= f64::from(threshold)) {
+                    (None, true) => open = Some(day),
+                    (Some(start), false) => { slow.push((start, day.pred_opt())); open = None; }
+                    _ => {}
+                }
+                day = day.succ_opt().unwrap();
+            }
+            if let Some(start) = open { slow.push((start, None)); }
+            let fast: Vec<_> = fast.into_iter().map(|e| (e.start, e.end)).collect();
+            prop_assert_eq!(fast, slow);
+        }
     }
 }

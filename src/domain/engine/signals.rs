@@ -6,6 +6,7 @@
 
 use super::Signal;
 use super::timeline::{Period, Timeline};
+use crate::domain::calendar::SchoolCalendar;
 use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody};
 use crate::domain::units::Span;
 use chrono::NaiveDate;
@@ -151,16 +152,16 @@ fn count(
 
 /// A stretch of days on which a sliding sum held the threshold.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Episode {
-    start: NaiveDate,
+pub(super) struct Episode {
+    pub start: NaiveDate,
     /// The last day it held; `None` while it holds today.
-    end: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
 }
 
 /// The episodes in which the sum over the window ending on a day reaches
 /// the threshold, judged on every day up to today (a sum also stops
 /// holding when an old amount leaves the window on a day without news).
-fn episodes(
+pub(super) fn episodes(
     tl: &Timeline,
     amounts: &[(NaiveDate, f64)],
     threshold: f64,
@@ -201,25 +202,41 @@ fn episodes(
             }
             _ => {}
         }
-        // Nothing in the window and nothing to come: no episode can start.
-        if in_window.is_empty() && open.is_none() {
-            match amounts.get(next) {
-                Some(&(d, _)) => {
-                    day = d;
-                    continue;
-                }
-                None => break,
-            }
-        }
-        match day.succ_opt() {
-            Some(n) => day = n,
-            None => break,
+        // The sum changes only when an amount comes in or the oldest one
+        // leaves the window: jump to whichever comes first.
+        let arrives = amounts.get(next).map(|&(d, _)| d);
+        let leaves = in_window
+            .front()
+            .map(|&(d, _)| leave_day(tl.cal, d, window));
+        match (arrives, leaves) {
+            (Some(a), Some(l)) => day = a.min(l),
+            (Some(d), None) | (None, Some(d)) => day = d,
+            (None, None) => break,
         }
     }
     if let Some(start) = open {
         out.push(Episode { start, end: None });
     }
     out
+}
+
+/// The first day on which an amount dated `from` no longer lies in the
+/// window: near `add(from, window)`, found exactly by a short walk.
+fn leave_day(cal: &SchoolCalendar, from: NaiveDate, window: Span) -> NaiveDate {
+    let Some(first) = from.succ_opt() else {
+        return from;
+    };
+    let mut d = cal.add(from, window).max(first);
+    while d > first && d.pred_opt().is_some_and(|p| !cal.within(from, p, window)) {
+        d = d.pred_opt().unwrap_or(d);
+    }
+    while cal.within(from, d, window) {
+        match d.succ_opt() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    d
 }
 
 /// For each unbroken period that reaches the length, the day it did, unless
