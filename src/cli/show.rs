@@ -33,11 +33,12 @@ pub fn local_term_text(local: bool) -> &'static str {
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
     for s in signals {
         println!(
-            "  ! {}  {} {}  {}",
+            "  ! {}  {} {}  {}{}",
             s.rule,
             t("sinds", "since"),
             s.since,
-            s.message
+            s.message,
+            local_term_text(s.local_term)
         );
     }
 }

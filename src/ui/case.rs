@@ -130,7 +130,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                         format!("{} ({} {})", s.rule, t("sinds", "since"), s.since),
                         th.soon(),
                     ),
-                    Line::raw(format!("  {}", s.message)),
+                    Line::raw(format!(
+                        "  {}{}",
+                        s.message,
+                        if s.local_term {
+                            t(" (lokale termijn)", " (local term)")
+                        } else {
+                            ""
+                        }
+                    )),
                 ]
             })
             .collect(),

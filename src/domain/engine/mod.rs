@@ -23,6 +23,8 @@ pub struct Signal {
     pub since: NaiveDate,
     pub message: String,
     pub owner: Role,
+    /// Its window is a local default that no source states.
+    pub local_term: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -7,7 +7,7 @@
 use super::Signal;
 use super::timeline::{Period, Timeline};
 use crate::domain::calendar::SchoolCalendar;
-use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody};
+use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource};
 use crate::domain::units::Span;
 use chrono::NaiveDate;
 use std::collections::VecDeque;
@@ -34,6 +34,7 @@ pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<
             since: date,
             message: rule.message.clone(),
             owner: rule.owner,
+            local_term: rule.term_source == TermSource::Local,
         };
         let fire = |date: NaiveDate, period: Option<Period>| Fired {
             rule,
