@@ -123,6 +123,8 @@ pub fn evaluate(
 #[cfg(test)]
 mod boundary_tests;
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod tests;
