@@ -1,8 +1,9 @@
 //! Documentation generated from the protocol data: every rule with its
 //! parameters, owner and source quote. `docs/protocols.md` is this output.
 
+use crate::domain::event::base_vocabulary;
 use crate::domain::protocol::resolve::Deadline;
-use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, Trigger};
+use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger};
 use crate::domain::units::Span;
 use std::fmt::Write;
 
@@ -22,6 +23,19 @@ pub fn render(protocols: &[&ResolvedProtocol]) -> String {
         let _ = writeln!(out, "Source: {}\n", p.source);
         if let Some(r) = p.region {
             let _ = writeln!(out, "Holiday region: {r}\n");
+        }
+        let base = base_vocabulary();
+        let own: Vec<_> = p
+            .vocabulary
+            .iter()
+            .filter(|k| !base.iter().any(|b| b.id == k.id))
+            .collect();
+        if !own.is_empty() {
+            let _ = writeln!(out, "Event kinds this protocol adds:\n");
+            for k in own {
+                let _ = writeln!(out, "- `{}`: {}", k.id, k.label);
+            }
+            out.push('\n');
         }
         for rule in &p.rules {
             rule_section(&mut out, p, rule);
@@ -83,6 +97,12 @@ fn rule_section(out: &mut String, p: &ResolvedProtocol, rule: &Rule) {
         let _ = writeln!(out, "- levels: {}", levels.join(", "));
     }
     let _ = writeln!(out, "- rule: {}", parameters(&rule.body));
+    if rule.term_source == TermSource::Local {
+        let _ = writeln!(
+            out,
+            "- term: **local default** (no source states it; change it in the protocol file)"
+        );
+    }
     let _ = writeln!(out, "- message: {}", rule.message);
     let _ = writeln!(out, "- source: {}", rule.source);
     if let Some(n) = &rule.note {
@@ -179,6 +199,11 @@ fn deadline(d: &Deadline) -> String {
         .when_lasting
         .map(|w| format!(" (once it has lasted {w})"))
         .unwrap_or_default();
+    let lasting = if d.after_with_until {
+        format!("{lasting} with an end date")
+    } else {
+        lasting
+    };
     let repeat = if d.repeat {
         "; recurs after each satisfying event while the signal holds"
     } else {

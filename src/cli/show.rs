@@ -21,14 +21,24 @@ fn status_text(s: ActionStatus) -> &'static str {
     }
 }
 
+/// Marks a deadline whose term no source states (a local default).
+pub fn local_term_text(local: bool) -> &'static str {
+    if local {
+        t(" (lokale termijn)", " (local term)")
+    } else {
+        ""
+    }
+}
+
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
     for s in signals {
         println!(
-            "  ! {}  {} {}  {}",
+            "  ! {}  {} {}  {}{}",
             s.rule,
             t("sinds", "since"),
             date(s.since),
-            s.message
+            s.message,
+            local_term_text(s.local_term)
         );
     }
 }
@@ -50,12 +60,13 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
                     String::new()
                 };
                 println!(
-                    "  - {:<9} {}  {}  [{}] {}{late}",
+                    "  - {:<9} {}  {}  [{}] {}{late}{}",
                     status_text(a.status),
                     date(a.due),
                     a.id,
                     a.role,
-                    a.title
+                    a.title,
+                    local_term_text(a.local_term)
                 );
             }
         }
@@ -163,12 +174,13 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     .map(|d| format!(" ({})", date(d)))
                     .unwrap_or_default();
                 println!(
-                    "  - {:<9}{done} {}  {}  [{}] {}",
+                    "  - {:<9}{done} {}  {}  [{}] {}{}",
                     status_text(a.status),
                     date(a.due),
                     a.id,
                     a.role,
-                    a.title
+                    a.title,
+                    local_term_text(a.local_term)
                 );
                 if a.status != ActionStatus::Done
                     && let Some(p) = protocol
@@ -307,8 +319,9 @@ fn print_protocol(p: &ResolvedProtocol) {
         } else {
             format!(" [{}]", levels.join(","))
         };
+        let local = local_term_text(r.term_source == protocol::TermSource::Local);
         println!(
-            "  {:<28} {:<13} {:<10} {}{levels}",
+            "  {:<28} {:<13} {:<10} {}{levels}{local}",
             r.id, r.kind, r.owner, r.message
         );
     }

@@ -53,6 +53,10 @@ pub struct CalendarFile {
     pub holidays: Vec<Holiday>,
     #[serde(default)]
     pub free_days: Vec<FreeDay>,
+    /// Public holidays (algemeen erkende feestdagen), also outside school
+    /// time: they are no working days.
+    #[serde(default)]
+    pub public_holidays: Vec<FreeDay>,
 }
 
 /// A school holiday (vakantie): a period, inclusive, for some regions.
@@ -119,6 +123,8 @@ pub struct SchoolCalendar {
     open: Vec<bool>,
     /// `day_rank[i]`: number of school days before day `i`.
     day_rank: Vec<u32>,
+    /// Weekdays that are public holidays, sorted: not working days.
+    public_holidays: Vec<NaiveDate>,
     /// `week_rank[w]`: number of school weeks up to and including week `w`.
     week_rank: Vec<u32>,
     /// The school years that calendar data covered, by first year.
@@ -163,10 +169,21 @@ impl SchoolCalendar {
             .filter_map(|f| f.school_year.get(..4)?.parse().ok())
             .collect();
         covered_years.sort_unstable();
-        Self::from_open_days(open, covered_years)
+        let mut public_holidays: Vec<NaiveDate> = files
+            .iter()
+            .flat_map(|f| f.public_holidays.iter().map(|h| h.date))
+            .filter(|d| !is_weekend(*d))
+            .collect();
+        public_holidays.sort_unstable();
+        public_holidays.dedup();
+        Self::from_open_days(open, covered_years, public_holidays)
     }
 
-    fn from_open_days(open: Vec<bool>, covered_years: Vec<i32>) -> Self {
+    fn from_open_days(
+        open: Vec<bool>,
+        covered_years: Vec<i32>,
+        public_holidays: Vec<NaiveDate>,
+    ) -> Self {
         let mut day_rank = Vec::with_capacity(open.len() + 1);
         let mut n = 0u32;
         for &o in &open {
@@ -183,6 +200,7 @@ impl SchoolCalendar {
         SchoolCalendar {
             open,
             day_rank,
+            public_holidays,
             week_rank,
             covered_years,
         }
@@ -200,6 +218,48 @@ impl SchoolCalendar {
             Some(i) => self.open[i],
             None => !is_weekend(date),
         }
+    }
+
+    /// A weekday that is not a public holiday (school holidays do not matter).
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !is_weekend(date) && self.public_holidays.binary_search(&date).is_err()
+    }
+
+    /// Number of working days in `from..=to` (0 when `to < from`).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to < from {
+            return 0;
+        }
+        let days = (to - from).num_days() + 1;
+        let weeks = days / 7;
+        let mut n = weeks * 5;
+        let mut d = from + Days::new(weeks as u64 * 7);
+        while d <= to {
+            n += i64::from(!is_weekend(d));
+            d = d.succ_opt().unwrap_or(to + Days::new(1));
+        }
+        let lo = self.public_holidays.partition_point(|h| *h < from);
+        let hi = self.public_holidays.partition_point(|h| *h <= to);
+        (n - (hi - lo) as i64).max(0) as u32
+    }
+
+    /// The `n`-th working day strictly after `date`.
+    pub fn nth_working_day_after(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = date;
+        let mut seen = 0;
+        while seen < n.max(1) {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+            seen += u32::from(self.is_working_day(d));
+        }
+        d
+    }
+
+    /// The first school day after `date` (the day a pupil is next expected).
+    pub fn next_school_day_after(&self, date: NaiveDate) -> NaiveDate {
+        self.nth_school_day_after(date, 1)
     }
 
     /// Number of school days in `from..=to` (0 when `to < from`).
@@ -283,6 +343,7 @@ impl SchoolCalendar {
         match span.unit {
             Unit::Days => (later - earlier).num_days() < i64::from(n),
             Unit::SchoolDays => self.school_days_between(earlier, later) <= n,
+            Unit::WorkingDays => self.working_days_between(earlier, later) <= n,
             Unit::Weeks => (later - earlier).num_days() < 7 * i64::from(n),
             Unit::SchoolWeeks => self.school_week_rank(later) - self.school_week_rank(earlier) < n,
             Unit::Months => earlier
@@ -303,6 +364,7 @@ impl SchoolCalendar {
         match span.unit {
             Unit::Days => date.checked_add_days(Days::new(n.into())).unwrap_or(far),
             Unit::SchoolDays => self.nth_school_day_after(date, n),
+            Unit::WorkingDays => self.nth_working_day_after(date, n),
             Unit::Weeks => date
                 .checked_add_days(Days::new(7 * u64::from(n)))
                 .unwrap_or(far),
@@ -356,111 +418,5 @@ fn index_clamped(date: NaiveDate) -> Result<usize, bool> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        dates::parse(s).unwrap()
-    }
-
-    /// Midden 2025-2026 herfstvakantie only, enough for boundary tests.
-    fn midden() -> SchoolCalendar {
-        let file = CalendarFile {
-            school_year: "2025-2026".into(),
-            note: None,
-            holidays: vec![Holiday {
-                name: "Herfstvakantie".into(),
-                regions: vec![Region::Midden],
-                from: d("2025-10-18"),
-                to: d("2025-10-26"),
-                status: None,
-                source: "test".into(),
-            }],
-            free_days: vec![FreeDay {
-                name: "x".into(),
-                date: d("2025-11-03"),
-                source: "t".into(),
-            }],
-        };
-        SchoolCalendar::build(&[file], Region::Midden, None)
-    }
-
-    #[test]
-    fn weekends_holidays_and_free_days_are_closed() {
-        let cal = midden();
-        assert!(cal.is_school_day(d("2025-10-17")));
-        assert!(!cal.is_school_day(d("2025-10-20")));
-        assert!(!cal.is_school_day(d("2025-11-01")));
-        assert!(!cal.is_school_day(d("2025-11-03")));
-        assert!(cal.covers(d("2026-03-01")));
-        assert!(!cal.covers(d("2027-03-01")));
-    }
-
-    #[test]
-    fn school_days_skip_holiday_week() {
-        let cal = midden();
-        // Fri 17 Oct + 1 school day = Mon 27 Oct (after the herfstvakantie).
-        assert_eq!(
-            cal.add(d("2025-10-17"), Span::new(1, Unit::SchoolDays)),
-            d("2025-10-27")
-        );
-        assert_eq!(
-            cal.school_days_between(d("2025-10-13"), d("2025-10-31")),
-            10
-        );
-    }
-
-    #[test]
-    fn school_weeks_skip_holiday_week() {
-        let cal = midden();
-        // Week of 13 Oct and week of 27 Oct are consecutive school weeks.
-        assert!(cal.within(
-            d("2025-10-13"),
-            d("2025-10-31"),
-            Span::new(2, Unit::SchoolWeeks)
-        ));
-        assert!(!cal.within(
-            d("2025-10-13"),
-            d("2025-10-31"),
-            Span::new(1, Unit::SchoolWeeks)
-        ));
-        assert_eq!(
-            cal.add(d("2025-10-15"), Span::new(1, Unit::SchoolWeeks)),
-            d("2025-10-29")
-        );
-    }
-
-    #[test]
-    fn reached_counts_start_day() {
-        let cal = midden();
-        // Sick from Mon 6 Oct: 7th school day is Tue 14 Oct.
-        assert_eq!(
-            cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), false),
-            d("2025-10-14")
-        );
-        assert_eq!(
-            cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), true),
-            d("2025-10-15")
-        );
-        assert_eq!(
-            cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), false),
-            d("2025-09-28")
-        );
-        assert_eq!(
-            cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), true),
-            d("2025-09-29")
-        );
-    }
-
-    #[test]
-    fn windows_by_unit() {
-        let cal = midden();
-        let w = |a, b, n, u| cal.within(d(a), d(b), Span::new(n, u));
-        assert!(w("2025-09-01", "2025-09-05", 5, Unit::Days));
-        assert!(!w("2025-09-01", "2025-09-06", 5, Unit::Days));
-        assert!(w("2025-09-01", "2025-09-30", 1, Unit::Months));
-        assert!(!w("2025-09-01", "2025-10-01", 1, Unit::Months));
-        assert!(w("2025-08-01", "2026-07-31", 1, Unit::SchoolYear));
-        assert!(!w("2026-07-31", "2026-08-01", 1, Unit::SchoolYear));
-    }
-}
+#[path = "calendar_tests.rs"]
+mod tests;

@@ -16,6 +16,9 @@ pub enum Unit {
     Weeks,
     /// Weeks that contain at least one school day ("schoolweken").
     SchoolWeeks,
+    /// Weekdays that are not public holidays ("werkdagen"); school holidays
+    /// are working days.
+    WorkingDays,
     /// Calendar months ("maanden").
     Months,
     /// School years, 1 August to 31 July ("schooljaar").
@@ -29,6 +32,7 @@ impl Unit {
             Unit::SchoolDays => "school-days",
             Unit::Weeks => "weeks",
             Unit::SchoolWeeks => "school-weeks",
+            Unit::WorkingDays => "working-days",
             Unit::Months => "months",
             Unit::SchoolYear => "school-year",
         }

@@ -131,7 +131,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                         format!("{} ({} {})", s.rule, t("sinds", "since"), date(s.since)),
                         th.soon(),
                     ),
-                    Line::raw(format!("  {}", s.message)),
+                    Line::raw(format!(
+                        "  {}{}",
+                        s.message,
+                        if s.local_term {
+                            t(" (lokale termijn)", " (local term)")
+                        } else {
+                            ""
+                        }
+                    )),
                 ]
             })
             .collect(),
@@ -161,6 +169,19 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 .into_iter()
                 .map(|l| Line::styled(l, style))
                 .collect();
+            // A term no source states is a local default: say so.
+            if a.local_term {
+                lines.push(Line::styled(
+                    format!(
+                        "    {}",
+                        t(
+                            "termijn: lokale keuze, geen bron",
+                            "term: local choice, no source"
+                        )
+                    ),
+                    th.dim(),
+                ));
+            }
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
                 let who = format!("{} {}", c.name, c.email.as_deref().unwrap_or(""));

@@ -7,7 +7,7 @@ use super::timeline::Timeline;
 use super::{Action, ActionStatus};
 use crate::domain::event::DONE_KIND;
 use crate::domain::protocol::resolve::Deadline;
-use crate::domain::protocol::{ResolvedProtocol, Rule, RuleBody, Trigger};
+use crate::domain::protocol::{ResolvedProtocol, Rule, RuleBody, TermSource, Trigger};
 use chrono::NaiveDate;
 
 /// How many times a repeating action may recur (a guard, not a protocol number).
@@ -31,12 +31,23 @@ pub fn evaluate(
         let RuleBody::Deadline(d) = &rule.body else {
             continue;
         };
+        let still_holds = match &d.trigger {
+            Trigger::Signal(ids) => active.iter().any(|f| ids.contains(&f.rule.id)),
+            Trigger::Event(_) => false,
+        };
+        let by_signal = matches!(d.trigger, Trigger::Signal(_));
+        // A signal that fires while this rule's last action is still
+        // open asks for the same thing: no second action for it.
+        let mut busy_until: Option<NaiveDate> = None;
         for start in starts(tl, d, fired) {
-            let still_holds = match &d.trigger {
-                Trigger::Signal(ids) => active.iter().any(|f| ids.contains(&f.rule.id)),
-                Trigger::Event(_) => false,
-            };
+            if by_signal && busy_until.is_some_and(|b| start.date <= b) {
+                continue;
+            }
+            let first = out.len();
             chain(tl, rule, d, start, d.repeat && still_holds, &mut out);
+            if let Some(last) = out[first..].last() {
+                busy_until = Some(last.done_on.unwrap_or(NaiveDate::MAX));
+            }
         }
     }
     out.sort_by(|a, b| {
@@ -53,6 +64,7 @@ fn starts(tl: &Timeline, d: &Deadline, fired: &[Fired]) -> Vec<Start> {
     match &d.trigger {
         Trigger::Event(filter) => tl
             .matching(filter)
+            .filter(|(_, e)| !d.after_with_until || e.until.is_some())
             .filter(|(_, e)| match d.when_lasting {
                 // Only once the absence has lasted long enough (and it did).
                 Some(span) => {
@@ -124,6 +136,7 @@ fn chain(
             due,
             status,
             done_on: done.as_ref().map(|(date, _)| *date),
+            local_term: rule.term_source == TermSource::Local,
         });
         match done {
             Some((date, event_id)) if repeat => {

@@ -23,6 +23,8 @@ pub struct Signal {
     pub since: NaiveDate,
     pub message: String,
     pub owner: Role,
+    /// Its window is a local default that no source states.
+    pub local_term: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -55,6 +57,8 @@ pub struct Action {
     pub due: NaiveDate,
     pub status: ActionStatus,
     pub done_on: Option<NaiveDate>,
+    /// Its term is a local default that no source states.
+    pub local_term: bool,
 }
 
 impl Action {
@@ -116,6 +120,10 @@ pub fn evaluate(
     }
 }
 
+#[cfg(test)]
+mod boundary_tests;
+#[cfg(test)]
+mod property_tests;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]

@@ -95,16 +95,24 @@ mod haaglanden {
     #[test]
     fn vier_weken_geoorloofd() {
         let mut s = Setup::new(P, Level::Vo);
-        ziek(&mut s, "2025-09-01", "2025-09-27");
+        ziek(&mut s, "2025-09-01", "2025-09-25");
         assert!(
             s.fired("2025-10-30", "vier-weken-geoorloofd").is_empty(),
-            "27 days"
+            "19 school days"
         );
         let mut s = Setup::new(P, Level::Vo);
-        ziek(&mut s, "2025-09-01", "2025-09-28");
+        ziek(&mut s, "2025-09-01", "2025-09-26");
         assert_eq!(
             s.fired("2025-10-30", "vier-weken-geoorloofd"),
-            vec![d("2025-09-28")]
+            vec![d("2025-09-26")],
+            "20 school days"
+        );
+        // Sick 12 Dec - 8 Jan: 10 school days around the kerstvakantie.
+        let mut s = Setup::new(P, Level::Vo);
+        ziek(&mut s, "2025-12-12", "2026-01-08");
+        assert!(
+            s.fired("2026-02-01", "vier-weken-geoorloofd").is_empty(),
+            "holiday days never count"
         );
     }
 
@@ -214,13 +222,22 @@ mod zhz_lvs {
 
     #[test]
     fn signaalverzuim() {
-        // Four calendar weeks here, where the national rule counts school weeks.
+        // Four school weeks, as the law: 16 hours from 29 Sep to 30 Oct
+        // across the herfstvakantie is signaalverzuim.
         let mut s = Setup::new(P, Level::Vo);
-        s.add("ongeoorloofd", "2025-10-06").hours = Some(8.0);
-        s.add("ongeoorloofd", "2025-11-03").hours = Some(8.0);
+        s.add("ongeoorloofd", "2025-09-29").hours = Some(8.0);
+        s.add("ongeoorloofd", "2025-10-30").hours = Some(8.0);
+        assert_eq!(
+            s.fired("2025-11-10", "signaalverzuim"),
+            vec![d("2025-10-30")],
+            "weeks of 29 Sep, 6 Oct, 13 Oct and 27 Oct"
+        );
+        let mut s = Setup::new(P, Level::Vo);
+        s.add("ongeoorloofd", "2025-09-26").hours = Some(8.0);
+        s.add("ongeoorloofd", "2025-10-30").hours = Some(8.0);
         assert!(
             s.fired("2025-11-10", "signaalverzuim").is_empty(),
-            "28 days apart"
+            "five school weeks apart"
         );
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-10-06").hours = Some(8.0);
@@ -229,10 +246,10 @@ mod zhz_lvs {
             s.fired("2025-11-10", "signaalverzuim").is_empty(),
             "15 hours"
         );
-        s.add("ongeoorloofd", "2025-11-02").hours = Some(1.0);
+        s.add("ongeoorloofd", "2025-11-03").hours = Some(1.0);
         assert_eq!(
             s.fired("2025-11-10", "signaalverzuim"),
-            vec![d("2025-11-02")]
+            vec![d("2025-11-03")]
         );
     }
 
@@ -288,25 +305,37 @@ mod zhz_lvs {
     #[test]
     fn thuiszitter() {
         let mut s = Setup::new(P, Level::Vo);
-        s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-27"));
-        assert!(s.fired("2025-10-30", "thuiszitter").is_empty());
+        s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-25"));
+        assert!(
+            s.fired("2025-10-30", "thuiszitter").is_empty(),
+            "19 school days"
+        );
         let mut s = Setup::new(P, Level::Vo);
-        s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-28"));
+        s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-09-26"));
         assert_eq!(
             s.fired("2025-10-30", "thuiszitter"),
-            vec![d("2025-09-28")],
-            "four weeks or longer"
+            vec![d("2025-09-26")],
+            "four weeks or longer: 20 school days"
         );
+        // Across the holiday: 6-17 Oct and 27 Oct-7 Nov are 20 school days.
+        let mut s = Setup::new(P, Level::Vo);
+        s.add("ongeoorloofd", "2025-10-06").until = Some(d("2025-11-06"));
+        assert!(
+            s.fired("2025-11-30", "thuiszitter").is_empty(),
+            "19 school days"
+        );
+        let mut s = Setup::new(P, Level::Vo);
+        s.add("ongeoorloofd", "2025-10-06").until = Some(d("2025-11-07"));
+        assert_eq!(s.fired("2025-11-30", "thuiszitter"), vec![d("2025-11-07")]);
     }
 
     #[test]
     fn actietafel() {
         let mut s = Setup::new(P, Level::Vo);
         s.add("ongeoorloofd", "2025-09-01").until = Some(d("2025-10-10"));
-        assert_eq!(
-            status(&s, "2025-10-10", "actietafel"),
-            Some((d("2025-10-12"), ActionStatus::Open))
-        );
+        let a = s.action("2025-10-10", "actietafel").unwrap();
+        assert_eq!((a.due, a.status), (d("2025-10-10"), ActionStatus::Open));
+        assert!(a.local_term, "no source states the 2 weeks");
         s.add("mdo", "2025-10-10");
         assert_eq!(
             status(&s, "2025-10-10", "actietafel").unwrap().1,
@@ -354,18 +383,12 @@ mod utrecht_west {
     #[test]
     fn ziekdagen_maand() {
         let mut s = Setup::new(P, Level::Vo);
-        for date in [
-            "2025-09-01",
-            "2025-09-03",
-            "2025-09-08",
-            "2025-09-15",
-            "2025-09-22",
-        ] {
+        for date in ["2025-09-01", "2025-09-03", "2025-09-08", "2025-09-15"] {
             ziek(&mut s, date, date);
         }
         assert!(
             s.fired("2025-10-10", "ziekdagen-maand").is_empty(),
-            "5 days"
+            "4 days"
         );
         ziek(&mut s, "2025-10-01", "2025-10-01"); // 1 Sep + 1 month = 1 Oct: 1 Sep drops out
         assert!(s.fired("2025-10-10", "ziekdagen-maand").is_empty());
@@ -373,24 +396,32 @@ mod utrecht_west {
         assert_eq!(
             s.fired("2025-10-10", "ziekdagen-maand"),
             vec![d("2025-09-30")],
-            "6 within a month"
+            "5 within a month (004: \"5 dagen in een maand\")"
         );
     }
 
     #[test]
     fn gesprek_ouders() {
         let mut s = Setup::new(P, Level::Vo);
-        ziek(&mut s, "2025-10-09", "2025-10-28"); // 6th school day: Thu 16 Oct
+        ziek(&mut s, "2025-10-09", "2025-10-28"); // 5th school day Wed 15 Oct, 6th Thu 16 Oct
+        let e = s.eval("2025-10-28");
+        let talks: Vec<_> = e
+            .actions
+            .iter()
+            .filter(|a| a.rule == "gesprek-ouders")
+            .map(|a| (a.due, a.status))
+            .collect();
         assert_eq!(
-            status(&s, "2025-10-28", "gesprek-ouders"),
-            Some((d("2025-10-30"), ActionStatus::Open))
+            talks,
+            vec![(d("2025-10-29"), ActionStatus::Open)],
+            "one conversation for both signals, due 5 school days after 15 Oct"
         );
     }
 
     #[test]
     fn gesprek_ouders_once_when_both_signals_fire_the_same_day() {
         let mut s = Setup::new(P, Level::Vo);
-        s.add("ziek", "2025-10-06"); // the 6th school day is also the 6th day within a month
+        s.add("ziek", "2025-10-06"); // 5 days in a month on Fri 10 Oct, more than 5 in a row on Mon 13 Oct
         let e = s.eval("2025-10-20");
         let ids: Vec<&str> = e
             .actions
@@ -398,7 +429,7 @@ mod utrecht_west {
             .filter(|a| a.rule == "gesprek-ouders")
             .map(|a| a.id.as_str())
             .collect();
-        assert_eq!(ids, vec!["gesprek-ouders-20251013"]);
+        assert_eq!(ids, vec!["gesprek-ouders-20251010"]);
     }
 
     #[test]
@@ -492,11 +523,12 @@ mod utrecht_west {
 
     #[test]
     fn duo_melding() {
+        // "Direct": by the next school day, here after the herfstvakantie.
         let mut s = Setup::new(P, Level::Vo);
         s.add("luxe", "2025-10-17");
         assert_eq!(
             status(&s, "2025-10-22", "duo-melding"),
-            Some((d("2025-10-22"), ActionStatus::Open))
+            Some((d("2025-10-27"), ActionStatus::Open))
         );
     }
 
@@ -532,26 +564,26 @@ mod utrecht_west {
         s.add("ziek", "2025-09-01");
         let label = |s: &Setup, today: &str| s.eval(today).class.map(|c| (c.label, c.colour));
         assert_eq!(
-            label(&s, "2025-09-27").unwrap().1.as_deref(),
+            label(&s, "2025-09-25").unwrap().1.as_deref(),
             Some("geel"),
-            "27 days"
+            "19 school days"
         );
         assert_eq!(
-            label(&s, "2025-09-28").unwrap().1.as_deref(),
+            label(&s, "2025-09-26").unwrap().1.as_deref(),
             Some("oranje"),
-            "28 days: 4 weeks"
+            "20 school days: 4 weeks"
         );
         assert_eq!(
-            label(&s, "2025-11-29").unwrap().1.as_deref(),
+            label(&s, "2025-12-04").unwrap().1.as_deref(),
             Some("oranje")
         );
         assert_eq!(
-            label(&s, "2025-11-30").unwrap().1.as_deref(),
+            label(&s, "2025-12-05").unwrap().1.as_deref(),
             Some("rood"),
-            "1 Sep to 30 Nov: 3 months"
+            "65 school days: 3 months of school, the herfstvakantie not counted"
         );
-        s.add("beter", "2025-12-05");
-        assert_eq!(label(&s, "2025-12-06"), None, "back at school");
+        s.add("beter", "2025-12-08");
+        assert_eq!(label(&s, "2025-12-08"), None, "back at school");
         let mut s = Setup::new(P, Level::Vo);
         s.add("vrijstelling", "2025-09-01");
         assert!(label(&s, "2025-10-01").unwrap().0.starts_with("type 2"));
@@ -570,16 +602,16 @@ mod achterhoek {
     #[test]
     fn ziek_twee_weken() {
         let mut s = Setup::new(P, Level::Vo);
-        ziek(&mut s, "2025-10-13", "2025-10-26"); // across the holiday: 14 days
+        ziek(&mut s, "2025-10-13", "2025-10-31"); // across the holiday: 10 school days
         assert_eq!(
-            s.fired("2025-11-01", "ziek-twee-weken"),
-            vec![d("2025-10-26")]
+            s.fired("2025-11-05", "ziek-twee-weken"),
+            vec![d("2025-10-31")]
         );
         let mut s = Setup::new(P, Level::Vo);
-        ziek(&mut s, "2025-10-13", "2025-10-25");
+        ziek(&mut s, "2025-10-13", "2025-10-30");
         assert!(
-            s.fired("2025-11-01", "ziek-twee-weken").is_empty(),
-            "13 days"
+            s.fired("2025-11-05", "ziek-twee-weken").is_empty(),
+            "9 school days, 18 calendar days"
         );
     }
 

@@ -1,10 +1,13 @@
 //! Signal rules: counts, hour sums and day sums in sliding windows, and
 //! unbroken absence periods reaching a length. Each returns the dates on
 //! which the rule fired; `active` picks the signals that still hold today.
+//! A sliding-window rule holds on every day its window holds the threshold
+//! and fires again (a new occurrence) when it starts to hold after a stop.
 
 use super::Signal;
 use super::timeline::{Period, Timeline};
-use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody};
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource};
 use crate::domain::units::Span;
 use chrono::NaiveDate;
 use std::collections::VecDeque;
@@ -16,20 +19,36 @@ pub struct Fired<'r> {
     pub signal: Signal,
     /// For consecutive rules: the period that reached the length.
     pub period: Option<Period>,
+    /// For sliding-window rules: the last day the window held the
+    /// threshold, `None` while it still holds today.
+    pub held_until: Option<NaiveDate>,
+    /// A sliding-window rule, whose episode (not `active_for`) says whether it holds.
+    pub sliding: bool,
 }
 
 pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<'r>> {
     let mut fired = Vec::new();
     for rule in protocol.rules.iter().filter(|r| r.applies_to(tl.level)) {
+        let signal = |date: NaiveDate| Signal {
+            rule: rule.id.clone(),
+            since: date,
+            message: rule.message.clone(),
+            owner: rule.owner,
+            local_term: rule.term_source == TermSource::Local,
+        };
         let fire = |date: NaiveDate, period: Option<Period>| Fired {
             rule,
-            signal: Signal {
-                rule: rule.id.clone(),
-                since: date,
-                message: rule.message.clone(),
-                owner: rule.owner,
-            },
+            signal: signal(date),
             period,
+            held_until: None,
+            sliding: false,
+        };
+        let episode = |e: Episode| Fired {
+            rule,
+            signal: signal(e.start),
+            period: None,
+            held_until: e.end,
+            sliding: true,
         };
         match &rule.body {
             RuleBody::Count {
@@ -39,11 +58,18 @@ pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<
                 every,
                 reset_by,
             } => {
-                fired.extend(
-                    count(tl, filter, *threshold, *window, *every, reset_by)
-                        .into_iter()
-                        .map(|d| fire(d, None)),
-                );
+                if let (false, Some(w), true) = (*every, *window, reset_by.is_empty()) {
+                    let ones: Vec<(NaiveDate, f64)> =
+                        tl.matching(filter).map(|(_, e)| (e.date, 1.0)).collect();
+                    let t = f64::from(*threshold);
+                    fired.extend(episodes(tl, &ones, t, w).into_iter().map(episode));
+                } else {
+                    fired.extend(
+                        count(tl, filter, *threshold, *window, *every, reset_by)
+                            .into_iter()
+                            .map(|d| fire(d, None)),
+                    );
+                }
             }
             RuleBody::Hours {
                 filter,
@@ -51,9 +77,9 @@ pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<
                 window,
             } => {
                 fired.extend(
-                    crossings(tl, &tl.hours(filter), *threshold, *window)
+                    episodes(tl, &tl.hours(filter), *threshold, *window)
                         .into_iter()
-                        .map(|d| fire(d, None)),
+                        .map(episode),
                 );
             }
             RuleBody::Days {
@@ -67,11 +93,7 @@ pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<
                     .map(|d| (d, 1.0))
                     .collect();
                 let t = f64::from(*threshold);
-                fired.extend(
-                    crossings(tl, &days, t, *window)
-                        .into_iter()
-                        .map(|d| fire(d, None)),
-                );
+                fired.extend(episodes(tl, &days, t, *window).into_iter().map(episode));
             }
             RuleBody::Consecutive {
                 filter,
@@ -101,10 +123,6 @@ fn count(
     every: bool,
     reset_by: &[String],
 ) -> Vec<NaiveDate> {
-    if let (false, Some(w), true) = (every, window, reset_by.is_empty()) {
-        let ones: Vec<(NaiveDate, f64)> = tl.matching(filter).map(|(_, e)| (e.date, 1.0)).collect();
-        return crossings(tl, &ones, f64::from(threshold), w);
-    }
     let mut out = Vec::new();
     let mut counted: VecDeque<NaiveDate> = VecDeque::new();
     for (_, e) in &tl.events {
@@ -133,47 +151,93 @@ fn count(
     out
 }
 
-/// Days on which a sliding sum over the window rose to the threshold: it
-/// holds at the end of that day and did not at the end of the day before.
-/// (A day dropping out while another comes in is no new crossing.)
-fn crossings(
+/// A stretch of days on which a sliding sum held the threshold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Episode {
+    pub start: NaiveDate,
+    /// The last day it held; `None` while it holds today.
+    pub end: Option<NaiveDate>,
+}
+
+/// The episodes in which the sum over the window ending on a day reaches
+/// the threshold, judged on every day up to today (a sum also stops
+/// holding when an old amount leaves the window on a day without news).
+pub(super) fn episodes(
     tl: &Timeline,
     amounts: &[(NaiveDate, f64)],
     threshold: f64,
     window: Span,
-) -> Vec<NaiveDate> {
+) -> Vec<Episode> {
     // A small tolerance: hours such as 0.1 add up inexactly.
     let threshold = threshold - 1e-9;
-    let mut out = Vec::new();
+    let mut out: Vec<Episode> = Vec::new();
+    let Some(&(first, _)) = amounts.first() else {
+        return out;
+    };
     let mut in_window: VecDeque<(NaiveDate, f64)> = VecDeque::new();
     let mut sum = 0.0;
-    let drop_before = |q: &mut VecDeque<(NaiveDate, f64)>, sum: &mut f64, day: NaiveDate| {
-        while let Some(&(first, a)) = q.front() {
-            if tl.cal.within(first, day, window) {
+    let mut next = 0;
+    let mut open: Option<NaiveDate> = None;
+    let mut day = first;
+    while day <= tl.today {
+        while next < amounts.len() && amounts[next].0 <= day {
+            sum += amounts[next].1;
+            in_window.push_back(amounts[next]);
+            next += 1;
+        }
+        while let Some(&(d, a)) = in_window.front() {
+            if tl.cal.within(d, day, window) {
                 break;
             }
-            *sum -= a;
-            q.pop_front();
+            sum -= a;
+            in_window.pop_front();
         }
-    };
-    let mut i = 0;
-    while i < amounts.len() {
-        let day = amounts[i].0;
-        if let Some(yesterday) = day.pred_opt() {
-            drop_before(&mut in_window, &mut sum, yesterday);
+        match (open, sum >= threshold) {
+            (None, true) => open = Some(day),
+            (Some(start), false) => {
+                out.push(Episode {
+                    start,
+                    end: day.pred_opt(),
+                });
+                open = None;
+            }
+            _ => {}
         }
-        let before = sum;
-        while i < amounts.len() && amounts[i].0 == day {
-            sum += amounts[i].1;
-            in_window.push_back(amounts[i]);
-            i += 1;
-        }
-        drop_before(&mut in_window, &mut sum, day);
-        if before < threshold && sum >= threshold {
-            out.push(day);
+        // The sum changes only when an amount comes in or the oldest one
+        // leaves the window: jump to whichever comes first.
+        let arrives = amounts.get(next).map(|&(d, _)| d);
+        let leaves = in_window
+            .front()
+            .map(|&(d, _)| leave_day(tl.cal, d, window));
+        match (arrives, leaves) {
+            (Some(a), Some(l)) => day = a.min(l),
+            (Some(d), None) | (None, Some(d)) => day = d,
+            (None, None) => break,
         }
     }
+    if let Some(start) = open {
+        out.push(Episode { start, end: None });
+    }
     out
+}
+
+/// The first day on which an amount dated `from` no longer lies in the
+/// window: near `add(from, window)`, found exactly by a short walk.
+fn leave_day(cal: &SchoolCalendar, from: NaiveDate, window: Span) -> NaiveDate {
+    let Some(first) = from.succ_opt() else {
+        return from;
+    };
+    let mut d = cal.add(from, window).max(first);
+    while d > first && d.pred_opt().is_some_and(|p| !cal.within(from, p, window)) {
+        d = d.pred_opt().unwrap_or(d);
+    }
+    while cal.within(from, d, window) {
+        match d.succ_opt() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    d
 }
 
 /// For each unbroken period that reaches the length, the day it did, unless
@@ -206,9 +270,10 @@ fn consecutive(
         .collect()
 }
 
-/// The latest firing of each rule, if it still holds today: while its
-/// window (or `active_for`) still reaches today, or for a consecutive rule
-/// while the period lasts (plus `active_for` after it ends).
+/// The latest firing of each rule, if it still holds today: a sliding
+/// window while it holds the threshold; a count while its window (or
+/// `active_for`) still reaches today; a consecutive rule while the period
+/// lasts (plus `active_for` after it ends).
 pub fn active<'a, 'r>(
     tl: &Timeline,
     protocol: &ResolvedProtocol,
@@ -220,6 +285,7 @@ pub fn active<'a, 'r>(
             continue;
         };
         let holds = match (&rule.body, last.period) {
+            _ if last.sliding => last.held_until.is_none(),
             (RuleBody::Consecutive { .. }, Some(p)) => {
                 p.end >= tl.today
                     || rule
@@ -230,11 +296,6 @@ pub fn active<'a, 'r>(
                 Some(w) => tl.cal.within(last.signal.since, tl.today, w),
                 None => true,
             },
-            (RuleBody::Hours { window, .. } | RuleBody::Days { window, .. }, _) => tl.cal.within(
-                last.signal.since,
-                tl.today,
-                rule.active_for.unwrap_or(*window),
-            ),
             _ => false,
         };
         if holds {

@@ -316,9 +316,14 @@ fn two_no_shows_in_one_trajectory_bring_in_leerplicht() {
     let again = s.action("2025-09-30", "jgz-nieuwe-afspraak").unwrap();
     assert_eq!(again.due, d("2025-09-24"));
     s.add("consult", "2025-09-20").outcome = Some("afgemeld".into());
+    assert!(
+        s.fired("2025-09-30", "jgz-2x-niet-verschenen").is_empty(),
+        "a no-show with notice brings a new appointment, not leerplicht"
+    );
+    s.add("consult", "2025-09-25").outcome = Some("niet-verschenen".into());
     assert_eq!(
         s.fired("2025-09-30", "jgz-2x-niet-verschenen"),
-        vec![d("2025-09-20")]
+        vec![d("2025-09-25")]
     );
     assert_eq!(
         s.action("2025-09-30", "leerplicht-uitnodiging")

@@ -9,6 +9,11 @@ use chrono::NaiveDate;
 
 /// The kind that ends an open sick report.
 const RECOVERY: &str = "beter";
+/// The sick report, the only kind a recovery ends.
+const SICK: &str = "ziek";
+/// Kinds of absence from school, which continue through closed days; an
+/// exemption (vrijstelling) ends on its own date.
+const ABSENCE: [&str; 3] = ["ziek", "ongeoorloofd", "luxe"];
 /// Kinds whose missing end date means "still going" rather than "one day".
 const OPEN_ENDED: [&str; 2] = ["ziek", "vrijstelling"];
 
@@ -63,11 +68,17 @@ impl<'a> Timeline<'a> {
 
     /// The period one event covers: its own end date, for an open sick
     /// report the day before the next recovery, else today (ongoing).
+    /// Part-day absence (hours) covers no days: it is no period.
     pub fn period_of(&self, event: &Event) -> Period {
         if let Some(until) = event.until {
+            let end = if ABSENCE.contains(&event.kind.as_str()) {
+                self.through_closed_days(event, until)
+            } else {
+                until
+            };
             return Period {
                 start: event.date,
-                end: until.min(self.today),
+                end: end.min(self.today),
                 ongoing: false,
             };
         }
@@ -78,17 +89,10 @@ impl<'a> Timeline<'a> {
                 ongoing: false,
             };
         }
-        let recovery = (event.kind == "ziek")
-            .then(|| {
-                self.events
-                    .iter()
-                    .find(|(_, e)| e.kind == RECOVERY && e.date > event.date)
-            })
-            .flatten();
-        match recovery {
-            Some((_, back)) => Period {
+        match self.recovery_after(event, event.date) {
+            Some(back) => Period {
                 start: event.date,
-                end: back.date.pred_opt().unwrap_or(back.date),
+                end: back.pred_opt().unwrap_or(back),
                 ongoing: false,
             },
             None => Period {
@@ -99,11 +103,40 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// The date of the first recovery (`beter`) after `after` that ends
+    /// this sick report.
+    fn recovery_after(&self, event: &Event, after: NaiveDate) -> Option<NaiveDate> {
+        if event.kind != SICK {
+            return None;
+        }
+        self.events
+            .iter()
+            .find(|(_, e)| e.kind == RECOVERY && e.date > after)
+            .map(|(_, e)| e.date)
+    }
+
+    /// An absence that ends on the last school day before a weekend or
+    /// holiday continues through it until the day before the next school
+    /// day, unless the pupil is reported back earlier: the same absence
+    /// then gives the same answer whether entered with `--until` or ended
+    /// by `beter` on the next school day.
+    fn through_closed_days(&self, event: &Event, until: NaiveDate) -> NaiveDate {
+        let next = self.cal.next_school_day_after(until);
+        let mut end = next.pred_opt().unwrap_or(until).max(until);
+        if let Some(back) = self.recovery_after(event, until)
+            && back <= end
+        {
+            end = back.pred_opt().unwrap_or(back).max(until);
+        }
+        end
+    }
+
     /// Unbroken absence periods of the matching kinds: periods with no school
     /// day between them join into one.
     pub fn periods(&self, filter: &KindFilter) -> Vec<Period> {
         let mut periods: Vec<Period> = self
             .matching(filter)
+            .filter(|(_, e)| e.hours.is_none())
             .map(|(_, e)| self.period_of(e))
             .collect();
         periods.sort_by_key(|p| p.start);

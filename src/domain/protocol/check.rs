@@ -2,7 +2,7 @@
 //! kind, fields that do not belong, known event kinds, outcomes and signals.
 //! Every error points at the rule in its file.
 
-use super::resolve::{Deadline, KindFilter, Rule, RuleBody, Trigger};
+use super::resolve::{Deadline, KindFilter, Rule, RuleBody, TermSource, Trigger};
 use super::{Role, RuleDef, SourcedProtocol};
 use crate::domain::case::Level;
 use crate::domain::event::KindSpec;
@@ -126,6 +126,7 @@ impl Ctx<'_> {
             ("satisfied_by", d.satisfied_by.is_some()),
             ("when_lasting", d.when_lasting.is_some()),
             ("not_before", d.not_before.is_some()),
+            ("after_with_until", d.after_with_until),
         ];
         let foreign: &[(&str, bool)] = if kind == "deadline" {
             &signal_only
@@ -185,6 +186,15 @@ pub fn check_rule(
                 .ok_or_else(|| cx.err(l.span(), format!("unknown level `{}`", l.get_ref())))?,
         );
     }
+    let term_source = match &def.term_source {
+        None => TermSource::Source,
+        Some(t) => TermSource::parse(t.get_ref()).ok_or_else(|| {
+            cx.err(
+                t.span(),
+                format!("unknown term_source `{}` (source, local)", t.get_ref()),
+            )
+        })?,
+    };
     cx.known_kinds(&def.reset_by, def.id.span())?;
     cx.known_kinds(&def.unless, def.id.span())?;
     let body = body(&cx, kind, signals)?;
@@ -197,6 +207,7 @@ pub fn check_rule(
         note: def.note.clone(),
         levels,
         active_for: def.active_for,
+        term_source,
         body,
         origin: src.id().to_string(),
     })
@@ -263,12 +274,77 @@ fn deadline(cx: &Ctx, signals: &BTreeSet<&str>) -> Result<Deadline, FileError> {
             );
         }
     };
+    let due = cx.span("due", d.due)?;
+    // An action must not fall due before it appears: the span that makes
+    // it appear and its due date count in the same unit.
+    for (field, shown) in [
+        ("when_lasting", d.when_lasting),
+        ("not_before", d.not_before),
+    ] {
+        if let Some(s) = shown
+            && (s.unit != due.unit || s.amount > due.amount)
+        {
+            return Err(cx.at_id(format!(
+                "`{field}` ({s}) and `due` ({due}) must use one unit, with `due` at least as long: else the action is overdue before it appears"
+            )));
+        }
+    }
+    if d.after_with_until && d.after.is_none() {
+        return Err(cx.at_id("`after_with_until` needs `after`".into()));
+    }
     Ok(Deadline {
         trigger,
-        due: cx.span("due", d.due)?,
+        due,
         not_before: d.not_before,
         when_lasting: d.when_lasting,
+        after_with_until: d.after_with_until,
         satisfied_by: cx.filter("satisfied_by", &d.satisfied_by, &d.satisfied_outcomes)?,
         repeat: d.repeat,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::protocol::{TermSource, parse, resolve_all};
+
+    fn resolve(rule: &str) -> Result<crate::domain::protocol::Rule, String> {
+        let text = format!(
+            "id = \"p\"\nname = \"P\"\nsource = \"s\"\n\n[[rules]]\nid = \"r\"\nkind = \"deadline\"\nafter = [\"ziek\"]\nowner = \"school\"\nmessage = \"m\"\nsource = \"s\"\nsatisfied_by = [\"gesprek\"]\n{rule}\n"
+        );
+        let lib = resolve_all(&[parse("p.toml", &text).unwrap()]);
+        match lib.protocols.get("p") {
+            Some(p) => Ok(p.rules[0].clone()),
+            None => Err(format!("{:?}", lib.broken)),
+        }
+    }
+
+    #[test]
+    fn an_action_cannot_fall_due_before_it_appears() {
+        let err = resolve(
+            "when_lasting = { amount = 3, unit = \"school-days\" }\ndue = { amount = 1, unit = \"weeks\" }",
+        )
+        .unwrap_err();
+        assert!(err.contains("must use one unit"), "{err}");
+        let err = resolve(
+            "when_lasting = { amount = 6, unit = \"school-days\" }\ndue = { amount = 5, unit = \"school-days\" }",
+        )
+        .unwrap_err();
+        assert!(err.contains("at least as long"), "{err}");
+        assert!(
+            resolve(
+                "when_lasting = { amount = 3, unit = \"school-days\" }\ndue = { amount = 5, unit = \"school-days\" }"
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn term_source_is_source_unless_marked_local() {
+        let due = "due = { amount = 5, unit = \"school-days\" }";
+        assert_eq!(resolve(due).unwrap().term_source, TermSource::Source);
+        let local = resolve(&format!("{due}\nterm_source = \"local\"")).unwrap();
+        assert_eq!(local.term_source, TermSource::Local);
+        let err = resolve(&format!("{due}\nterm_source = \"guess\"")).unwrap_err();
+        assert!(err.contains("unknown term_source"), "{err}");
+    }
 }

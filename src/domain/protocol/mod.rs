@@ -9,7 +9,7 @@ mod check;
 pub mod resolve;
 pub mod role;
 
-pub use resolve::{KindFilter, ResolvedProtocol, Rule, RuleBody, Trigger, resolve_all};
+pub use resolve::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger, resolve_all};
 pub use role::Role;
 
 use crate::domain::textpos::{self, FileError};
@@ -129,6 +129,9 @@ pub struct RuleDef {
     /// Why a choice was made where the source is ambiguous.
     #[serde(default)]
     pub note: Option<String>,
+    /// `"local"` when no source states the term: a local default.
+    #[serde(default)]
+    pub term_source: Option<Spanned<String>>,
     #[serde(default)]
     pub levels: Vec<Spanned<String>>,
     // Signal rules.
@@ -165,6 +168,8 @@ pub struct RuleDef {
     pub not_before: Option<Span>,
     #[serde(default)]
     pub when_lasting: Option<Span>,
+    #[serde(default)]
+    pub after_with_until: bool,
     #[serde(default)]
     pub satisfied_by: Option<Spanned<Vec<String>>>,
     #[serde(default)]

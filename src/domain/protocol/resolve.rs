@@ -27,6 +27,27 @@ impl KindFilter {
     }
 }
 
+/// Where a rule's term (its deadline or window) comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermSource {
+    /// The source document states it.
+    #[default]
+    Source,
+    /// No source states it: a local default the region may change.
+    Local,
+}
+
+impl TermSource {
+    pub fn parse(text: &str) -> Option<TermSource> {
+        match text {
+            "source" => Some(TermSource::Source),
+            "local" => Some(TermSource::Local),
+            _ => None,
+        }
+    }
+}
+
 /// What starts a deadline.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Trigger {
@@ -40,6 +61,8 @@ pub struct Deadline {
     pub due: Span,
     pub not_before: Option<Span>,
     pub when_lasting: Option<Span>,
+    /// Only triggering events with an end date (a vrijstelling for a fixed period).
+    pub after_with_until: bool,
     pub satisfied_by: KindFilter,
     /// A new action falls due `due` after each satisfying event while the
     /// trigger still holds (a recurring review).
@@ -90,6 +113,7 @@ pub struct Rule {
     pub note: Option<String>,
     pub levels: Vec<Level>,
     pub active_for: Option<Span>,
+    pub term_source: TermSource,
     pub body: RuleBody,
     /// The protocol whose file defines this rule.
     pub origin: String,

@@ -1,0 +1,144 @@
+//! Boundary tests for the school calendar: closed days, school-day,
+//! school-week and working-day arithmetic.
+
+use super::*;
+
+fn d(s: &str) -> NaiveDate {
+    dates::parse(s).unwrap()
+}
+
+/// Midden 2025-2026 herfstvakantie only, enough for boundary tests.
+fn midden() -> SchoolCalendar {
+    let file = CalendarFile {
+        school_year: "2025-2026".into(),
+        note: None,
+        holidays: vec![Holiday {
+            name: "Herfstvakantie".into(),
+            regions: vec![Region::Midden],
+            from: d("2025-10-18"),
+            to: d("2025-10-26"),
+            status: None,
+            source: "test".into(),
+        }],
+        free_days: vec![FreeDay {
+            name: "x".into(),
+            date: d("2025-11-03"),
+            source: "t".into(),
+        }],
+        public_holidays: vec![FreeDay {
+            name: "Koningsdag".into(),
+            date: d("2026-04-27"),
+            source: "t".into(),
+        }],
+    };
+    SchoolCalendar::build(&[file], Region::Midden, None)
+}
+
+#[test]
+fn weekends_holidays_and_free_days_are_closed() {
+    let cal = midden();
+    assert!(cal.is_school_day(d("2025-10-17")));
+    assert!(!cal.is_school_day(d("2025-10-20")));
+    assert!(!cal.is_school_day(d("2025-11-01")));
+    assert!(!cal.is_school_day(d("2025-11-03")));
+    assert!(cal.covers(d("2026-03-01")));
+    assert!(!cal.covers(d("2027-03-01")));
+}
+
+#[test]
+fn school_days_skip_holiday_week() {
+    let cal = midden();
+    // Fri 17 Oct + 1 school day = Mon 27 Oct (after the herfstvakantie).
+    assert_eq!(
+        cal.add(d("2025-10-17"), Span::new(1, Unit::SchoolDays)),
+        d("2025-10-27")
+    );
+    assert_eq!(
+        cal.school_days_between(d("2025-10-13"), d("2025-10-31")),
+        10
+    );
+}
+
+#[test]
+fn school_weeks_skip_holiday_week() {
+    let cal = midden();
+    // Week of 13 Oct and week of 27 Oct are consecutive school weeks.
+    assert!(cal.within(
+        d("2025-10-13"),
+        d("2025-10-31"),
+        Span::new(2, Unit::SchoolWeeks)
+    ));
+    assert!(!cal.within(
+        d("2025-10-13"),
+        d("2025-10-31"),
+        Span::new(1, Unit::SchoolWeeks)
+    ));
+    assert_eq!(
+        cal.add(d("2025-10-15"), Span::new(1, Unit::SchoolWeeks)),
+        d("2025-10-29")
+    );
+}
+
+#[test]
+fn reached_counts_start_day() {
+    let cal = midden();
+    // Sick from Mon 6 Oct: 7th school day is Tue 14 Oct.
+    assert_eq!(
+        cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), false),
+        d("2025-10-14")
+    );
+    assert_eq!(
+        cal.reached(d("2025-10-06"), Span::new(7, Unit::SchoolDays), true),
+        d("2025-10-15")
+    );
+    assert_eq!(
+        cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), false),
+        d("2025-09-28")
+    );
+    assert_eq!(
+        cal.reached(d("2025-09-01"), Span::new(4, Unit::Weeks), true),
+        d("2025-09-29")
+    );
+}
+
+#[test]
+fn working_days_skip_public_holidays_not_school_holidays() {
+    let cal = midden();
+    // The herfstvakantie week holds five working days.
+    assert_eq!(
+        cal.working_days_between(d("2025-10-17"), d("2025-10-27")),
+        7
+    );
+    assert_eq!(
+        cal.add(d("2025-10-17"), Span::new(10, Unit::WorkingDays)),
+        d("2025-10-31")
+    );
+    // Koningsdag (Mon 27 Apr 2026) is no working day.
+    assert!(!cal.is_working_day(d("2026-04-27")));
+    assert_eq!(
+        cal.add(d("2026-04-24"), Span::new(1, Unit::WorkingDays)),
+        d("2026-04-28")
+    );
+    assert!(cal.within(
+        d("2026-04-24"),
+        d("2026-05-08"),
+        Span::new(10, Unit::WorkingDays)
+    ));
+    assert!(!cal.within(
+        d("2026-04-24"),
+        d("2026-05-11"),
+        Span::new(10, Unit::WorkingDays)
+    ));
+}
+
+#[test]
+fn windows_by_unit() {
+    let cal = midden();
+    let w = |a, b, n, u| cal.within(d(a), d(b), Span::new(n, u));
+    assert!(w("2025-09-01", "2025-09-05", 5, Unit::Days));
+    assert!(!w("2025-09-01", "2025-09-06", 5, Unit::Days));
+    assert!(w("2025-09-01", "2025-09-30", 1, Unit::Months));
+    assert!(!w("2025-09-01", "2025-10-01", 1, Unit::Months));
+    assert!(w("2025-08-01", "2026-07-31", 1, Unit::SchoolYear));
+    assert!(!w("2026-07-31", "2026-08-01", 1, Unit::SchoolYear));
+}
