@@ -99,7 +99,7 @@ fn mentor_contact_after_the_holiday_is_open_not_overdue() {
     let out = s.ok("2025-10-27", &["show", &id]);
     let line = out.lines().find(|l| l.contains("mentor-contact-")).unwrap();
     assert!(
-        line.contains("open") && line.contains("2025-10-30"),
+        line.contains("open") && line.contains("30-10-2025"),
         "{line}"
     );
 }

@@ -209,7 +209,7 @@ fn every_screen_is_readable_at_80x24() {
     assert_shows(
         &screen,
         &[
-            "7 over tijd",
+            "11 over tijd",
             "Over tijd",
             "Actie of signaal",
             "Fatima El Idrissi",
