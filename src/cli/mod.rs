@@ -6,6 +6,7 @@ mod commands;
 mod demo;
 mod json;
 mod markdown;
+mod read;
 mod show;
 
 pub use args::{Cli, Command};

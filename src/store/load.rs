@@ -66,7 +66,9 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
-    files.sort();
+    // By file name bytes: all are in one folder, and comparing whole paths
+    // component by component was a measurable part of opening 10,000 cases.
+    files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
 }
 
