@@ -192,18 +192,6 @@ impl Cached {
     }
 }
 
-/// The cache's cases by blob id (empty when absent or unreadable).
-pub fn read(git_dir: &Path) -> HashMap<BlobId, Case> {
-    let bytes = read_bytes(git_dir);
-    let Some(chunks) = split(&bytes) else {
-        return HashMap::new();
-    };
-    chunks
-        .par_iter()
-        .flat_map_iter(|chunk| decode(chunk).into_iter().map(|(id, c)| (id, Case::from(c))))
-        .collect()
-}
-
 /// The cache file's bytes, to be cut with `split` (empty when absent).
 pub fn read_bytes(git_dir: &Path) -> Vec<u8> {
     std::fs::read(git_dir.join(FILE)).unwrap_or_default()
@@ -232,23 +220,8 @@ pub fn split(bytes: &[u8]) -> Option<Vec<&[u8]>> {
     Some(chunks)
 }
 
-/// Replaces the cache with exactly these cases (a failure to write only
+/// Replaces the cache with these encoded chunks (a failure to write only
 /// costs speed next time, so it is not an error).
-pub fn write(git_dir: &Path, cases: &[(BlobId, &Case)]) {
-    let chunks: Vec<Vec<u8>> = cases
-        .par_chunks(CHUNK)
-        .filter_map(|c| {
-            let v: Vec<(BlobId, Cached)> = c
-                .iter()
-                .map(|(id, case)| (*id, Cached::from(*case)))
-                .collect();
-            encode(&v)
-        })
-        .collect();
-    write_chunks(git_dir, &chunks);
-}
-
-/// Replaces the cache with these encoded chunks (see `write`).
 pub fn write_chunks(git_dir: &Path, chunks: &[impl AsRef<[u8]>]) {
     let chunks: Vec<&[u8]> = chunks.iter().map(|c| c.as_ref()).collect();
     let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len() + 4).sum::<usize>() + 8);
