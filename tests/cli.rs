@@ -432,7 +432,9 @@ fn check_sees_hand_edits_through_the_parse_cache() {
     };
     edit(&sorted[0], "Anna Test", "Zoë Test");
     edit(&sorted[1], "name = ", "name = = ");
-    for _ in 0..2 {
+    let cache = s.dir.join(".git/verzuim-cases.cache");
+    let mut sizes = Vec::new();
+    for _ in 0..3 {
         assert_eq!(
             listed(&s),
             vec![anna(&sorted[2]), ("Zoë Test".into(), sorted[0].clone())]
@@ -441,7 +443,10 @@ fn check_sees_hand_edits_through_the_parse_cache() {
         assert_eq!(out.status.code(), Some(2));
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(err.contains(&format!("cases/{}.toml:", sorted[1])), "{err}");
+        sizes.push(std::fs::metadata(&cache).unwrap().len());
     }
+    // The edited file is parsed again each run, and the cache keeps its size.
+    assert_eq!(sizes[1], sizes[2], "{sizes:?}");
     edit(&sorted[1], "name = = ", "name = ");
     std::fs::remove_file(s.case_file(&sorted[2])).unwrap();
     let names: Vec<String> = listed(&s).into_iter().map(|c| c.0).collect();

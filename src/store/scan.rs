@@ -93,6 +93,7 @@ pub fn scan<R: Send>(
         new_chunks.extend(p.encoded);
     }
     out_chunks.extend(new_chunks.iter().map(Vec::as_slice));
+    out_chunks.retain(|c| !c.is_empty());
     if stale && git_dir.is_dir() {
         cache::write_chunks(&git_dir, &out_chunks);
     }
@@ -142,8 +143,14 @@ fn visit_chunk<R>(
             })
         })
         .collect();
+    // Empty means "drop this chunk" (an empty chunk is never written, or
+    // every run would add one).
     let reencoded = if live.len() < total || total == 0 {
-        Some(cache::encode(&live).unwrap_or_default())
+        Some(if live.is_empty() {
+            Vec::new()
+        } else {
+            cache::encode(&live).unwrap_or_default()
+        })
     } else {
         None
     };
@@ -188,6 +195,10 @@ fn parse_chunk<R>(
     Ok(Parsed {
         results: cases.into_iter().map(visit).collect(),
         broken,
-        encoded: cache::encode(&entries),
+        encoded: if entries.is_empty() {
+            None
+        } else {
+            cache::encode(&entries)
+        },
     })
 }
