@@ -399,3 +399,58 @@ fn a_school_year_without_calendar_data_is_warned_about() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `check` and `overdue` visit the cases from the parse cache where git
+/// vouches for the file and parse the rest: a hand edit, a file that no
+/// longer parses and a removed file are each seen at once, run after run.
+#[test]
+fn check_sees_hand_edits_through_the_parse_cache() {
+    let s = init();
+    let ids: Vec<String> = (0..3).map(|_| s.new_case(ZHW)).collect();
+    let listed = |s: &Sandbox| -> Vec<(String, String)> {
+        let v: serde_json::Value =
+            serde_json::from_str(&s.ok_or_2("2025-09-07", &["check", "--json"])).unwrap();
+        v["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["name"].as_str().unwrap().into(),
+                    c["id"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let anna = |id: &String| ("Anna Test".to_string(), id.clone());
+    for _ in 0..2 {
+        assert_eq!(listed(&s), sorted.iter().map(anna).collect::<Vec<_>>());
+    }
+    let edit = |id: &str, from: &str, to: &str| {
+        let text = std::fs::read_to_string(s.case_file(id)).unwrap();
+        std::fs::write(s.case_file(id), text.replace(from, to)).unwrap();
+    };
+    edit(&sorted[0], "Anna Test", "Zoë Test");
+    edit(&sorted[1], "name = ", "name = = ");
+    let cache = s.dir.join(".git/verzuim-cases.cache");
+    let mut sizes = Vec::new();
+    for _ in 0..3 {
+        assert_eq!(
+            listed(&s),
+            vec![anna(&sorted[2]), ("Zoë Test".into(), sorted[0].clone())]
+        );
+        let out = s.run("2025-09-07", &["overdue"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(err.contains(&format!("cases/{}.toml:", sorted[1])), "{err}");
+        sizes.push(std::fs::metadata(&cache).unwrap().len());
+    }
+    // The edited file is parsed again each run, and the cache keeps its size.
+    assert_eq!(sizes[1], sizes[2], "{sizes:?}");
+    edit(&sorted[1], "name = = ", "name = ");
+    std::fs::remove_file(s.case_file(&sorted[2])).unwrap();
+    let names: Vec<String> = listed(&s).into_iter().map(|c| c.0).collect();
+    assert_eq!(names, ["Anna Test", "Zoë Test"]);
+}

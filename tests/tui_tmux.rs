@@ -315,3 +315,41 @@ fn the_form_takes_dutch_dates_and_asks_about_an_odd_event() {
     let file = std::fs::read_to_string(s.case_file(&id)).unwrap();
     assert!(file.contains("date = \"2025-11-22\""), "{file}");
 }
+
+
+/// With `VERZUIM_EXIT_AFTER_FIRST_FRAME` set (how the benchmark times the
+/// real binary) the TUI leaves by itself once the whole caseload is drawn,
+/// with the terminal restored.
+#[test]
+fn exits_after_the_first_full_frame_when_asked() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the real-terminal test");
+        return;
+    }
+    let s = Sandbox::new();
+    let tmp = s.home.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let script = format!(
+        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color GIT_CONFIG_NOSYSTEM=1 TMPDIR={tmp} NO_COLOR=1 VERZUIM_EXIT_AFTER_FIRST_FRAME=1 {bin} --today 2025-11-21 demo; \
+         echo VERZUIM-EXITED $?; sleep 60",
+        home = s.home.path().display(),
+        tmp = tmp.display(),
+        bin = env!("CARGO_BIN_EXE_verzuim"),
+    );
+    let t = Tmux {
+        socket: format!("verzuim-first-frame-{}", std::process::id()),
+    };
+    t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "130",
+        "-y",
+        "36",
+        &script,
+    ]);
+    let screen = t.wait_for("VERZUIM-EXITED");
+    assert!(screen.contains("VERZUIM-EXITED 0"), "{screen}");
+}

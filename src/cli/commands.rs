@@ -2,9 +2,8 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
-use super::{demo, json, show, user};
-use crate::domain::case::Status;
-use crate::domain::caseload::{self, Unchecked};
+use super::{demo, read, show, user};
+use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
@@ -96,8 +95,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             date,
             note,
         } => done(&ctx, &case, &action, date, note),
-        Command::Check { json } => check(&ctx, json),
-        Command::Overdue { json } => overdue(&ctx, json),
+        Command::Check { json } => read::check(&ctx, json),
+        Command::Overdue { json } => read::overdue(&ctx, json),
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
@@ -271,70 +270,6 @@ pub fn unchecked_error(u: &Unchecked) -> StoreError {
 
 pub fn unchecked_text(u: &Unchecked) -> String {
     u.to_string()
-}
-
-/// Prints broken files (and missing calendar data) to stderr; returns the
-/// exit code (2 if any file is broken).
-fn report_broken(loaded: &load::Loaded, today: NaiveDate) -> ExitCode {
-    if !loaded.caseload.calendars.covers(today) {
-        eprintln!(
-            "verzuim: {} {}-{} {}",
-            t(
-                "let op: geen schoolvakanties voor schooljaar",
-                "warning: no school holidays for school year"
-            ),
-            crate::domain::dates::school_year_of(today),
-            crate::domain::dates::school_year_of(today) + 1,
-            t(
-                "in calendar/; schooldagen slaan dan alleen weekenden over",
-                "in calendar/; school days then skip weekends only"
-            )
-        );
-    }
-    for e in loaded.broken_protocols.iter().chain(&loaded.broken_cases) {
-        eprintln!("verzuim: {e}");
-    }
-    if loaded.broken_cases.is_empty() && loaded.broken_protocols.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    }
-}
-
-fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
-    let loaded = load::load(&CaseRepo::open(&ctx.dir)?.root)?;
-    let cl = &loaded.caseload;
-    let checks = cl.evaluate_all(ctx.today);
-    let open: Vec<usize> = (0..cl.cases.len())
-        .filter(|&i| cl.cases[i].status == Status::Open)
-        .collect();
-    if as_json {
-        println!(
-            "{}",
-            json::check(ctx.today, open.iter().map(|&i| (&cl.cases[i], &checks[i])))
-        );
-    } else {
-        for &i in &open {
-            show::print_case_summary(&cl.cases[i], &checks[i], ctx.today);
-        }
-        if open.is_empty() {
-            println!("{}", t("geen open dossiers", "no open cases"));
-        }
-    }
-    Ok(report_broken(&loaded, ctx.today))
-}
-
-fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
-    let loaded = load::load(&CaseRepo::open(&ctx.dir)?.root)?;
-    let cl = &loaded.caseload;
-    let checks = cl.evaluate_all(ctx.today);
-    let items = caseload::overdue(&cl.cases, &checks, ctx.today);
-    if as_json {
-        println!("{}", json::overdue(&items));
-    } else {
-        show::print_due_items(&items, ctx.today);
-    }
-    Ok(report_broken(&loaded, ctx.today))
 }
 
 fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {

@@ -7,6 +7,7 @@ mod demo;
 mod help;
 mod json;
 mod markdown;
+mod read;
 mod setup;
 mod show;
 

@@ -10,6 +10,7 @@ use crate::i18n::{date, t};
 use crate::store::load::{self, PROTOCOLS_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,27 +32,45 @@ pub fn local_term_text(local: bool) -> &'static str {
 }
 
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
+    let mut out = std::io::stdout().lock();
+    let _ = write_signals(&mut out, signals);
+}
+
+fn write_signals(
+    out: &mut impl Write,
+    signals: &[crate::domain::engine::Signal],
+) -> std::io::Result<()> {
     for s in signals {
-        println!(
+        writeln!(
+            out,
             "  ! {}  {} {}  {}{}",
             s.rule,
             t("sinds", "since"),
             date(s.since),
             s.message,
             local_term_text(s.local_term)
-        );
+        )?;
     }
+    Ok(())
 }
 
-pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
-    println!(
+/// One case's lines of `check`, written to `out` (a buffer when cases are
+/// rendered in parallel).
+pub fn write_case_summary(
+    out: &mut impl Write,
+    case: &Case,
+    check: &CaseCheck,
+    today: NaiveDate,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{}  {}  ({}, {}, {})",
         case.id, case.name, case.level, case.school, case.protocol
-    );
+    )?;
     match check {
-        Err(u) => println!("  ? {}", unchecked_text(u)),
+        Err(u) => writeln!(out, "  ? {}", unchecked_text(u)),
         Ok(eval) => {
-            print_signals(&eval.signals);
+            write_signals(out, &eval.signals)?;
             for a in eval.open_actions() {
                 let late = a.days_overdue(today);
                 let late = if late > 0 {
@@ -59,7 +78,8 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
                 } else {
                     String::new()
                 };
-                println!(
+                writeln!(
+                    out,
                     "  - {:<9} {}  {}  [{}] {}{late}{}",
                     status_text(a.status),
                     date(a.due),
@@ -67,23 +87,36 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
                     a.role,
                     a.title,
                     local_term_text(a.local_term)
-                );
+                )?;
             }
+            Ok(())
         }
     }
 }
 
 pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
+    // One buffered write instead of a system call per line; a reader that
+    // went away (`| head`) only ends the output.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = write_due_items(&mut out, items, today).and_then(|()| out.flush());
+}
+
+fn write_due_items(
+    out: &mut impl Write,
+    items: &[DueItem],
+    today: NaiveDate,
+) -> std::io::Result<()> {
     if items.is_empty() {
-        println!(
+        return writeln!(
+            out,
             "{} ({})",
             t("niets over tijd", "nothing overdue"),
             date(today)
         );
-        return;
     }
     for i in items {
-        println!(
+        writeln!(
+            out,
             "{}  {:>3} {}  {}  {:<22} {:<11} {}",
             date(i.action.due),
             i.days_overdue,
@@ -92,8 +125,9 @@ pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
             i.case.name,
             i.action.role,
             i.action.title
-        );
+        )?;
     }
+    Ok(())
 }
 
 pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 const FILE: &str = "verzuim-cases.cache";
 const MAGIC: &[u8; 8] = b"VZCASES2";
 /// Cases per independently decoded chunk (so both cores decode).
-const CHUNK: usize = 512;
+pub const CHUNK: usize = 512;
 
 pub type BlobId = [u8; 20];
 
@@ -66,7 +66,7 @@ pub fn trusted_blob_ids(
 /// day numbers. (The file format's optional fields and date strings make
 /// the general form several times slower to decode.)
 #[derive(Serialize, Deserialize)]
-struct Cached {
+pub struct Cached {
     format: u32,
     id: String,
     name: String,
@@ -185,24 +185,30 @@ impl From<Cached> for Case {
     }
 }
 
-/// The cache's cases by blob id (empty when absent or unreadable).
-pub fn read(git_dir: &Path) -> HashMap<BlobId, Case> {
-    let Ok(bytes) = std::fs::read(git_dir.join(FILE)) else {
-        return HashMap::new();
-    };
-    let Some(chunks) = split(&bytes) else {
-        return HashMap::new();
-    };
-    chunks
-        .par_iter()
-        .flat_map_iter(|chunk| {
-            let v: Vec<(BlobId, Cached)> = rmp_serde::from_slice(chunk).unwrap_or_default();
-            v.into_iter().map(|(id, c)| (id, Case::from(c)))
-        })
-        .collect()
+impl Cached {
+    /// The case id inside the cached case (to check it against its file name).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
 }
 
-fn split(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+/// The cache file's bytes, to be cut with `split` (empty when absent).
+pub fn read_bytes(git_dir: &Path) -> Vec<u8> {
+    std::fs::read(git_dir.join(FILE)).unwrap_or_default()
+}
+
+/// One chunk's entries (none when it does not decode: they are parsed again).
+pub fn decode(chunk: &[u8]) -> Vec<(BlobId, Cached)> {
+    rmp_serde::from_slice(chunk).unwrap_or_default()
+}
+
+/// Entries encoded as one chunk.
+pub fn encode(entries: &[(BlobId, Cached)]) -> Option<Vec<u8>> {
+    rmp_serde::to_vec(entries).ok()
+}
+
+/// The chunks of a cache file's bytes (None when it is not a cache file).
+pub fn split(bytes: &[u8]) -> Option<Vec<&[u8]>> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let mut chunks = Vec::new();
     let mut i = 0;
@@ -214,19 +220,10 @@ fn split(bytes: &[u8]) -> Option<Vec<&[u8]>> {
     Some(chunks)
 }
 
-/// Replaces the cache with exactly these cases (a failure to write only
+/// Replaces the cache with these encoded chunks (a failure to write only
 /// costs speed next time, so it is not an error).
-pub fn write(git_dir: &Path, cases: &[(BlobId, &Case)]) {
-    let chunks: Vec<Vec<u8>> = cases
-        .par_chunks(CHUNK)
-        .filter_map(|c| {
-            let v: Vec<(BlobId, Cached)> = c
-                .iter()
-                .map(|(id, case)| (*id, Cached::from(*case)))
-                .collect();
-            rmp_serde::to_vec(&v).ok()
-        })
-        .collect();
+pub fn write_chunks(git_dir: &Path, chunks: &[impl AsRef<[u8]>]) {
+    let chunks: Vec<&[u8]> = chunks.iter().map(|c| c.as_ref()).collect();
     let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len() + 4).sum::<usize>() + 8);
     out.extend_from_slice(MAGIC);
     for c in &chunks {

@@ -36,8 +36,16 @@ pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
     let mut terminal = ratatui::init();
     let result = run_loop(&mut terminal, &mut app, &msg_rx, &effects);
     ratatui::restore();
+    // The process ends right after: freeing every case one by one would
+    // only make the user wait (the worker's copy goes the same way).
+    std::mem::forget(app);
     result
 }
+
+/// Set (to anything) to leave as soon as the first frame that shows the
+/// whole caseload is drawn: how the benchmark times start-up of the real
+/// binary in a terminal.
+pub const EXIT_AFTER_FIRST_FRAME: &str = "VERZUIM_EXIT_AFTER_FIRST_FRAME";
 
 fn run_loop(
     terminal: &mut DefaultTerminal,
@@ -47,13 +55,20 @@ fn run_loop(
 ) -> Result<()> {
     let io = |e: std::io::Error| StoreError::Repo(format!("terminal: {e}"));
     let mut dirty = true;
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     while !app.quit {
         if dirty {
             terminal.draw(|f| crate::ui::draw(f, app)).map_err(io)?;
             dirty = false;
+            if exit_after_first_frame && !app.loading {
+                break;
+            }
         }
         let mut msgs = Vec::new();
-        if event::poll(Duration::from_millis(40)).map_err(io)? {
+        // While the caseload loads, look for it often: it is the first
+        // frame a person waits for.
+        let wait = Duration::from_millis(if app.loading { 2 } else { 40 });
+        if event::poll(wait).map_err(io)? {
             match event::read().map_err(io)? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => msgs.push(Msg::Key(k)),
                 Event::Resize(..) => msgs.push(Msg::Resize),

@@ -6,6 +6,8 @@
 //! Every figure is the median of `--runs` runs on this machine. Speed is
 //! measured here, never asserted in tests.
 
+mod whole;
+
 use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,10 +71,7 @@ fn measure(dir: &Path, runs: usize, today: chrono::NaiveDate) -> Row {
     let mut put = |k: &str, v: String| row.push((k.to_string(), v));
     let n = load::toml_files(&dir.join("cases")).expect("cases").len();
     put("cases", n.to_string());
-    put(
-        "peak resident memory, `verzuim overdue` (MB)",
-        format!("{:.0}", rss_mb(dir)),
-    );
+    whole_process(dir, runs, n, &mut put);
     let read = times(runs, |_| {
         read_all(dir);
     });
@@ -165,30 +164,36 @@ fn state_change(dir: &Path, runs: usize) -> (f64, f64) {
             .expect("add");
     });
     let git_cli = times(runs, |i| {
-        let id = &ids[(i + runs) % ids.len()];
-        let path = load::case_path(dir, id);
-        let mut doc =
-            CaseDoc::parse(&std::fs::read_to_string(&path).expect("read")).expect("parse");
-        let mut e = Event::new(
-            "notitie",
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-        );
-        e.note = Some(format!("cli {i}"));
-        doc.add_event(&verzuim::domain::ids::new_id(), &e);
-        std::fs::write(&path, doc.to_string()).expect("write");
-        let rel = format!("cases/{id}.toml");
-        let git = |args: &[&str]| {
-            Command::new("git")
-                .args(args)
-                .current_dir(dir)
-                .stdout(Stdio::null())
-                .status()
-                .expect("git")
-        };
-        assert!(git(&["add", &rel]).success());
-        assert!(git(&["commit", "-q", "-m", &format!("case {id}: add notitie")]).success());
+        git_cli_change(dir, &ids[(i + runs) % ids.len()], i);
     });
     (ours, git_cli)
+}
+
+/// The same change made by the git command line: the file edited, then
+/// `git add` and `git commit` (whole processes); returns their ms.
+fn git_cli_change(dir: &Path, id: &str, i: usize) -> f64 {
+    let path = load::case_path(dir, id);
+    let mut doc = CaseDoc::parse(&std::fs::read_to_string(&path).expect("read")).expect("parse");
+    let mut e = Event::new(
+        "notitie",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+    );
+    e.note = Some(format!("cli {i}"));
+    doc.add_event(&verzuim::domain::ids::new_id(), &e);
+    std::fs::write(&path, doc.to_string()).expect("write");
+    let rel = format!("cases/{id}.toml");
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .status()
+            .expect("git")
+    };
+    ms(|| {
+        assert!(git(&["add", &rel]).success());
+        assert!(git(&["commit", "-q", "-m", &format!("case {id}: add notitie")]).success());
+    })
 }
 
 fn fuzzy(dir: &Path, runs: usize) -> f64 {
@@ -229,28 +234,86 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
     (loading, full)
 }
 
-/// Peak resident memory of a `verzuim overdue` run on the repository.
-fn rss_mb(dir: &Path) -> f64 {
-    let exe = std::env::current_exe()
-        .expect("exe")
-        .with_file_name("verzuim");
-    let mut child = Command::new(exe)
-        .args([
-            "--dir",
-            &dir.display().to_string(),
-            "--today",
-            "2026-11-20",
-            "overdue",
-        ])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("spawn verzuim");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let _ = child.try_wait();
-    usage.ru_maxrss as f64 / 1024.0
+/// The whole-process rows: the real binary against `cat`, taskwarrior and
+/// the git CLI, pair by pair.
+fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, String)) {
+    use whole::{pair, run, verzuim};
+    let files: Vec<String> = load::toml_files(&dir.join("cases"))
+        .expect("cases")
+        .iter()
+        .filter_map(|p| Some(format!("cases/{}", p.file_name()?.to_str()?)))
+        .collect();
+    let json = pair(
+        runs,
+        |_| run(&mut verzuim(dir, &["check", "--json"])),
+        |_| run(&mut whole::cat(dir, &files)),
+    );
+    put(
+        "whole process: `check --json` (ms)",
+        format!("{:.1}", json.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", json.rss));
+    put("  `cat cases/*.toml` (ms)", format!("{:.1}", json.theirs));
+    put("  ratio to `cat`", format!("{:.2}x", json.ratio));
+    let check = pair(runs, |_| run(&mut verzuim(dir, &["check"])), |_| (1.0, 0.0));
+    put("whole process: `check` (ms)", format!("{:.1}", check.ours));
+    put("  peak resident memory (MB)", format!("{:.0}", check.rss));
+    let overdue = |_| run(&mut verzuim(dir, &["overdue"]));
+    let od = if whole::have("task") {
+        let mut task = whole::taskwarrior(dir, n);
+        pair(runs, overdue, |_| run(&mut task))
+    } else {
+        pair(runs, overdue, |_| (f64::NAN, 0.0))
+    };
+    put("whole process: `overdue` (ms)", format!("{:.1}", od.ours));
+    put("  peak resident memory (MB)", format!("{:.0}", od.rss));
+    put(
+        "  taskwarrior `task overdue`, as many tasks (ms)",
+        format!("{:.1}", od.theirs),
+    );
+    put("  ratio to taskwarrior", format!("{:.2}x", od.ratio));
+    let repo = CaseRepo::open(dir).expect("repo");
+    let ids = repo.case_ids().expect("ids");
+    let add = pair(
+        runs,
+        |i| {
+            let note = format!("whole {i}");
+            let id = &ids[(i * 7 + 3) % ids.len()];
+            run(&mut verzuim(
+                dir,
+                &[
+                    "add",
+                    id,
+                    "notitie",
+                    "--date",
+                    "2026-11-20",
+                    "--note",
+                    &note,
+                ],
+            ))
+        },
+        |i| {
+            (
+                git_cli_change(dir, &ids[(i * 7 + 5) % ids.len()], i + 1000),
+                0.0,
+            )
+        },
+    );
+    put(
+        "whole process: `add` (one state change) (ms)",
+        format!("{:.1}", add.ours),
+    );
+    put(
+        "  `git add` + `git commit` of the same file (ms)",
+        format!("{:.1}", add.theirs),
+    );
+    put("  ratio to the git CLI", format!("{:.2}x", add.ratio));
+    let tui = pair(runs, |_| run(&mut whole::tui(dir)), |_| (1.0, 0.0));
+    put(
+        "whole process: TUI to first frame with all cases (ms)",
+        format!("{:.1}", tui.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", tui.rss));
 }
 
 fn main() {

@@ -1,0 +1,149 @@
+//! Whole-process figures: the real `verzuim` binary run as a user runs it,
+//! timed from spawn to exit (median of the runs), with its peak resident
+//! memory from the kernel (`wait4`'s rusage). Each comparison with another
+//! tool (`cat`, the git CLI, taskwarrior) runs the two commands pair by pair,
+//! alternating, and reports the median of the per-pair ratios.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Wall time (ms) and peak RSS (MB) of one process; output discarded.
+pub fn run(cmd: &mut Command) -> (f64, f64) {
+    let t = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; usage is a valid out-parameter.
+    unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let wall = t.elapsed().as_secs_f64() * 1000.0;
+    // Already reaped by wait4; this only lets std know.
+    let _ = child.try_wait();
+    (wall, usage.ru_maxrss as f64 / 1024.0)
+}
+
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Medians of: ours (ms), theirs (ms), the per-pair ratio, our peak RSS (MB).
+pub struct Pair {
+    pub ours: f64,
+    pub theirs: f64,
+    pub ratio: f64,
+    pub rss: f64,
+}
+
+/// Runs `ours(i)` and `theirs(i)` alternately `runs` times (after one
+/// untimed warm-up of each). Each returns (ms, MB).
+pub fn pair(
+    runs: usize,
+    mut ours: impl FnMut(usize) -> (f64, f64),
+    mut theirs: impl FnMut(usize) -> (f64, f64),
+) -> Pair {
+    ours(runs);
+    theirs(runs);
+    let (mut a, mut b, mut r, mut m) = (vec![], vec![], vec![], vec![]);
+    for i in 0..runs {
+        let (x, mem) = ours(i);
+        let (y, _) = theirs(i);
+        a.push(x);
+        b.push(y);
+        r.push(x / y);
+        m.push(mem);
+    }
+    Pair {
+        ours: median(a),
+        theirs: median(b),
+        ratio: median(r),
+        rss: median(m),
+    }
+}
+
+pub fn verzuim(dir: &Path, args: &[&str]) -> Command {
+    let exe = std::env::current_exe()
+        .expect("exe")
+        .with_file_name("verzuim");
+    let mut c = Command::new(exe);
+    c.arg("--dir")
+        .arg(dir)
+        .args(["--today", "2026-11-20"])
+        .args(args);
+    c
+}
+
+/// `cat` of every case file, the floor for reading everything.
+pub fn cat(dir: &Path, files: &[String]) -> Command {
+    let mut c = Command::new("cat");
+    c.current_dir(dir).args(files);
+    c
+}
+
+/// The TUI in a terminal of 160x48 (`script` gives it a pty), leaving at
+/// its first frame with the whole caseload.
+pub fn tui(dir: &Path) -> Command {
+    let exe = std::env::current_exe()
+        .expect("exe")
+        .with_file_name("verzuim");
+    let inner = format!(
+        "stty cols 160 rows 48; exec {} --dir {} --today 2026-11-20",
+        exe.display(),
+        dir.display()
+    );
+    let mut c = Command::new("script");
+    c.args(["-qec", &inner, "/dev/null"])
+        .env("VERZUIM_EXIT_AFTER_FIRST_FRAME", "1");
+    c
+}
+
+pub fn have(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// A taskwarrior sandbox next to the repository with `n` pending tasks
+/// (about a third overdue), written straight into its data file; returns
+/// the command `task overdue` with TASKRC and TASKDATA pointing into it.
+pub fn taskwarrior(dir: &Path, n: usize) -> Command {
+    let base: PathBuf = dir.with_extension("taskwarrior");
+    let data = base.join("data");
+    let rc = base.join("taskrc");
+    if !data.join("pending.data").is_file() {
+        std::fs::create_dir_all(&data).expect("task dir");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock")
+            .as_secs();
+        let mut text = String::new();
+        for i in 0..n {
+            // Due from about 200 days ago to 400 days ahead.
+            let due = now - 200 * 86400 + (i as u64 * 7919 % 600) * 86400;
+            text += &format!(
+                "[description:\"bench task {i} for case {i:06}\" due:\"{due}\" entry:\"{e}\" modified:\"{e}\" project:\"verzuim\" status:\"pending\" uuid:\"00000000-0000-4000-8000-{i:012}\"]\n",
+                e = now - 400 * 86400
+            );
+        }
+        std::fs::write(data.join("pending.data"), text).expect("pending.data");
+        std::fs::write(data.join("completed.data"), "").expect("completed.data");
+        std::fs::write(
+            &rc,
+            format!(
+                "data.location={}\nconfirmation=off\nnews.version=2.6.0\n",
+                data.display()
+            ),
+        )
+        .expect("taskrc");
+    }
+    let mut c = Command::new("task");
+    c.arg("overdue").env("TASKRC", &rc).env("TASKDATA", &data);
+    c
+}
