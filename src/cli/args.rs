@@ -14,13 +14,13 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// The case repository (default: $VERZUIM_DIR, else ~/.local/share/verzuim).
-    #[arg(long, global = true, env = "VERZUIM_DIR")]
+    #[arg(long, global = true, env = "VERZUIM_DIR", hide_env_values = true)]
     pub dir: Option<PathBuf>,
     /// Fix "today" (YYYY-MM-DD) for reproducible output.
-    #[arg(long, global = true, env = "VERZUIM_TODAY")]
+    #[arg(long, global = true, env = "VERZUIM_TODAY", hide_env_values = true)]
     pub today: Option<String>,
     /// Interface language: nl (default) or en.
-    #[arg(long, global = true, env = "VERZUIM_LANG")]
+    #[arg(long, global = true, env = "VERZUIM_LANG", hide_env_values = true)]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
