@@ -30,8 +30,19 @@ pub struct Cli {
 pub enum Command {
     /// Open the TUI on a fresh demo repository (a temp folder).
     Demo,
-    /// Create a case repository in DIR (git init, protocols, calendar, config).
-    Init,
+    /// Create a case repository in DIR (git init, protocols, calendar, config);
+    /// with a remote (given or already configured) it joins that one instead.
+    Init {
+        /// Join the case repository at this URL (as `clone`).
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Join a case repository from a remote: a working copy in DIR.
+    Clone {
+        url: String,
+        /// Where (default: --dir, $VERZUIM_DIR, else ~/.local/share/verzuim).
+        dir: Option<PathBuf>,
+    },
     /// Create a case; print its id.
     New {
         #[arg(long)]
@@ -95,6 +106,10 @@ pub enum Command {
     Sync {
         #[arg(long)]
         remote: Option<String>,
+        /// Merge another case branch of the remote into yours (when sync
+        /// reports two diverging case branches).
+        #[arg(long, value_name = "BRANCH")]
+        join: Option<String>,
     },
     /// Open sync conflicts: case, field, local and remote value.
     Conflicts {

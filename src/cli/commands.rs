@@ -41,14 +41,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Demo => demo::run(&ctx),
-        Command::Init => {
-            CaseRepo::init(&ctx.dir)?;
-            println!(
-                "{} {}",
-                t("case-map aangemaakt in", "case repository created in"),
-                ctx.dir.display()
-            );
-            Ok(ExitCode::SUCCESS)
+        Command::Init { remote } => init(&ctx.dir, remote.as_deref()),
+        Command::Clone { url, dir } => {
+            let dir = dir.unwrap_or_else(|| ctx.dir.clone());
+            match CaseRepo::join(&dir, "origin", Some(&url))? {
+                Some((_, joined)) => print_joined(&dir, &joined),
+                None => Err(StoreError::User(format!(
+                    "{url}: {}",
+                    t(
+                        "bevat nog geen case-map; maak er een met `verzuim init --remote URL`",
+                        "holds no case repository yet; start one with `verzuim init --remote URL`"
+                    )
+                ))),
+            }
         }
         Command::New {
             name,
@@ -107,7 +112,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
-        Command::Sync { remote } => sync(&ctx, remote.as_deref()),
+        Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),
         Command::Resolve {
             case,
@@ -336,8 +341,52 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     Ok(report_broken(&loaded, ctx.today))
 }
 
-fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
-    let r = CaseRepo::open(&ctx.dir)?.sync(remote)?;
+/// `init`: joins the remote when one is given or the folder already has
+/// one; starts a new repository otherwise (and on an empty remote).
+fn init(dir: &std::path::Path, url: Option<&str>) -> Result<ExitCode> {
+    let remote = match url {
+        Some(_) => Some("origin".to_string()),
+        None => crate::store::join::configured_remote(dir),
+    };
+    if let Some(remote) = &remote
+        && let Some((_, joined)) = CaseRepo::join(dir, remote, url)?
+    {
+        return print_joined(dir, &joined);
+    }
+    CaseRepo::init(dir)?;
+    println!(
+        "{} {}",
+        t("case-map aangemaakt in", "case repository created in"),
+        dir.display()
+    );
+    if remote.is_some() {
+        println!(
+            "{}",
+            t(
+                "de remote is nog leeg: `verzuim sync` zet deze case-map erop",
+                "the remote is still empty: `verzuim sync` puts this case repository on it"
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_joined(dir: &std::path::Path, j: &crate::store::join::Joined) -> Result<ExitCode> {
+    if let Some(note) = &j.note {
+        println!("{note}");
+    }
+    println!(
+        "{} {} ({} {})",
+        t("case-map opgehaald in", "case repository cloned into"),
+        dir.display(),
+        t("branch", "branch"),
+        j.branch
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
+    let r = CaseRepo::open(&ctx.dir)?.sync(remote, join)?;
     println!(
         "{} {}: {} {} {}, {} {} {}",
         t("gesynchroniseerd met", "synced with"),

@@ -2,18 +2,22 @@
 //! does IO; nothing here decides what a protocol means.
 
 pub mod atomic;
+pub mod branches;
 pub mod cache;
 pub mod case_file;
 pub mod config;
 pub mod conflicts;
 pub mod embedded;
 pub mod git;
+pub mod incoming;
+pub mod join;
 pub mod load;
 pub mod lock;
 pub mod recovery;
 pub mod repo;
 pub mod sync;
 pub mod transport;
+pub mod treemerge;
 
 pub use repo::CaseRepo;
 

@@ -30,6 +30,9 @@ pub struct CaseRepo {
     /// Whether this process has scanned the whole repository for uncommitted
     /// changes yet; later writes only check the journal and their own file.
     scanned: std::sync::atomic::AtomicBool,
+    /// The commit this handle's last write made: what an undo reverts
+    /// (never "HEAD", which a colleague's sync may have moved since).
+    last_commit: std::sync::Mutex<Option<git2::Oid>>,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -74,6 +77,8 @@ impl CaseRepo {
         let mut files: Vec<(String, &str)> = vec![
             (config::FILE.into(), config::DEFAULT_TEXT),
             (".gitignore".into(), GITIGNORE),
+            // Git keeps no empty folder; every clone needs `cases/`.
+            (format!("{CASES_DIR}/.gitkeep"), ""),
         ];
         files.extend(
             embedded::PROTOCOLS
@@ -113,6 +118,7 @@ impl CaseRepo {
             root,
             notices: None,
             scanned: std::sync::atomic::AtomicBool::new(false),
+            last_commit: std::sync::Mutex::new(None),
         }
     }
 
@@ -130,6 +136,18 @@ impl CaseRepo {
                 .push(text.to_string()),
             None => eprintln!("{text}"),
         }
+    }
+
+    /// The id of the commit this handle's last write made.
+    pub fn last_commit(&self) -> Option<String> {
+        self.last_commit
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .map(|o| o.to_string())
+    }
+
+    fn set_last_commit(&self, oid: Option<git2::Oid>) {
+        *self.last_commit.lock().unwrap_or_else(|p| p.into_inner()) = oid;
     }
 
     /// Notices collected since the last call (quiet mode).
@@ -282,12 +300,11 @@ impl CaseRepo {
             path: &rel,
             content: Some(text.as_bytes()),
         };
+        self.set_last_commit(None);
         match git::commit(&s.git, &[change], message, &s.author) {
             // Committed; only `git status` lags until the lock is gone.
             Err(StoreError::IndexLocked(warning)) => self.notice(&warning),
-            other => {
-                other?;
-            }
+            other => self.set_last_commit(Some(other?)),
         }
         recovery::journal_end(&s.git)
     }
@@ -379,12 +396,14 @@ impl CaseRepo {
             })
             .collect();
         let short = &commit_id[..commit_id.len().min(10)];
-        git::commit(
+        self.set_last_commit(None);
+        let oid = git::commit(
             &s.git,
             &list,
             &format!("undo {short}: {summary}"),
             &s.author,
         )?;
+        self.set_last_commit(Some(oid));
         Ok(())
     }
 }

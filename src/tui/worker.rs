@@ -88,7 +88,7 @@ impl Worker {
                 Ok(Msg::History { case_id, entries })
             }
             Effect::Sync => {
-                let r = self.repo.sync(None)?;
+                let r = self.repo.sync(None, None)?;
                 let text = format!(
                     "{} {}: {} {}, {} {}; {} {}{}",
                     t("gesynchroniseerd met", "synced with"),
@@ -172,13 +172,10 @@ impl Worker {
 
     /// The changed case re-read and re-evaluated (None when its file is gone).
     fn changed(&self, case_id: String, summary: String, undoable: bool) -> Result<Msg> {
-        let commit = self
-            .repo
-            .git()?
-            .head()?
-            .target()
-            .map(|o| o.to_string())
-            .unwrap_or_default();
+        // The commit this write returned, never HEAD: a sync may have put a
+        // colleague's commit on top since the lock was released.
+        let commit = self.repo.last_commit().unwrap_or_default();
+        let undoable = undoable && !commit.is_empty();
         let case = if load::case_path(&self.repo.root, &case_id).exists() {
             let case = load::load_case(&self.repo.root, &case_id)?.map_err(StoreError::Broken)?;
             let check = self.evaluate(&case);
