@@ -36,12 +36,25 @@ fn global_settings(repo: &Repository) {
     }
 }
 
-/// The local user name, which ssh uses when the URL names none.
+/// The local user name, which ssh uses when the URL names none: `$USER`,
+/// `$LOGNAME`, else this process's entry in `/etc/passwd`.
 fn local_user() -> String {
     ["USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(passwd_name)
         .unwrap_or_else(|| "git".into())
+}
+
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    // A process owns its /proc entry: its uid without unsafe code.
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        (f.get(2) == Some(&uid.as_str())).then(|| f[0].to_string())
+    })
 }
 
 /// The keys in `~/.ssh` that exist, in ssh's order.
