@@ -91,16 +91,12 @@ impl CaseRepo {
             }
             (head, list) => {
                 let (name, oid) = list[0].clone();
+                let named = head.map(|h| format!(" (`{h}`)")).unwrap_or_default();
                 let note = format!(
-                    "{} `{}` {}; {} `{name}` {}",
+                    "{}{named}; {} `{name}` {}",
                     t(
-                        "de HEAD van de remote wijst naar",
-                        "the remote's HEAD points at"
-                    ),
-                    head.as_deref().unwrap_or("?"),
-                    t(
-                        "en die branch bestaat niet",
-                        "and that branch does not exist"
+                        "de HEAD van de remote wijst niet naar een bestaande branch",
+                        "the remote's HEAD does not point at an existing branch"
                     ),
                     t("gebruikt:", "used:"),
                     t("(daar staan de cases)", "(it holds the cases)"),
