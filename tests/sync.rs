@@ -347,3 +347,68 @@ fn foreign_git_state_is_explained_and_nothing_is_overwritten() {
     assert_eq!(case_text(&a, &id), marked, "never overwritten");
     assert_eq!(git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]), head);
 }
+
+#[test]
+fn three_clones_editing_one_field_keep_all_three_values_and_converge() {
+    let (a, b, bare) = two_clones();
+    let c = Sandbox::named("Officer C");
+    c.ok(DAY, &["clone", bare.to_str().unwrap()]);
+    let id = a.new_case(P);
+    for s in [&a, &b, &c] {
+        s.ok(DAY, &["sync"]);
+    }
+    let edit = |s: &Sandbox, school: &str| {
+        let text =
+            case_text(s, &id).replace("school = \"De Brug\"", &format!("school = \"{school}\""));
+        std::fs::write(s.case_file(&id), text).unwrap();
+    };
+    edit(&a, "Noord");
+    edit(&b, "Zuid");
+    edit(&c, "Oost");
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    let out = c.ok(DAY, &["sync"]);
+    assert!(out.contains("1 conflicten"), "{out}");
+    let listed: serde_json::Value =
+        serde_json::from_str(&c.ok(DAY, &["conflicts", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["local"], "\"Oost\"", "this machine's value");
+    assert_eq!(listed[0]["remote"], "\"Zuid\"");
+    assert_eq!(
+        listed[0]["others"][0], "\"Noord\"",
+        "the third side's value"
+    );
+    assert!(case_text(&c, &id).contains("school = \"Oost\""));
+    let shown = c.ok(DAY, &["conflicts"]);
+    assert!(shown.contains("remote-2: \"Noord\""), "{shown}");
+    c.ok(DAY, &["resolve", &id, "school", "remote-2"]);
+    assert!(case_text(&c, &id).contains("school = \"Noord\""));
+    assert_eq!(c.ok(DAY, &["conflicts"]), "geen conflicten");
+    for s in [&c, &a, &b, &a] {
+        s.ok(DAY, &["sync"]);
+    }
+    identical(&a, &b);
+    identical(&a, &c);
+    assert_eq!(b.ok(DAY, &["conflicts"]), "geen conflicten");
+    assert!(case_text(&b, &id).contains("school = \"Noord\""));
+}
+
+#[test]
+fn a_broken_hand_edit_stops_the_sync_before_anything_is_merged() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    a.ok(DAY, &["add", &id, "ziek", "--date", DAY]);
+    a.ok(DAY, &["sync"]);
+    let broken = case_text(&b, &id).replace("school = \"De Brug\"", "school = \"De Brug");
+    std::fs::write(b.case_file(&id), &broken).unwrap();
+    let head = git(&b.dir, b.home.path(), &["rev-parse", "HEAD"]);
+    let out = b.run(DAY, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("cases/{id}.toml:")), "{err}");
+    assert!(err.contains("niets samengevoegd"), "{err}");
+    assert_eq!(case_text(&b, &id), broken, "never overwritten");
+    assert_eq!(git(&b.dir, b.home.path(), &["rev-parse", "HEAD"]), head);
+}

@@ -120,7 +120,7 @@ pub enum Command {
     Resolve {
         case: String,
         field: String,
-        #[arg(value_parser = ["local", "remote"])]
+        /// local, remote, or remote-2, remote-3, ... (further sides' values).
         choice: String,
     },
     /// List the protocols and their rules.

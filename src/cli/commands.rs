@@ -121,10 +121,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let id = repo.resolve_case(&case)?;
-            repo.resolve_conflict(&id, &field, choice == "remote")?;
+            let n = match choice.as_str() {
+                "local" => 0,
+                "remote" => 1,
+                other => other
+                    .strip_prefix("remote-")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| *n >= 2)
+                    .ok_or_else(|| {
+                        StoreError::User(format!(
+                            "`{other}`: {}",
+                            t(
+                                "kies local, remote of remote-N",
+                                "choose local, remote or remote-N"
+                            )
+                        ))
+                    })?,
+            };
+            repo.resolve_conflict_with(&id, &field, n)?;
             println!(
                 "{id} {field}: {}",
-                if choice == "remote" {
+                if choice != "local" {
                     t("remote-waarde genomen", "remote value taken")
                 } else {
                     t("lokale waarde gehouden", "local value kept")
@@ -427,7 +444,7 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         let v: Vec<serde_json::Value> = all
             .iter()
             .flat_map(|(case, list)| {
-                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "base": c.base }))
+                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "others": c.others, "base": c.base }))
             })
             .collect();
         println!("{}", serde_json::Value::Array(v));
@@ -439,8 +456,14 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     for (case, list) in &all {
         for c in list {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+            let more: String = c
+                .others
+                .iter()
+                .enumerate()
+                .map(|(i, v)| format!("  remote-{}: {v}", i + 2))
+                .collect();
             println!(
-                "{case}  {}  {}: {}  remote: {}",
+                "{case}  {}  {}: {}  remote: {}{more}",
                 c.field,
                 t("lokaal", "local"),
                 show(&c.local),

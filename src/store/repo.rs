@@ -312,6 +312,13 @@ impl CaseRepo {
     /// Resolves one sync conflict: keeps the local value or takes the remote
     /// one; the case and its merge record change in one commit.
     pub fn resolve_conflict(&self, case_id: &str, field: &str, take_remote: bool) -> Result<()> {
+        self.resolve_conflict_with(case_id, field, usize::from(take_remote))
+    }
+
+    /// As [`Self::resolve_conflict`], choosing any value shown: 0 keeps
+    /// local, 1 takes `remote`, 2 and up `remote-2`, ... (a third side).
+    pub fn resolve_conflict_with(&self, case_id: &str, field: &str, choice: usize) -> Result<()> {
+        let take_remote = choice > 0;
         let rel = format!("{CASES_DIR}/{case_id}.toml");
         let record = super::conflicts::rel_path(case_id);
         let s = self.begin(&[&rel, &record])?;
@@ -324,7 +331,19 @@ impl CaseRepo {
                 fields.join(", ")
             )));
         };
-        let conflict = open.remove(i);
+        let mut conflict = open.remove(i);
+        let values = conflict.remote_values();
+        let Some(chosen) = values.get(choice.saturating_sub(1)) else {
+            return Err(StoreError::User(format!(
+                "{} {}",
+                t(
+                    "kies local, remote of remote-2 t/m remote-",
+                    "choose local, remote or remote-2 to remote-"
+                ),
+                values.len()
+            )));
+        };
+        conflict.remote = chosen.clone();
         let path = load::case_path(&self.root, case_id);
         let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
         let current = case_file::parse(&rel, case_id, &text).map_err(StoreError::Broken)?;
@@ -355,7 +374,11 @@ impl CaseRepo {
                 content: record_text.as_deref().map(str::as_bytes),
             },
         ];
-        let which = if take_remote { "remote" } else { "local" };
+        let which = match choice {
+            0 => "local".to_string(),
+            1 => "remote".to_string(),
+            n => format!("remote-{n}"),
+        };
         git::commit(
             &s.git,
             &changes,

@@ -149,7 +149,7 @@ impl CaseRepo {
                 ));
             }
         };
-        let m = treemerge::merge_trees(repo, &self.root, &base_tree, &our_tree, &their_tree)?;
+        let m = treemerge::merge_trees(repo, &base_tree, &our_tree, &their_tree)?;
         self.write_worktree(&m.files)?;
         let changes = as_changes(&m.files);
         let conflicts = if m.conflicts > 0 {

@@ -7,8 +7,9 @@ use super::case_file::{self, CaseDoc};
 use super::load::CASES_DIR;
 use super::{Result, StoreError, conflicts};
 use crate::domain::case::Case;
-use crate::domain::merge;
+use crate::domain::merge::{self, Conflict};
 use git2::{Oid, Repository, Tree};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The changes one merge makes to the local tree.
@@ -19,6 +20,8 @@ pub struct Merge {
     pub events: usize,
     pub conflicts: usize,
     pub kept_both: Vec<String>,
+    /// Conflicts this merge found, by case id (recorded at the end).
+    new_conflicts: BTreeMap<String, Vec<Conflict>>,
 }
 
 fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
@@ -95,15 +98,18 @@ pub fn take_theirs(repo: &Repository, ours: &Tree, theirs: &Tree) -> Result<Merg
 }
 
 /// The three-way merge of two trees, as changes to the local tree.
-pub fn merge_trees(
-    repo: &Repository,
-    root: &Path,
-    base: &Tree,
-    ours: &Tree,
-    theirs: &Tree,
-) -> Result<Merge> {
+pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -> Result<Merge> {
     let mut m = Merge::default();
+    let mut records: BTreeSet<String> = BTreeSet::new();
     for path in changed_paths(repo, base, theirs)? {
+        // Merge records are merged after the cases, field by field.
+        if let Some(id) = path
+            .strip_prefix(&format!("{}/", conflicts::DIR))
+            .and_then(|p| p.strip_suffix(".toml"))
+        {
+            records.insert(id.to_string());
+            continue;
+        }
         let (b, o, t) = (
             blob_at(base, &path),
             blob_at(ours, &path),
@@ -119,19 +125,73 @@ pub fn merge_trees(
             continue;
         }
         if let Some(id) = case_id_of(&path)
-            && merge_case_file(repo, root, &path, id, (b, o, t), &mut m)?
+            && merge_case_file(repo, &path, id, (b, o, t), &mut m)?
         {
             continue;
         }
         keep_both(repo, &path, o, t, &mut m)?;
     }
+    records.extend(m.new_conflicts.keys().cloned());
+    for id in records {
+        merge_record(repo, (base, ours, theirs), &id, &mut m)?;
+    }
     Ok(m)
+}
+
+fn read_record(repo: &Repository, tree: &Tree, rel: &str) -> Result<Vec<Conflict>> {
+    match content(repo, blob_at(tree, rel))? {
+        Some(bytes) => conflicts::parse(rel, &String::from_utf8_lossy(&bytes)),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One case's merge record from both sides and this merge's new conflicts:
+/// `local` is this machine's value after the merge, and every value any
+/// side showed is kept (a third machine's edit included).
+fn merge_record(
+    repo: &Repository,
+    (base, ours, theirs): (&Tree, &Tree, &Tree),
+    id: &str,
+    m: &mut Merge,
+) -> Result<()> {
+    let rel = conflicts::rel_path(id);
+    let case_rel = format!("{CASES_DIR}/{id}.toml");
+    let [b, o, t] = [base, ours, theirs].map(|tree| read_record(repo, tree, &rel));
+    let (b, o, t) = (b?, o?, t?);
+    let new = m.new_conflicts.remove(id).unwrap_or_default();
+    let merged_case = m.files.iter().rev().find(|(p, _)| *p == case_rel);
+    let case = match merged_case {
+        Some((_, Some(bytes))) => {
+            case_file::parse(&case_rel, id, &String::from_utf8_lossy(bytes)).ok()
+        }
+        Some((_, None)) => None,
+        None => parse_case(repo, blob_at(ours, &case_rel), &case_rel)?,
+    };
+    let fields: BTreeSet<&str> = [&b, &o, &t, &new]
+        .iter()
+        .flat_map(|l| l.iter().map(|c| c.field.as_str()))
+        .collect();
+    let find = |l: &[Conflict], f: &str| l.iter().find(|c| c.field == f).cloned();
+    let mut out = Vec::new();
+    for f in fields {
+        let local = case.as_ref().and_then(|c| merge::field_text(c, f));
+        let (bc, oc, tc, nc) = (find(&b, f), find(&o, f), find(&t, f), find(&new, f));
+        if let Some(c) =
+            merge::merge_records(bc.as_ref(), oc.as_ref(), tc.as_ref(), nc.as_ref(), local)
+        {
+            out.push(c);
+        }
+    }
+    if out != o {
+        m.files
+            .push((rel, conflicts::render(id, &out).map(String::into_bytes)));
+    }
+    Ok(())
 }
 
 /// Merges one case changed on both sides; false when a side does not parse.
 fn merge_case_file(
     repo: &Repository,
-    root: &Path,
     path: &str,
     id: &str,
     (b, o, t): (Option<Oid>, Option<Oid>, Option<Oid>),
@@ -160,11 +220,7 @@ fn merge_case_file(
         .push((path.to_string(), Some(doc.to_string().into_bytes())));
     if !merged.conflicts.is_empty() {
         m.conflicts += merged.conflicts.len();
-        let all = conflicts::combine(conflicts::read(root, id)?, merged.conflicts);
-        m.files.push((
-            conflicts::rel_path(id),
-            conflicts::render(id, &all).map(String::into_bytes),
-        ));
+        m.new_conflicts.insert(id.to_string(), merged.conflicts);
     }
     Ok(true)
 }
