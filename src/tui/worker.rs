@@ -201,3 +201,65 @@ impl Worker {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseFields, Level};
+    use crate::domain::dates;
+    use crate::domain::event::Event;
+
+    /// Undo must revert the commit this write made, even when a sync put a
+    /// colleague's commit on top before the worker reported it.
+    #[test]
+    fn a_change_reports_the_commit_it_made_never_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = git::init(dir.path()).unwrap();
+        let mut cfg = git.config().unwrap();
+        cfg.set_str("user.name", "Unit").unwrap();
+        cfg.set_str("user.email", "unit@example.org").unwrap();
+        let d = dates::parse("2025-09-01").unwrap();
+        let case = CaseFields {
+            name: "N".into(),
+            birth: dates::parse("2011-01-01").unwrap(),
+            school: "S".into(),
+            level: Level::Vo,
+            protocol: "leerplichtwet".into(),
+            gemeente: None,
+            owner: None,
+        }
+        .into_case("aaaa".into(), d);
+        CaseRepo::init(dir.path())
+            .unwrap()
+            .create_case(&case)
+            .unwrap();
+        let (tx, _rx) = mpsc::channel();
+        let mut w = Worker {
+            repo: CaseRepo::at(dir.path().to_path_buf()).quiet(),
+            today: d,
+            caseload: None,
+            out: tx,
+        };
+        let commit_of = |m: Msg| match m {
+            Msg::Changed { commit, .. } => commit,
+            _ => panic!("not a change"),
+        };
+        let mine = commit_of(
+            w.run(Effect::AddEvent {
+                case_id: "aaaa".into(),
+                event: Event::new("ziek", d),
+                summary: "add ziek".into(),
+            })
+            .unwrap(),
+        );
+        // Someone else's commit lands on top (another process, a sync).
+        let other = CaseRepo::at(dir.path().to_path_buf()).quiet();
+        other
+            .add_event("aaaa", &Event::new("beter", d), "add beter")
+            .unwrap();
+        let head = git.head().unwrap().target().unwrap().to_string();
+        let reported = commit_of(w.changed("aaaa".into(), "add ziek".into(), true).unwrap());
+        assert_eq!(reported, mine);
+        assert_ne!(reported, head);
+    }
+}
