@@ -71,10 +71,10 @@ impl CaseRepo {
             Ok(r) => r,
             Err(_) => git::init(dir)?,
         };
-        if let Some(url) = url {
-            if repo.find_remote(remote).is_err() {
-                repo.remote(remote, url)?;
-            }
+        if let Some(url) = url
+            && repo.find_remote(remote).is_err()
+        {
+            repo.remote(remote, url)?;
         }
         transport::fetch(&repo, dir, remote)?;
         let branches = case_branches(&repo, remote)?;
