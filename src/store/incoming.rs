@@ -19,6 +19,10 @@ pub const ALLOWED: &[&str] = &[
     "conflicts/*.toml",
     "protocols/**.toml",
     "calendar/*.toml",
+    // The remote version of a protocol or calendar file changed on both
+    // sides, kept beside the local one by sync itself (`x.toml.remote`).
+    "protocols/**.remote",
+    "calendar/*.remote",
     "imports/*.toml",
     "retention/*.toml",
     "templates/**",
@@ -159,6 +163,8 @@ mod tests {
             "templates/brief/a.txt",
             "reports/2025/q1.md",
             "compartments.toml",
+            "protocols/x.toml.remote",
+            "calendar/2025.toml.remote.remote",
         ] {
             assert!(allowed(ok), "{ok}");
         }
