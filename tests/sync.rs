@@ -412,3 +412,43 @@ fn a_broken_hand_edit_stops_the_sync_before_anything_is_merged() {
     assert_eq!(case_text(&b, &id), broken, "never overwritten");
     assert_eq!(git(&b.dir, b.home.path(), &["rev-parse", "HEAD"]), head);
 }
+
+#[test]
+fn protocol_files_merge_rule_by_rule_and_a_real_conflict_keeps_both_versions() {
+    let (a, b, _) = two_clones();
+    let file = "protocols/leerplichtwet.toml";
+    let edit = |s: &Sandbox, from: &str, to: &str| {
+        let path = s.dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from));
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit(&a, "threshold = 16", "threshold = 12");
+    edit(&b, "vanaf 1 dag\"", "vanaf de eerste dag\"");
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(!out.contains(".remote"), "{out}");
+    a.ok(DAY, &["sync"]);
+    for s in [&a, &b] {
+        let text = std::fs::read_to_string(s.dir.join(file)).unwrap();
+        assert!(
+            text.contains("threshold = 12") && text.contains("vanaf de eerste dag"),
+            "{text}"
+        );
+        assert!(!s.dir.join(format!("{file}.remote")).exists());
+    }
+    identical(&a, &b);
+    // The same rule changed both ways: local stays, remote kept beside it.
+    edit(&a, "threshold = 12", "threshold = 10");
+    edit(&b, "threshold = 12", "threshold = 8");
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(out.contains(&format!("{file}.remote")), "{out}");
+    a.ok(DAY, &["sync"]);
+    for s in [&a, &b] {
+        let mine = std::fs::read_to_string(s.dir.join(file)).unwrap();
+        let aside = std::fs::read_to_string(s.dir.join(format!("{file}.remote"))).unwrap();
+        assert!(mine.contains("threshold = 8") && aside.contains("threshold = 10"));
+    }
+    identical(&a, &b);
+}

@@ -8,6 +8,7 @@ pub mod case_file;
 pub mod config;
 pub mod conflicts;
 pub mod embedded;
+pub mod filemerge;
 pub mod git;
 pub mod incoming;
 pub mod join;

@@ -4,7 +4,8 @@
 //! (see `domain::merge`) and records real conflicts in `conflicts/`.
 
 use super::case_file::{self, CaseDoc};
-use super::load::CASES_DIR;
+use super::filemerge;
+use super::load::{CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
 use super::{Result, StoreError, conflicts};
 use crate::domain::case::Case;
 use crate::domain::merge::{self, Conflict};
@@ -129,6 +130,10 @@ pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -
         {
             continue;
         }
+        if let Some(text) = merge_rules(repo, &path, (b, o, t))? {
+            m.files.push((path, Some(text.into_bytes())));
+            continue;
+        }
         keep_both(repo, &path, o, t, &mut m)?;
     }
     records.extend(m.new_conflicts.keys().cloned());
@@ -136,6 +141,25 @@ pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -
         merge_record(repo, (base, ours, theirs), &id, &mut m)?;
     }
     Ok(m)
+}
+
+/// A protocol or calendar file changed on both sides, merged rule by rule
+/// (`None`: a rule conflicts, or it is not such a file).
+fn merge_rules(
+    repo: &Repository,
+    path: &str,
+    (b, o, t): (Option<Oid>, Option<Oid>, Option<Oid>),
+) -> Result<Option<String>> {
+    let ruled = [PROTOCOLS_DIR, CALENDAR_DIR]
+        .iter()
+        .any(|d| path.starts_with(&format!("{d}/")));
+    if !ruled || !path.ends_with(".toml") || o.is_none() || t.is_none() {
+        return Ok(None);
+    }
+    let text = |id| -> Result<String> {
+        Ok(String::from_utf8_lossy(&content(repo, id)?.unwrap_or_default()).into_owned())
+    };
+    Ok(filemerge::merge(&text(b)?, &text(o)?, &text(t)?))
 }
 
 fn read_record(repo: &Repository, tree: &Tree, rel: &str) -> Result<Vec<Conflict>> {
