@@ -2,7 +2,7 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
-use super::{demo, json, show, user};
+use super::{demo, join, json, show, user};
 use crate::domain::case::Status;
 use crate::domain::caseload::{self, Unchecked};
 use crate::domain::engine::ActionStatus;
@@ -41,20 +41,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Demo => demo::run(&ctx),
-        Command::Init { remote } => init(&ctx.dir, remote.as_deref()),
-        Command::Clone { url, dir } => {
-            let dir = dir.unwrap_or_else(|| ctx.dir.clone());
-            match CaseRepo::join(&dir, "origin", Some(&url))? {
-                Some((_, joined)) => print_joined(&dir, &joined),
-                None => Err(StoreError::User(format!(
-                    "{url}: {}",
-                    t(
-                        "bevat nog geen case-map; maak er een met `verzuim init --remote URL`",
-                        "holds no case repository yet; start one with `verzuim init --remote URL`"
-                    )
-                ))),
-            }
-        }
+        Command::Init { remote } => join::init(&ctx.dir, remote.as_deref()),
+        Command::Clone { url, dir } => join::clone(&url, &dir.unwrap_or_else(|| ctx.dir.clone())),
         Command::New {
             name,
             birth,
@@ -356,50 +344,6 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         show::print_due_items(&items, ctx.today);
     }
     Ok(report_broken(&loaded, ctx.today))
-}
-
-/// `init`: joins the remote when one is given or the folder already has
-/// one; starts a new repository otherwise (and on an empty remote).
-fn init(dir: &std::path::Path, url: Option<&str>) -> Result<ExitCode> {
-    let remote = match url {
-        Some(_) => Some("origin".to_string()),
-        None => crate::store::join::configured_remote(dir),
-    };
-    if let Some(remote) = &remote
-        && let Some((_, joined)) = CaseRepo::join(dir, remote, url)?
-    {
-        return print_joined(dir, &joined);
-    }
-    CaseRepo::init(dir)?;
-    println!(
-        "{} {}",
-        t("case-map aangemaakt in", "case repository created in"),
-        dir.display()
-    );
-    if remote.is_some() {
-        println!(
-            "{}",
-            t(
-                "de remote is nog leeg: `verzuim sync` zet deze case-map erop",
-                "the remote is still empty: `verzuim sync` puts this case repository on it"
-            )
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn print_joined(dir: &std::path::Path, j: &crate::store::join::Joined) -> Result<ExitCode> {
-    if let Some(note) = &j.note {
-        println!("{note}");
-    }
-    println!(
-        "{} {} ({} {})",
-        t("case-map opgehaald in", "case repository cloned into"),
-        dir.display(),
-        t("branch", "branch"),
-        j.branch
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
