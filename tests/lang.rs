@@ -56,10 +56,6 @@ fn clap_errors_are_one_dutch_line() {
         (&["frobnicate"][..], "onbekende opdracht"),
         (&["add", "x", "ziek", "--bogus"][..], "onbekende optie"),
         (&["add", "x"][..], "ontbreekt"),
-        (
-            &["resolve", "a", "b", "misschien"][..],
-            "kies uit: local, remote",
-        ),
     ] {
         let err = s.fails("2025-09-01", args, 1);
         assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");

@@ -30,11 +30,21 @@ pub struct Cli {
 pub enum Command {
     /// Open the TUI on a fresh demo repository (a temp folder).
     Demo,
-    /// Create a case repository in DIR (git init, protocols, calendar, config).
+    /// Create a case repository in DIR (git init, protocols, calendar, config);
+    /// with a remote (given or already configured) it joins that one instead.
     Init {
         /// Commit as "Name <mail>" (written as [author] in verzuim.toml).
         #[arg(long, value_name = "AUTHOR")]
         author: Option<String>,
+        /// Join the case repository at this URL (as `clone`).
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Join a case repository from a remote: a working copy in DIR.
+    Clone {
+        url: String,
+        /// Where (default: --dir, $VERZUIM_DIR, else ~/.local/share/verzuim).
+        dir: Option<PathBuf>,
     },
     /// Create a case; print its id.
     New {
@@ -103,6 +113,10 @@ pub enum Command {
     Sync {
         #[arg(long)]
         remote: Option<String>,
+        /// Merge another case branch of the remote into yours (when sync
+        /// reports two diverging case branches).
+        #[arg(long, value_name = "BRANCH")]
+        join: Option<String>,
     },
     /// Open sync conflicts: case, field, local and remote value.
     Conflicts {
@@ -113,7 +127,7 @@ pub enum Command {
     Resolve {
         case: String,
         field: String,
-        #[arg(value_parser = ["local", "remote"])]
+        /// local, remote, or remote-2, remote-3, ... (further sides' values).
         choice: String,
     },
     /// List the protocols and their rules.

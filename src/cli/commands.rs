@@ -2,7 +2,7 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
-use super::{demo, read, show, user};
+use super::{demo, join, read, show, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
@@ -40,7 +40,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Demo => demo::run(&ctx),
-        Command::Init { author } => super::setup::init(&ctx, author),
+        Command::Init { author, remote } => super::setup::init(&ctx, author, remote.as_deref()),
+        Command::Clone { url, dir } => join::clone(&url, &dir.unwrap_or_else(|| ctx.dir.clone())),
         Command::New {
             name,
             birth,
@@ -100,7 +101,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
-        Command::Sync { remote } => sync(&ctx, remote.as_deref()),
+        Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),
         Command::Resolve {
             case,
@@ -109,10 +110,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let id = repo.resolve_case(&case)?;
-            repo.resolve_conflict(&id, &field, choice == "remote")?;
+            let n = match choice.as_str() {
+                "local" => 0,
+                "remote" => 1,
+                other => other
+                    .strip_prefix("remote-")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| *n >= 2)
+                    .ok_or_else(|| {
+                        StoreError::User(format!(
+                            "`{other}`: {}",
+                            t(
+                                "kies local, remote of remote-N",
+                                "choose local, remote or remote-N"
+                            )
+                        ))
+                    })?,
+            };
+            repo.resolve_conflict_with(&id, &field, n)?;
             println!(
                 "{id} {field}: {}",
-                if choice == "remote" {
+                if choice != "local" {
                     t("waarde van de andere kant genomen", "remote value taken")
                 } else {
                     t("eigen waarde gehouden", "local value kept")
@@ -272,8 +290,8 @@ pub fn unchecked_text(u: &Unchecked) -> String {
     u.to_string()
 }
 
-fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
-    let r = CaseRepo::open(&ctx.dir)?.sync(remote)?;
+fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
+    let r = CaseRepo::open(&ctx.dir)?.sync(remote, join)?;
     println!(
         "{} {}: {} {} {}, {} {}; {} {}",
         t("gesynchroniseerd met", "synced with"),
@@ -323,7 +341,7 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         let v: Vec<serde_json::Value> = all
             .iter()
             .flat_map(|(case, list)| {
-                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "base": c.base }))
+                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "others": c.others, "base": c.base }))
             })
             .collect();
         println!("{}", serde_json::Value::Array(v));
@@ -335,8 +353,14 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     for (case, list) in &all {
         for c in list {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+            let more: String = c
+                .others
+                .iter()
+                .enumerate()
+                .map(|(i, v)| format!("  remote-{}: {v}", i + 2))
+                .collect();
             println!(
-                "{case}  {}  {}: {}  {}: {}",
+                "{case}  {}  {}: {}  {}: {}{more}",
                 c.field,
                 t("lokaal", "local"),
                 show(&c.local),

@@ -37,6 +37,21 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "commit as \"Name <mail>\" ([author] in verzuim.toml; wins over the git identity, GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL win over it)",
         )
         .to_string(),
+        ("init", "remote") => t(
+            "sluit aan bij de dossiermap op deze URL (zoals `clone`)",
+            "join the case repository at this URL (as `clone`)",
+        )
+        .to_string(),
+        ("clone", "url") => t(
+            "de remote: een pad, file://, ssh:// of https://",
+            "the remote: a path, file://, ssh:// or https://",
+        )
+        .to_string(),
+        ("sync", "join") => t(
+            "voeg een andere dossier-branch van de remote samen met de jouwe (als sync twee uiteenlopende branches meldt)",
+            "merge another case branch of the remote into yours (when sync reports two diverging case branches)",
+        )
+        .to_string(),
         ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
         ("new", "birth") => t(
             "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
@@ -114,8 +129,8 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         .to_string(),
         ("resolve", "field") => t("het veld met een conflict", "the field in conflict").to_string(),
         ("resolve", "choice") => t(
-            "local (eigen waarde houden) of remote (die van de andere kant nemen)",
-            "local (keep ours) or remote (take theirs)",
+            "local (eigen waarde houden), remote of remote-2, remote-3, ... (een waarde van de andere kant nemen, zoals `verzuim conflicts` ze toont)",
+            "local (keep ours), remote or remote-2, remote-3, ... (take another side's value, as `verzuim conflicts` shows them)",
         )
         .to_string(),
         ("protocols", "check") => t(
@@ -146,6 +161,10 @@ fn about(cmd: &str) -> Option<&'static str> {
         "init" => t(
             "maak een dossiermap in DIR (git, protocollen, kalender, instellingen)",
             "create a case repository in DIR (git, protocols, calendar, settings)",
+        ),
+        "clone" => t(
+            "sluit aan bij een dossiermap op een remote: een werkkopie in MAP",
+            "join a case repository from a remote: a working copy in DIR",
         ),
         "new" => t(
             "maak een dossier; drukt het id af",

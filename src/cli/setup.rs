@@ -7,13 +7,13 @@ use crate::domain::case::Case;
 use crate::domain::event::Event;
 use crate::domain::plausible;
 use crate::i18n::{self, t};
+use crate::store::Result;
 use crate::store::config::Author;
 use crate::store::load::Rules;
-use crate::store::{CaseRepo, Result};
 use chrono::NaiveDate;
 use std::process::ExitCode;
 
-pub fn init(ctx: &Ctx, author: Option<String>) -> Result<ExitCode> {
+pub fn init(ctx: &Ctx, author: Option<String>, remote: Option<&str>) -> Result<ExitCode> {
     let author = author
         .map(|a| {
             Author::parse(&a).ok_or_else(|| {
@@ -27,13 +27,7 @@ pub fn init(ctx: &Ctx, author: Option<String>) -> Result<ExitCode> {
             })
         })
         .transpose()?;
-    CaseRepo::init_as(&ctx.dir, author.as_ref())?;
-    println!(
-        "{} {}",
-        t("dossiermap aangemaakt in", "case repository created in"),
-        ctx.dir.display()
-    );
-    Ok(ExitCode::SUCCESS)
+    super::join::init(&ctx.dir, remote, author.as_ref())
 }
 
 /// An event that looks odd for its case is refused with one line; one a

@@ -16,6 +16,20 @@ pub struct Conflict {
     pub base: Option<String>,
     pub local: Option<String>,
     pub remote: Option<String>,
+    /// Values of further sides (a third machine's edit), offered as
+    /// `remote-2`, `remote-3`, ... so no side's value is ever dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<String>,
+}
+
+impl Conflict {
+    /// Every value other than the local one, in the order offered:
+    /// `remote`, then `remote-2`, ...
+    pub fn remote_values(&self) -> Vec<Option<String>> {
+        let mut v = vec![self.remote.clone()];
+        v.extend(self.others.iter().cloned().map(Some));
+        v
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +64,7 @@ fn pick<T: Clone + PartialEq + Serialize>(
         base: base.and_then(text),
         local: text(local),
         remote: text(remote),
+        others: Vec::new(),
     });
     local.clone()
 }
@@ -186,6 +201,61 @@ pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), String> {
     Ok(())
 }
 
+/// A field's value in `case` as conflict text (`name`, `contacts.<key>`,
+/// `events.<id>`); `None` when it is absent.
+pub fn field_text(case: &Case, field: &str) -> Option<String> {
+    let table = toml::Table::try_from(case).ok()?;
+    let value = match field.split_once('.') {
+        Some((map @ ("events" | "contacts"), key)) => table.get(map)?.get(key)?,
+        _ => table.get(field)?,
+    };
+    Some(value.to_string())
+}
+
+/// One field's conflict records from both sides (and the base) and a new
+/// one from this merge, as one record whose `local` is this machine's
+/// value now and which keeps every other value any side showed. A record
+/// one side resolved and the other left as it was stays resolved. `None`
+/// when nothing is left to choose.
+pub fn merge_records(
+    base: Option<&Conflict>,
+    ours: Option<&Conflict>,
+    theirs: Option<&Conflict>,
+    new: Option<&Conflict>,
+    local_now: Option<String>,
+) -> Option<Conflict> {
+    let resolved = |side: Option<&Conflict>, other: Option<&Conflict>| {
+        base.is_some() && side.is_none() && other == base
+    };
+    if new.is_none() && (resolved(ours, theirs) || resolved(theirs, ours)) {
+        return None;
+    }
+    let sides = [ours, theirs, new];
+    let mut values: Vec<String> = Vec::new();
+    for c in sides.iter().flatten() {
+        let all = [c.local.clone(), c.remote.clone()]
+            .into_iter()
+            .flatten()
+            .chain(c.others.iter().cloned());
+        for v in all {
+            if Some(&v) != local_now.as_ref() && !values.contains(&v) {
+                values.push(v);
+            }
+        }
+    }
+    let first = sides.iter().flatten().next()?;
+    if values.is_empty() {
+        return None;
+    }
+    Some(Conflict {
+        field: first.field.clone(),
+        base: sides.iter().flatten().find_map(|c| c.base.clone()),
+        local: local_now,
+        remote: Some(values.remove(0)),
+        others: values,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +323,32 @@ mod tests {
         assert_eq!(m.conflicts[0].remote.as_deref(), Some("\"Remote School\""));
         take_remote(&mut m.case, &m.conflicts[0].clone()).unwrap();
         assert_eq!(m.case.school, "Remote School");
+    }
+
+    #[test]
+    fn a_three_way_edit_keeps_all_three_values_with_this_machines_as_local() {
+        let c = |local: &str, remote: &str| Conflict {
+            field: "school".into(),
+            base: Some("\"S\"".into()),
+            local: Some(local.into()),
+            remote: Some(remote.into()),
+            others: Vec::new(),
+        };
+        // B's record (b over a) came in; this machine (c) conflicts with b.
+        let theirs = c("b", "a");
+        let new = c("c", "b");
+        let m = merge_records(None, None, Some(&theirs), Some(&new), Some("c".into())).unwrap();
+        assert_eq!(m.local.as_deref(), Some("c"));
+        assert_eq!(m.remote_values(), vec![Some("b".into()), Some("a".into())]);
+        // Resolved here, unchanged there: stays resolved.
+        assert_eq!(
+            merge_records(Some(&theirs), None, Some(&theirs), None, Some("b".into())),
+            None
+        );
+        let mut case = base();
+        case.school = "X".into();
+        assert_eq!(field_text(&case, "school").as_deref(), Some("\"X\""));
+        assert_eq!(field_text(&case, "events.e1"), text(&case.events["e1"]));
     }
 
     #[test]

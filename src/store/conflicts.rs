@@ -38,7 +38,7 @@ pub fn read(root: &Path, case_id: &str) -> Result<Vec<Conflict>> {
     }
 }
 
-fn parse(file: &str, text: &str) -> Result<Vec<Conflict>> {
+pub fn parse(file: &str, text: &str) -> Result<Vec<Conflict>> {
     let f: ConflictFile =
         toml::from_str(text).map_err(|e| StoreError::Broken(textpos::from_toml(file, text, &e)))?;
     Ok(f.conflicts)
@@ -71,12 +71,4 @@ pub fn render(case_id: &str, conflicts: &[Conflict]) -> Option<String> {
         "# Sync conflicts of case {case_id}: the case file keeps the local value.\n\
          # Choose in the TUI (case view) or with `verzuim resolve {case_id} FIELD local|remote`.\n{body}"
     ))
-}
-
-/// Adds new conflicts to a case's existing ones (a field appears once:
-/// the newest record of it wins).
-pub fn combine(mut existing: Vec<Conflict>, new: Vec<Conflict>) -> Vec<Conflict> {
-    existing.retain(|c| !new.iter().any(|n| n.field == c.field));
-    existing.extend(new);
-    existing
 }

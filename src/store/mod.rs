@@ -2,12 +2,16 @@
 //! does IO; nothing here decides what a protocol means.
 
 pub mod atomic;
+pub mod branches;
 pub mod cache;
 pub mod case_file;
 pub mod config;
 pub mod conflicts;
 pub mod embedded;
+pub mod filemerge;
 pub mod git;
+pub mod incoming;
+pub mod join;
 pub mod load;
 pub mod lock;
 pub mod recovery;
@@ -15,6 +19,7 @@ pub mod repo;
 pub mod scan;
 pub mod sync;
 pub mod transport;
+pub mod treemerge;
 
 pub use repo::CaseRepo;
 

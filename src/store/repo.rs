@@ -30,6 +30,9 @@ pub struct CaseRepo {
     /// Whether this process has scanned the whole repository for uncommitted
     /// changes yet; later writes only check the journal and their own file.
     scanned: std::sync::atomic::AtomicBool,
+    /// The commit this handle's last write made: what an undo reverts
+    /// (never "HEAD", which a colleague's sync may have moved since).
+    last_commit: std::sync::Mutex<Option<git2::Oid>>,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -92,6 +95,8 @@ impl CaseRepo {
         let mut files: Vec<(String, &str)> = vec![
             (config::FILE.into(), settings.as_str()),
             (".gitignore".into(), GITIGNORE),
+            // Git keeps no empty folder; every clone needs `cases/`.
+            (format!("{CASES_DIR}/.gitkeep"), ""),
         ];
         files.extend(
             embedded::PROTOCOLS
@@ -131,6 +136,7 @@ impl CaseRepo {
             root,
             notices: None,
             scanned: std::sync::atomic::AtomicBool::new(false),
+            last_commit: std::sync::Mutex::new(None),
         }
     }
 
@@ -148,6 +154,18 @@ impl CaseRepo {
                 .push(text.to_string()),
             None => eprintln!("{text}"),
         }
+    }
+
+    /// The id of the commit this handle's last write made.
+    pub fn last_commit(&self) -> Option<String> {
+        self.last_commit
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .map(|o| o.to_string())
+    }
+
+    fn set_last_commit(&self, oid: Option<git2::Oid>) {
+        *self.last_commit.lock().unwrap_or_else(|p| p.into_inner()) = oid;
     }
 
     /// Notices collected since the last call (quiet mode).
@@ -300,12 +318,11 @@ impl CaseRepo {
             path: &rel,
             content: Some(text.as_bytes()),
         };
+        self.set_last_commit(None);
         match git::commit(&s.git, &[change], message, &s.author) {
             // Committed; only `git status` lags until the lock is gone.
             Err(StoreError::IndexLocked(warning)) => self.notice(&warning),
-            other => {
-                other?;
-            }
+            other => self.set_last_commit(Some(other?)),
         }
         recovery::journal_end(&s.git)
     }
@@ -313,6 +330,13 @@ impl CaseRepo {
     /// Resolves one sync conflict: keeps the local value or takes the remote
     /// one; the case and its merge record change in one commit.
     pub fn resolve_conflict(&self, case_id: &str, field: &str, take_remote: bool) -> Result<()> {
+        self.resolve_conflict_with(case_id, field, usize::from(take_remote))
+    }
+
+    /// As [`Self::resolve_conflict`], choosing any value shown: 0 keeps
+    /// local, 1 takes `remote`, 2 and up `remote-2`, ... (a third side).
+    pub fn resolve_conflict_with(&self, case_id: &str, field: &str, choice: usize) -> Result<()> {
+        let take_remote = choice > 0;
         let rel = format!("{CASES_DIR}/{case_id}.toml");
         let record = super::conflicts::rel_path(case_id);
         let s = self.begin(&[&rel, &record])?;
@@ -325,7 +349,19 @@ impl CaseRepo {
                 fields.join(", ")
             )));
         };
-        let conflict = open.remove(i);
+        let mut conflict = open.remove(i);
+        let values = conflict.remote_values();
+        let Some(chosen) = values.get(choice.saturating_sub(1)) else {
+            return Err(StoreError::User(format!(
+                "{} {}",
+                t(
+                    "kies local, remote of remote-2 t/m remote-",
+                    "choose local, remote or remote-2 to remote-"
+                ),
+                values.len()
+            )));
+        };
+        conflict.remote = chosen.clone();
         let path = load::case_path(&self.root, case_id);
         let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
         let current = case_file::parse(&rel, case_id, &text).map_err(StoreError::Broken)?;
@@ -356,7 +392,11 @@ impl CaseRepo {
                 content: record_text.as_deref().map(str::as_bytes),
             },
         ];
-        let which = if take_remote { "remote" } else { "local" };
+        let which = match choice {
+            0 => "local".to_string(),
+            1 => "remote".to_string(),
+            n => format!("remote-{n}"),
+        };
         git::commit(
             &s.git,
             &changes,
@@ -397,12 +437,14 @@ impl CaseRepo {
             })
             .collect();
         let short = &commit_id[..commit_id.len().min(10)];
-        git::commit(
+        self.set_last_commit(None);
+        let oid = git::commit(
             &s.git,
             &list,
             &format!("undo {short}: {summary}"),
             &s.author,
         )?;
+        self.set_last_commit(Some(oid));
         Ok(())
     }
 }

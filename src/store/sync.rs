@@ -1,20 +1,19 @@
-//! `sync`: commit what is pending, fetch, merge by meaning, push; a
-//! rejected push (the remote moved) fetches and merges again, a bounded
-//! number of times. Case files changed on both sides are merged as parsed
-//! cases (see `domain::merge`); real conflicts keep the local value and a
-//! merge record in `conflicts/`. Conflict markers are never written.
+//! `sync`: commit what is pending, fetch (without the case lock, so
+//! writes on this machine never wait on the network), then under the lock
+//! check every incoming path and merge by meaning, then push (again
+//! without the lock); a rejected push (the remote moved) fetches and
+//! merges again, a bounded number of times. Conflict markers are never
+//! written; the remote never gets a second case branch from us.
 
-use super::case_file::{self, CaseDoc};
+use super::branches::join_ref;
 use super::git::{self, Change};
 use super::load::CASES_DIR;
 use super::repo::{CaseRepo, Session};
 use super::transport::{self, Push};
-use super::{Result, StoreError, atomic, conflicts};
-use crate::domain::case::Case;
-use crate::domain::merge;
+use super::treemerge::{self, Merge};
+use super::{Result, StoreError, atomic, config, incoming};
 use crate::i18n::t;
-use git2::{Oid, Repository, Tree};
-use std::path::Path;
+use git2::{Oid, Repository};
 
 /// How often a rejected push is retried after merging again.
 const ATTEMPTS: usize = 5;
@@ -33,14 +32,13 @@ pub struct SyncReport {
     pub kept_both: Vec<String>,
 }
 
-/// The changes one merge makes to the local tree.
-#[derive(Default)]
-struct Merge {
-    files: Vec<(String, Option<Vec<u8>>)>,
-    cases: usize,
-    events: usize,
-    conflicts: usize,
-    kept_both: Vec<String>,
+impl SyncReport {
+    fn add(&mut self, m: Merge) {
+        self.cases_in += m.cases;
+        self.events_in += m.events;
+        self.conflicts += m.conflicts;
+        self.kept_both.extend(m.kept_both);
+    }
 }
 
 impl CaseRepo {
@@ -65,32 +63,34 @@ impl CaseRepo {
         Ok(name)
     }
 
-    pub fn sync(&self, remote: Option<&str>) -> Result<SyncReport> {
-        let s = self.begin(&[])?;
-        let branch = current_branch(&s.git)?;
-        let remote = self.remote_name(&s.git, remote)?;
+    /// Syncs with `remote` (else the configured one, else `origin`);
+    /// `join` names another case branch of the remote to merge in.
+    pub fn sync(&self, remote: Option<&str>, join: Option<&str>) -> Result<SyncReport> {
+        let (branch, remote) = {
+            let s = self.begin(&[])?;
+            stop_on_problems(&s)?;
+            (current_branch(&s.git)?, self.remote_name(&s.git, remote)?)
+        };
         let mut report = SyncReport {
             remote: remote.clone(),
             ..Default::default()
         };
         for _ in 0..ATTEMPTS {
-            transport::fetch(&s.git, &self.root, &remote, &branch)?;
-            let theirs = s
-                .git
-                .refname_to_id(&format!("refs/remotes/{remote}/{branch}"))
-                .ok();
-            if let Some(theirs) = theirs {
-                let m = self.merge_remote(&s, theirs, &format!("{remote}/{branch}"))?;
-                report.cases_in += m.cases;
-                report.events_in += m.events;
-                report.conflicts += m.conflicts;
-                report.kept_both.extend(m.kept_both);
+            transport::fetch(&self.git()?, &self.root, &remote)?;
+            let s = self.begin(&[])?;
+            stop_on_problems(&s)?;
+            let theirs = self.their_branch(&s.git, &remote, &branch, join)?;
+            for (oid, label) in theirs.iter().chain(join_ref(&s.git, &remote, join)?.iter()) {
+                incoming::check_commit(&s.git, *oid)?;
+                report.add(self.merge_remote(&s, *oid, label)?);
             }
-            report.commits_out = ahead(&s.git, theirs)?;
+            let their_tip = theirs.as_ref().map(|(o, _)| *o);
+            report.commits_out = ahead(&s.git, their_tip)?;
+            drop(s);
             if report.commits_out == 0 {
                 return Ok(report);
             }
-            if transport::push(&s.git, &self.root, &remote, &branch)? == Push::Done {
+            if transport::push(&self.git()?, &self.root, &remote, &branch)? == Push::Done {
                 return Ok(report);
             }
         }
@@ -108,36 +108,48 @@ impl CaseRepo {
     }
 
     /// Brings the remote's commit into the local branch: nothing, a
-    /// fast-forward, or a merge commit with both parents.
-    fn merge_remote(&self, s: &Session, theirs: Oid, label: &str) -> Result<Merge> {
+    /// fast-forward, or a merge commit with both parents. Histories that
+    /// share no commit (two `init`s) merge from an empty base when both
+    /// are case repositories.
+    pub(crate) fn merge_remote(&self, s: &Session, theirs: Oid, label: &str) -> Result<Merge> {
         let repo = &s.git;
-        let ours = repo.head()?.peel_to_commit()?.id();
+        let ours = match repo.head().and_then(|h| h.peel_to_commit()) {
+            Ok(c) => c.id(),
+            Err(_) => return Ok(Merge::default()),
+        };
         if ours == theirs || repo.graph_descendant_of(ours, theirs)? {
             return Ok(Merge::default());
         }
         let their_tree = repo.find_commit(theirs)?.tree()?;
         let our_tree = repo.find_commit(ours)?.tree()?;
         if repo.graph_descendant_of(theirs, ours)? {
-            let m = take_theirs(repo, &our_tree, &their_tree)?;
+            let m = treemerge::take_theirs(repo, &our_tree, &their_tree)?;
             self.write_worktree(&m.files)?;
+            // The index first, then the branch: a crash between the two
+            // leaves the remote's files staged (committed by the next
+            // write's recovery), never advice that restores old files.
+            git::sync_index(repo, &as_changes(&m.files))?;
             repo.head()?
                 .resolve()?
                 .set_target(theirs, &format!("sync: fast-forward to {label}"))?;
-            let changes = as_changes(&m.files);
-            git::sync_index(repo, &changes)?;
             return Ok(m);
         }
-        let base = repo.merge_base(ours, theirs).map_err(|_| {
-            StoreError::Sync(
-                t(
-                    "de remote heeft een andere geschiedenis: het is een andere case-map",
-                    "the remote has an unrelated history: it is a different case repository",
-                )
-                .into(),
-            )
-        })?;
-        let base_tree = repo.find_commit(base)?.tree()?;
-        let m = merge_trees(repo, &self.root, &base_tree, &our_tree, &their_tree)?;
+        let base_tree = match repo.merge_base(ours, theirs) {
+            Ok(base) => repo.find_commit(base)?.tree()?,
+            Err(_) if is_case_tree(&our_tree) && is_case_tree(&their_tree) => {
+                repo.find_tree(repo.treebuilder(None)?.write()?)?
+            }
+            Err(_) => {
+                return Err(StoreError::Sync(
+                    t(
+                        "de remote heeft een andere geschiedenis en is geen case-map",
+                        "the remote has an unrelated history and is not a case repository",
+                    )
+                    .into(),
+                ));
+            }
+        };
+        let m = treemerge::merge_trees(repo, &base_tree, &our_tree, &their_tree)?;
         self.write_worktree(&m.files)?;
         let changes = as_changes(&m.files);
         let conflicts = if m.conflicts > 0 {
@@ -169,7 +181,8 @@ impl CaseRepo {
                 None => {}
             }
         }
-        Ok(())
+        // Git does not keep empty folders; a case repository always has one.
+        atomic::create_private_dir(&self.root.join(CASES_DIR))
     }
 }
 
@@ -188,8 +201,8 @@ fn current_branch(repo: &Repository) -> Result<String> {
     if !head.is_branch() {
         return Err(StoreError::Repo(
             t(
-                "HEAD staat los van een branch (detached HEAD); ga terug met `git checkout main` en probeer opnieuw",
-                "HEAD is detached from any branch; go back with `git checkout main` and try again",
+                "HEAD staat los van een branch (detached HEAD); ga terug met `git checkout BRANCH` (`git branch` toont ze) en probeer opnieuw",
+                "HEAD is detached from any branch; go back with `git checkout BRANCH` (`git branch` lists them) and try again",
             )
             .into(),
         ));
@@ -207,171 +220,26 @@ fn ahead(repo: &Repository, theirs: Option<Oid>) -> Result<usize> {
     Ok(walk.count())
 }
 
-fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
-    tree.get_path(Path::new(path)).ok().map(|e| e.id())
+fn is_case_tree(tree: &git2::Tree) -> bool {
+    tree.get_name(config::FILE).is_some()
 }
 
-fn content(repo: &Repository, id: Option<Oid>) -> Result<Option<Vec<u8>>> {
-    Ok(match id {
-        Some(id) => Some(repo.find_blob(id)?.content().to_vec()),
-        None => None,
-    })
-}
-
-/// Every file path that differs between two trees.
-fn changed_paths(repo: &Repository, a: &Tree, b: &Tree) -> Result<Vec<String>> {
-    let diff = repo.diff_tree_to_tree(Some(a), Some(b), None)?;
-    Ok(diff
-        .deltas()
-        .filter_map(|d| {
-            d.new_file()
-                .path()
-                .or(d.old_file().path())
-                .map(|p| p.to_string_lossy().into_owned())
-        })
-        .collect())
-}
-
-fn case_id_of(path: &str) -> Option<&str> {
-    path.strip_prefix(&format!("{CASES_DIR}/"))?
-        .strip_suffix(".toml")
-}
-
-fn parse_case(repo: &Repository, id: Option<Oid>, path: &str) -> Result<Option<Case>> {
-    let Some(bytes) = content(repo, id)? else {
-        return Ok(None);
-    };
-    let stem = case_id_of(path).unwrap_or("");
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(case_file::parse(path, stem, &text).ok())
-}
-
-/// Counts what a remote version of a case brings that the local one lacks.
-fn count_case(
-    repo: &Repository,
-    path: &str,
-    ours: Option<Oid>,
-    theirs: Option<Oid>,
-    m: &mut Merge,
-) -> Result<()> {
-    if case_id_of(path).is_none() {
+/// Changes a person made by hand that do not parse stop the sync before
+/// anything is merged: merging over them would lose them.
+fn stop_on_problems(s: &Session) -> Result<()> {
+    if s.recovered.problems.is_empty() {
         return Ok(());
     }
-    m.cases += 1;
-    if let Some(t) = parse_case(repo, theirs, path)? {
-        let local = parse_case(repo, ours, path)?;
-        m.events += t
-            .events
-            .keys()
-            .filter(|k| local.as_ref().is_none_or(|l| !l.events.contains_key(*k)))
-            .count();
-    }
-    Ok(())
-}
-
-/// A fast-forward: every path as the remote has it.
-fn take_theirs(repo: &Repository, ours: &Tree, theirs: &Tree) -> Result<Merge> {
-    let mut m = Merge::default();
-    for path in changed_paths(repo, ours, theirs)? {
-        let (o, t) = (blob_at(ours, &path), blob_at(theirs, &path));
-        count_case(repo, &path, o, t, &mut m)?;
-        m.files.push((path, content(repo, t)?));
-    }
-    Ok(m)
-}
-
-/// The three-way merge of two trees, as changes to the local tree.
-fn merge_trees(
-    repo: &Repository,
-    root: &Path,
-    base: &Tree,
-    ours: &Tree,
-    theirs: &Tree,
-) -> Result<Merge> {
-    let mut m = Merge::default();
-    for path in changed_paths(repo, base, theirs)? {
-        let (b, o, t) = (
-            blob_at(base, &path),
-            blob_at(ours, &path),
-            blob_at(theirs, &path),
-        );
-        if o == t {
-            continue;
-        }
-        if o == b {
-            // Changed on their side only.
-            count_case(repo, &path, o, t, &mut m)?;
-            m.files.push((path, content(repo, t)?));
-            continue;
-        }
-        if let Some(id) = case_id_of(&path)
-            && merge_case_file(repo, root, &path, id, (b, o, t), &mut m)?
-        {
-            continue;
-        }
-        keep_both(repo, &path, o, t, &mut m)?;
-    }
-    Ok(m)
-}
-
-/// Merges one case changed on both sides; false when a side does not parse.
-fn merge_case_file(
-    repo: &Repository,
-    root: &Path,
-    path: &str,
-    id: &str,
-    (b, o, t): (Option<Oid>, Option<Oid>, Option<Oid>),
-    m: &mut Merge,
-) -> Result<bool> {
-    let base = parse_case(repo, b, path)?;
-    let (ours, theirs) = match (o, t) {
-        // Deleted on one side, changed on the other: nothing is lost.
-        (None, Some(_)) => {
-            m.files.push((path.to_string(), content(repo, t)?));
-            return Ok(true);
-        }
-        (Some(_), None) => return Ok(true),
-        _ => (parse_case(repo, o, path)?, parse_case(repo, t, path)?),
-    };
-    let (Some(ours), Some(theirs)) = (ours, theirs) else {
-        return Ok(false);
-    };
-    let merged = merge::merge_case(base.as_ref(), &ours, &theirs);
-    let our_text = String::from_utf8_lossy(&content(repo, o)?.unwrap_or_default()).into_owned();
-    let mut doc = CaseDoc::parse(&our_text).map_err(StoreError::Repo)?;
-    doc.apply(&ours, &merged.case).map_err(StoreError::Repo)?;
-    m.cases += 1;
-    m.events += merged.events_added;
-    m.files
-        .push((path.to_string(), Some(doc.to_string().into_bytes())));
-    if !merged.conflicts.is_empty() {
-        m.conflicts += merged.conflicts.len();
-        let all = conflicts::combine(conflicts::read(root, id)?, merged.conflicts);
-        m.files.push((
-            conflicts::rel_path(id),
-            conflicts::render(id, &all).map(String::into_bytes),
-        ));
-    }
-    Ok(true)
-}
-
-/// Keeps the local file and the remote version beside it, and says so.
-/// A file deleted on one side and changed on the other keeps the change.
-fn keep_both(
-    repo: &Repository,
-    path: &str,
-    o: Option<Oid>,
-    t: Option<Oid>,
-    m: &mut Merge,
-) -> Result<()> {
-    match (o, t) {
-        (_, None) => {}
-        (None, Some(_)) => m.files.push((path.to_string(), content(repo, t)?)),
-        (Some(_), Some(_)) => {
-            let aside = format!("{path}.remote");
-            m.files.push((aside.clone(), content(repo, t)?));
-            m.kept_both.push(aside);
-        }
-    }
-    Ok(())
+    Err(StoreError::User(format!(
+        "{}\n  {}\n{}",
+        t(
+            "niet gesynchroniseerd: niet-vastgelegde wijzigingen die niet kloppen",
+            "not synced: uncommitted changes that do not parse"
+        ),
+        s.recovered.problems.join("\n  "),
+        t(
+            "Herstel het bestand (regel en kolom hierboven) en sync opnieuw; er is niets samengevoegd of overschreven.",
+            "Fix the file (line and column above) and sync again; nothing was merged or overwritten."
+        )
+    )))
 }

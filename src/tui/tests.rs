@@ -429,6 +429,7 @@ fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
         base: Some("\"A\"".into()),
         local: Some("\"Grotius College\"".into()),
         remote: Some("\"Grotius College Noord\"".into()),
+        others: Vec::new(),
     };
     snap.conflicts.insert(id.clone(), vec![conflict]);
     update(&mut a, Msg::Loaded(Box::new(snap)));

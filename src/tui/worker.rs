@@ -176,7 +176,7 @@ impl Worker {
                 Ok(Msg::History { case_id, entries })
             }
             Effect::Sync => {
-                let r = self.repo.sync(None)?;
+                let r = self.repo.sync(None, None)?;
                 let text = format!(
                     "{} {}: {} {}, {} {}, {} {}{}",
                     t("gesynchroniseerd met", "synced with"),
@@ -268,13 +268,10 @@ impl Worker {
 
     /// The changed case re-read and re-evaluated (None when its file is gone).
     fn changed(&self, case_id: String, summary: String, undoable: bool) -> Result<Msg> {
-        let commit = self
-            .repo
-            .git()?
-            .head()?
-            .target()
-            .map(|o| o.to_string())
-            .unwrap_or_default();
+        // The commit this write returned, never HEAD: a sync may have put a
+        // colleague's commit on top since the lock was released.
+        let commit = self.repo.last_commit().unwrap_or_default();
+        let undoable = undoable && !commit.is_empty();
         let case = if load::case_path(&self.repo.root, &case_id).exists() {
             let case = load::load_case(&self.repo.root, &case_id)?.map_err(StoreError::Broken)?;
             let check = self.evaluate(&case);
@@ -318,5 +315,68 @@ impl Worker {
                 case.protocol.clone(),
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseFields, Level};
+    use crate::domain::dates;
+    use crate::domain::event::Event;
+
+    /// Undo must revert the commit this write made, even when a sync put a
+    /// colleague's commit on top before the worker reported it.
+    #[test]
+    fn a_change_reports_the_commit_it_made_never_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = git::init(dir.path()).unwrap();
+        let mut cfg = git.config().unwrap();
+        cfg.set_str("user.name", "Unit").unwrap();
+        cfg.set_str("user.email", "unit@example.org").unwrap();
+        let d = dates::parse("2025-09-01").unwrap();
+        let case = CaseFields {
+            name: "N".into(),
+            birth: dates::parse("2011-01-01").unwrap(),
+            school: "S".into(),
+            level: Level::Vo,
+            protocol: "leerplichtwet".into(),
+            gemeente: None,
+            owner: None,
+        }
+        .into_case("aaaa".into(), d);
+        CaseRepo::init(dir.path())
+            .unwrap()
+            .create_case(&case)
+            .unwrap();
+        let (tx, _rx) = mpsc::channel();
+        let mut w = Worker {
+            repo: CaseRepo::at(dir.path().to_path_buf()).quiet(),
+            today: d,
+            caseload: None,
+            out: tx,
+        };
+        let commit_of = |m: Msg| match m {
+            Msg::Changed { commit, .. } => commit,
+            _ => panic!("not a change"),
+        };
+        let mine = commit_of(
+            w.run(Effect::AddEvent {
+                case_id: "aaaa".into(),
+                event: Event::new("ziek", d),
+                summary: "add ziek".into(),
+                force: false,
+            })
+            .unwrap(),
+        );
+        // Someone else's commit lands on top (another process, a sync).
+        let other = CaseRepo::at(dir.path().to_path_buf()).quiet();
+        other
+            .add_event("aaaa", &Event::new("beter", d), "add beter")
+            .unwrap();
+        let head = git.head().unwrap().target().unwrap().to_string();
+        let reported = commit_of(w.changed("aaaa".into(), "add ziek".into(), true).unwrap());
+        assert_eq!(reported, mine);
+        assert_ne!(reported, head);
     }
 }

@@ -29,7 +29,9 @@ pub struct LogEntry {
 
 pub fn init(dir: &Path) -> Result<Repository> {
     let mut opts = RepositoryInitOptions::new();
-    opts.initial_head("main").mkdir(true);
+    // The branch git would name (`init.defaultBranch`, else its default),
+    // so `git clone` of a bare remote made by `git init --bare` works.
+    opts.mkdir(true);
     Ok(Repository::init_opts(dir, &opts)?)
 }
 
