@@ -246,10 +246,19 @@ pub fn help_text(rendered: &str) -> String {
 /// The command line described in the current language.
 pub fn localize(cmd: Command) -> Command {
     let cmd = describe(cmd, "");
-    cmd.mut_subcommands(|sub| {
-        let name = sub.get_name().to_string();
-        describe(sub, &name)
-    })
+    cmd.mut_subcommands(|sub| localize_sub(sub, ""))
+}
+
+/// A subcommand and its own subcommands (`report thuiszitters`), each
+/// described under its whole path.
+fn localize_sub(sub: Command, parent: &str) -> Command {
+    let path = if parent.is_empty() {
+        sub.get_name().to_string()
+    } else {
+        format!("{parent} {}", sub.get_name())
+    };
+    let sub = describe(sub, &path);
+    sub.mut_subcommands(|s| localize_sub(s, &path))
 }
 
 fn describe(cmd: Command, name: &str) -> Command {
@@ -365,5 +374,42 @@ pub fn error_line(e: &clap::Error) -> String {
                 .trim_start_matches("error: ")
                 .to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod completeness {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and option has Dutch words: a new one without them
+    /// would show an English line on a Dutch screen.
+    #[test]
+    fn every_command_and_option_is_described_in_dutch() {
+        fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+            if about(path).is_none() {
+                missing.push(format!("about `{path}`"));
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg_help(path, id).is_none() {
+                    missing.push(format!("`{path}` --{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let p = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &p, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&crate::cli::Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no Dutch help for: {missing:?}");
     }
 }
