@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod demo;
+mod import;
 mod json;
 mod markdown;
 mod show;

@@ -8,6 +8,7 @@ pub mod config;
 pub mod conflicts;
 pub mod embedded;
 pub mod git;
+pub mod import;
 pub mod load;
 pub mod lock;
 pub mod recovery;
