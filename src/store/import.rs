@@ -111,11 +111,19 @@ fn read_csv(file: &str, text: &str, progress: &mut dyn FnMut(usize)) -> Result<T
         ..Table::default()
     };
     let mut record = csv::StringRecord::new();
+    // Line numbers from byte offsets: the csv crate's own count is off with CRLF.
+    let newlines: Vec<u64> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect();
+    let line_of = |p: &csv::Position| newlines.partition_point(|&n| n <= p.byte()) + 1;
     loop {
-        let line = reader.position().line() as usize;
+        let line = line_of(reader.position());
         let more = reader.read_record(&mut record).map_err(|e| RowError {
             file: file.to_string(),
-            row: e.position().map_or(line, |p| p.line() as usize),
+            row: e.position().map_or(line, line_of),
             column: 1,
             kind: ErrorKind::Malformed {
                 message: e.to_string(),
@@ -124,7 +132,7 @@ fn read_csv(file: &str, text: &str, progress: &mut dyn FnMut(usize)) -> Result<T
         if !more {
             break;
         }
-        let row = record.position().map_or(line, |p| p.line() as usize);
+        let row = record.position().map_or(line, line_of);
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if table.header.is_empty() {
             table.header = cells;
