@@ -146,7 +146,7 @@ fn read_csv(file: &str, text: &str, progress: &mut dyn FnMut(usize)) -> Result<T
             return Err(too_many(file, row, cells.len(), table.header.len()));
         }
         table.rows.push(Row { number: row, cells });
-        if table.rows.len() % 10_000 == 0 {
+        if table.rows.len().is_multiple_of(10_000) {
             progress(table.rows.len());
         }
     }
