@@ -247,9 +247,14 @@ impl CaseRepo {
             texts.push(new_text);
         }
         recovery::journal_begin(&s.git, &paths)?;
-        for ((id, _), text) in edits.iter().zip(&texts) {
-            atomic::write(&load::case_path(&self.root, id), text.as_bytes())?;
-        }
+        // Side by side: each write waits on its own fsync.
+        use rayon::prelude::*;
+        edits
+            .par_iter()
+            .zip(&texts)
+            .try_for_each(|((id, _), text)| {
+                atomic::write(&load::case_path(&self.root, id), text.as_bytes())
+            })?;
         let changes: Vec<Change> = rels
             .iter()
             .zip(&texts)
