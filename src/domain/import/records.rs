@@ -3,8 +3,9 @@
 //! The first error stops the import, so nothing half-read is ever written.
 
 use super::mapping::{Mapping, MatchBy, SKIP};
-use super::{ErrorKind, RowError, Table};
+use super::{ErrorKind, Row, RowError, Table};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 /// How a row names its pupil.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,141 +106,152 @@ pub fn read(table: &Table, mapping: &Mapping) -> Result<Records, RowError> {
     let mut out = Records::default();
     out.records.reserve(table.rows.len());
     for row in &table.rows {
-        let cell = |i: usize| row.cells.get(i).map(|s| s.trim()).unwrap_or("");
-        let fail = |i: usize, kind: ErrorKind| RowError {
-            file: table.file.clone(),
-            row: row.number,
-            column: i + 1,
-            kind,
+        let c = Cells {
+            table,
+            row,
+            formats: &mapping.formats,
         };
-        let opt_cell = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty());
-        let required = |i: usize, name: &str| {
-            let v = cell(i);
-            if v.is_empty() {
-                Err(fail(
-                    i,
-                    ErrorKind::Empty {
-                        column: name.into(),
-                    },
-                ))
-            } else {
-                Ok(v)
-            }
-        };
-        let date = |i: usize| {
-            parse_date(cell(i), &mapping.formats).ok_or_else(|| {
-                fail(
-                    i,
-                    ErrorKind::BadDate {
-                        text: cell(i).into(),
-                    },
-                )
-            })
-        };
-        let kind = match cols.code {
-            Some(i) => {
-                let code = required(i, header(table, i))?;
-                let codes = &mapping.def.codes;
-                match codes.get(code).or_else(|| codes.get(&code.to_uppercase())) {
-                    Some(k) if k.get_ref() == SKIP => {
-                        out.skipped += 1;
-                        continue;
-                    }
-                    Some(k) => k.get_ref().clone(),
-                    None => return Err(fail(i, ErrorKind::UnknownCode { code: code.into() })),
-                }
-            }
-            None => mapping
-                .def
-                .kind
-                .as_ref()
-                .map(|k| k.get_ref().clone())
-                .unwrap_or_default(),
-        };
-        let pupil = match mapping.match_by {
-            MatchBy::PupilNumber => {
-                let i = cols.pupil.unwrap_or(0);
-                Pupil::Number(required(i, header(table, i))?.to_string())
-            }
-            MatchBy::NameBirth => {
-                let parts: Vec<&str> = cols
-                    .name
-                    .iter()
-                    .map(|&i| cell(i))
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                let first = cols.name.first().copied().unwrap_or(0);
-                if parts.is_empty() {
-                    return Err(fail(
-                        first,
-                        ErrorKind::Empty {
-                            column: header(table, first).into(),
-                        },
-                    ));
-                }
-                let b = cols.birth.unwrap_or(0);
-                Pupil::NameBirth(fold_name(&parts.join(" ")), date(b)?)
-            }
-        };
-        let date_value = date(cols.date)?;
-        let until = match opt_cell(cols.until) {
-            Some(_) => Some(date(cols.until.unwrap_or(0))?),
-            None => None,
-        };
-        if let Some(u) = until.filter(|u| *u < date_value) {
-            return Err(fail(
-                cols.until.unwrap_or(0),
-                ErrorKind::UntilBeforeDate {
-                    until: u,
-                    date: date_value,
-                },
-            ));
+        match read_row(&c, mapping, &cols)? {
+            Some(r) => out.records.push(r),
+            None => out.skipped += 1,
         }
-        let hours = match opt_cell(cols.hours) {
-            Some(h) => Some(
-                h.replace(',', ".")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|h| h.is_finite() && *h > 0.0 && *h <= 24.0)
-                    .ok_or_else(|| {
-                        fail(
-                            cols.hours.unwrap_or(0),
-                            ErrorKind::BadNumber { text: h.into() },
-                        )
-                    })?,
-            ),
-            None => None,
-        };
-        let coded =
-            |i: Option<usize>,
-             table_map: &std::collections::BTreeMap<String, toml::Spanned<String>>| {
-                match (i, opt_cell(i)) {
-                    (Some(i), Some(v)) => match table_map
-                        .get(v)
-                        .or_else(|| table_map.get(&v.to_lowercase()))
-                    {
-                        Some(c) => Ok(Some(c.get_ref().clone())),
-                        None if table_map.is_empty() => Ok(Some(v.to_lowercase())),
-                        None => Err(fail(i, ErrorKind::UnknownValue { text: v.into() })),
-                    },
-                    _ => Ok(None),
-                }
-            };
-        out.records.push(Record {
-            row: row.number,
-            pupil,
-            school: opt_cell(cols.school).map(str::to_string),
-            date: date_value,
-            until,
-            lesson: opt_cell(cols.lesson).map(str::to_string),
-            kind,
-            hours,
-            soort: coded(cols.soort, &mapping.def.soort_codes)?,
-            meldingsnummer: opt_cell(cols.meldingsnummer).map(str::to_string),
-            status: coded(cols.status, &mapping.def.status_codes)?,
-        });
     }
     Ok(out)
+}
+
+/// One row's cells, with the checks every column shares.
+struct Cells<'a> {
+    table: &'a Table,
+    row: &'a Row,
+    formats: &'a [String],
+}
+
+type Codes = BTreeMap<String, toml::Spanned<String>>;
+
+impl Cells<'_> {
+    fn get(&self, i: usize) -> &str {
+        self.row.cells.get(i).map(|s| s.trim()).unwrap_or("")
+    }
+    fn opt(&self, i: Option<usize>) -> Option<&str> {
+        i.map(|i| self.get(i)).filter(|s| !s.is_empty())
+    }
+    fn fail(&self, i: usize, kind: ErrorKind) -> RowError {
+        RowError {
+            file: self.table.file.clone(),
+            row: self.row.number,
+            column: i + 1,
+            kind,
+        }
+    }
+    fn required(&self, i: usize) -> Result<&str, RowError> {
+        match self.get(i) {
+            "" => Err(self.fail(
+                i,
+                ErrorKind::Empty {
+                    column: header(self.table, i).into(),
+                },
+            )),
+            v => Ok(v),
+        }
+    }
+    fn date(&self, i: usize) -> Result<NaiveDate, RowError> {
+        parse_date(self.get(i), self.formats).ok_or_else(|| {
+            self.fail(
+                i,
+                ErrorKind::BadDate {
+                    text: self.get(i).into(),
+                },
+            )
+        })
+    }
+    fn opt_date(&self, i: Option<usize>) -> Result<Option<NaiveDate>, RowError> {
+        match i.filter(|_| self.opt(i).is_some()) {
+            Some(i) => self.date(i).map(Some),
+            None => Ok(None),
+        }
+    }
+    fn hours(&self, i: Option<usize>) -> Result<Option<f64>, RowError> {
+        let (Some(i), Some(h)) = (i, self.opt(i)) else {
+            return Ok(None);
+        };
+        h.replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|h| h.is_finite() && *h > 0.0 && *h <= 24.0)
+            .map(Some)
+            .ok_or_else(|| self.fail(i, ErrorKind::BadNumber { text: h.into() }))
+    }
+    /// A value through a mapping table (any value, lower-cased, when it is empty).
+    fn coded(&self, i: Option<usize>, codes: &Codes) -> Result<Option<String>, RowError> {
+        let (Some(i), Some(v)) = (i, self.opt(i)) else {
+            return Ok(None);
+        };
+        match codes.get(v).or_else(|| codes.get(&v.to_lowercase())) {
+            Some(c) => Ok(Some(c.get_ref().clone())),
+            None if codes.is_empty() => Ok(Some(v.to_lowercase())),
+            None => Err(self.fail(i, ErrorKind::UnknownValue { text: v.into() })),
+        }
+    }
+}
+
+/// A record, or `None` for a row whose code is `skip`.
+fn read_row(c: &Cells, m: &Mapping, cols: &Cols) -> Result<Option<Record>, RowError> {
+    let kind = match cols.code {
+        Some(i) => {
+            let code = c.required(i)?;
+            let codes = &m.def.codes;
+            match codes.get(code).or_else(|| codes.get(&code.to_uppercase())) {
+                Some(k) if k.get_ref() == SKIP => return Ok(None),
+                Some(k) => k.get_ref().clone(),
+                None => return Err(c.fail(i, ErrorKind::UnknownCode { code: code.into() })),
+            }
+        }
+        None => m
+            .def
+            .kind
+            .as_ref()
+            .map(|k| k.get_ref().clone())
+            .unwrap_or_default(),
+    };
+    let pupil = match m.match_by {
+        MatchBy::PupilNumber => Pupil::Number(c.required(cols.pupil.unwrap_or(0))?.to_string()),
+        MatchBy::NameBirth => {
+            let parts: Vec<&str> = cols
+                .name
+                .iter()
+                .map(|&i| c.get(i))
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                c.required(cols.name.first().copied().unwrap_or(0))?;
+            }
+            Pupil::NameBirth(
+                fold_name(&parts.join(" ")),
+                c.date(cols.birth.unwrap_or(0))?,
+            )
+        }
+    };
+    let date = c.date(cols.date)?;
+    let until = c.opt_date(cols.until)?;
+    if let Some(u) = until.filter(|u| *u < date) {
+        return Err(c.fail(
+            cols.until.unwrap_or(0),
+            ErrorKind::UntilBeforeDate { until: u, date },
+        ));
+    }
+    Ok(Some(Record {
+        row: c.row.number,
+        pupil,
+        school: c.opt(cols.school).map(str::to_string),
+        date,
+        until,
+        lesson: c.opt(cols.lesson).map(str::to_string),
+        kind,
+        hours: c.hours(cols.hours)?,
+        soort: c.coded(cols.soort, &m.def.soort_codes)?,
+        meldingsnummer: c.opt(cols.meldingsnummer).map(str::to_string),
+        status: c.coded(cols.status, &m.def.status_codes)?,
+    }))
 }
 
 fn header(table: &Table, i: usize) -> &str {
