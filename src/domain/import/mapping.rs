@@ -168,32 +168,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
     for v in def.codes.values() {
         check_kind(v, true)?;
     }
-    let mut aggregate = BTreeMap::new();
-    for (kind, how) in &def.aggregate {
-        let a = Aggregate::parse(how.get_ref()).ok_or_else(|| {
-            err(
-                how,
-                format!(
-                    "unknown aggregate `{}` (hours-per-day, runs, per-day, per-row)",
-                    how.get_ref()
-                ),
-            )
-        })?;
-        let fits = match a {
-            Aggregate::HoursPerDay => kind == "ongeoorloofd",
-            Aggregate::Runs => {
-                ["ziek", "ongeoorloofd", "luxe", "vrijstelling"].contains(&kind.as_str())
-            }
-            _ => true,
-        };
-        if !known.contains(kind) || !fits {
-            return Err(err(
-                how,
-                format!("`{}` does not fit kind `{kind}`", how.get_ref()),
-            ));
-        }
-        aggregate.insert(kind.clone(), a);
-    }
+    let aggregate = aggregates(&def, &known, &err)?;
     for (table, allowed) in [
         (&def.soort_codes, &MELDING_SOORTEN[..]),
         (&def.status_codes, &MELDING_STATUSES[..]),
@@ -220,6 +195,56 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
             format!("columns soort, meldingsnummer and status need kind = \"{MELDING_KIND}\""),
         ));
     }
+    let mut formats = date_formats(&def, &err)?;
+    formats.push("%Y-%m-%d".into());
+    Ok(Mapping {
+        id: id.to_string(),
+        match_by,
+        formats,
+        aggregate,
+        def,
+    })
+}
+
+type SpanErr<'a> = dyn Fn(&Spanned<String>, String) -> FileError + 'a;
+
+/// The `[aggregate]` table, each way checked against its kind.
+fn aggregates(
+    def: &MappingFile,
+    known: &[String],
+    err: &SpanErr,
+) -> Result<BTreeMap<String, Aggregate>, FileError> {
+    let mut aggregate = BTreeMap::new();
+    for (kind, how) in &def.aggregate {
+        let a = Aggregate::parse(how.get_ref()).ok_or_else(|| {
+            err(
+                how,
+                format!(
+                    "unknown aggregate `{}` (hours-per-day, runs, per-day, per-row)",
+                    how.get_ref()
+                ),
+            )
+        })?;
+        let fits = match a {
+            Aggregate::HoursPerDay => kind == "ongeoorloofd",
+            Aggregate::Runs => {
+                ["ziek", "ongeoorloofd", "luxe", "vrijstelling"].contains(&kind.as_str())
+            }
+            _ => true,
+        };
+        if !known.contains(kind) || !fits {
+            return Err(err(
+                how,
+                format!("`{}` does not fit kind `{kind}`", how.get_ref()),
+            ));
+        }
+        aggregate.insert(kind.clone(), a);
+    }
+    Ok(aggregate)
+}
+
+/// The date formats, each checked by writing and reading back a date.
+fn date_formats(def: &MappingFile, err: &SpanErr) -> Result<Vec<String>, FileError> {
     let mut formats: Vec<String> = Vec::new();
     for f in &def.date_formats {
         // An impossible format would make every date "impossible": say so here.
@@ -233,14 +258,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
         }
         formats.push(f.get_ref().clone());
     }
-    formats.push("%Y-%m-%d".into());
-    Ok(Mapping {
-        id: id.to_string(),
-        match_by,
-        formats,
-        aggregate,
-        def,
-    })
+    Ok(formats)
 }
 
 #[cfg(test)]
