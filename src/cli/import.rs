@@ -46,20 +46,7 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
         print_case(ctx, &cl.cases[cp.case], cp, &loaded);
     }
     print_rows(&plan);
-    let (new, present, changed) = plan.counts();
-    println!(
-        "{}: {new} {}, {present} {}, {changed} {}, {} {}, {} {}, {} {}",
-        t("totaal", "total"),
-        t("nieuw", "new"),
-        t("al aanwezig", "already present"),
-        t("gewijzigd", "changed"),
-        plan.unmatched.len(),
-        t("rijen zonder case", "rows without a case"),
-        plan.ambiguous.len(),
-        t("rijen met meer cases", "rows with several cases"),
-        plan.skipped,
-        t("rijen overgeslagen", "rows skipped"),
-    );
+    print_total(&plan);
     if tty {
         eprint!("\r");
     }
@@ -69,6 +56,7 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
         clean(&table.file),
         started.elapsed().as_secs_f64()
     );
+    let (new, _, changed) = plan.counts();
     if new + changed == 0 {
         println!("{}", t("niets te schrijven", "nothing to write"));
     } else if apply {
@@ -88,6 +76,23 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_total(plan: &Plan) {
+    let (new, present, changed) = plan.counts();
+    println!(
+        "{}: {new} {}, {present} {}, {changed} {}, {} {}, {} {}, {} {}",
+        t("totaal", "total"),
+        t("nieuw", "new"),
+        t("al aanwezig", "already present"),
+        t("gewijzigd", "changed"),
+        plan.unmatched.len(),
+        t("rijen zonder case", "rows without a case"),
+        plan.ambiguous.len(),
+        t("rijen met meer cases", "rows with several cases"),
+        plan.skipped,
+        t("rijen overgeslagen", "rows skipped"),
+    );
 }
 
 /// One commit; its message names the mapping, counts and case ids only.

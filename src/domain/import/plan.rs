@@ -211,8 +211,21 @@ fn case_items(
             items.push(item(case, id, event, rows));
         }
     }
+    check_items(&items)?;
+    items.sort_by(|a, b| {
+        a.event
+            .date
+            .cmp(&b.event.date)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(items)
+}
+
+/// Every event passes the vocabulary's checks, or the first row of the
+/// first that does not is the error.
+fn check_items(items: &[Item]) -> Result<(), RowError> {
     let vocabulary = event::base_vocabulary();
-    for it in &items {
+    for it in items {
         let spec = vocabulary.iter().find(|k| k.id == it.event.kind);
         if let Some(Err(message)) = spec.map(|s| event::validate(&it.event, s)) {
             let row = it.rows.first().copied().unwrap_or(0);
@@ -224,13 +237,7 @@ fn case_items(
             });
         }
     }
-    items.sort_by(|a, b| {
-        a.event
-            .date
-            .cmp(&b.event.date)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Ok(items)
+    Ok(())
 }
 
 fn group_event(m: &Mapping, kind: &str, date: NaiveDate, rows: &[&Record]) -> Event {
