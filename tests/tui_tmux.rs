@@ -28,6 +28,22 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(60));
         }
     }
+    /// Presses `q` until the program has ended (`q` steps back from a
+    /// case and a search, then quits), waiting for each step to show.
+    fn quit(&self) -> String {
+        for _ in 0..6 {
+            self.keys(&["q"]);
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(3) {
+                let screen = self.screen();
+                if screen.contains("VERZUIM-EXITED") {
+                    return screen;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        self.wait_for("VERZUIM-EXITED")
+    }
     fn screen(&self) -> String {
         self.cmd(&["capture-pane", "-p", "-t", "e2e"])
     }
@@ -139,9 +155,9 @@ fn demo_end_to_end_in_a_real_terminal() {
             && lines[1].contains("add contact-ouders 2025-11-21"),
         "{log}"
     );
-    // Quit: back, back (clears the search), quit.
-    t.keys(&["q", "q", "q"]);
-    let screen = t.wait_for("VERZUIM-EXITED");
+    // Quit: back, back (clears the search), quit; one key at a time, each
+    // after the screen has answered, so a busy machine cannot reorder them.
+    let screen = t.quit();
     assert!(
         screen.contains(" icanon") && !screen.contains("-icanon"),
         "cooked mode restored:\n{screen}"

@@ -62,6 +62,9 @@ pub enum Command {
         gemeente: Option<String>,
         #[arg(long)]
         owner: Option<String>,
+        /// The school's pupil number, how `import` finds the case.
+        #[arg(long)]
+        leerlingnummer: Option<String>,
     },
     /// Append an event to a case; print the event id.
     Add {
@@ -129,6 +132,16 @@ pub enum Command {
         field: String,
         /// local, remote, or remote-2, remote-3, ... (further sides' values).
         choice: String,
+    },
+    /// Import absence rows (CSV or XLSX) through a mapping in imports/; a dry run unless --apply.
+    Import {
+        file: PathBuf,
+        /// The mapping: imports/NAME.toml (magister, somtoday, duo, ...).
+        #[arg(long = "map", value_name = "NAME")]
+        map: String,
+        /// Write the events (one commit); without it nothing is written.
+        #[arg(long)]
+        apply: bool,
     },
     /// List the protocols and their rules.
     Protocols {

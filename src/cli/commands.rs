@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             protocol,
             gemeente,
             owner,
+            leerlingnummer,
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let rules = load::load_rules(&repo.root)?;
@@ -64,7 +65,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let fields = input::case_fields(&input, ctx.today).map_err(user)?;
             protocol_for(&rules, &fields.protocol)?;
-            let case = fields.into_case(ids::new_id(), ctx.today);
+            let mut case = fields.into_case(ids::new_id(), ctx.today);
+            case.leerlingnummer = input::pupil_number(leerlingnummer.as_deref()).map_err(user)?;
             repo.create_case(&case)?;
             println!("{}", case.id);
             Ok(ExitCode::SUCCESS)
@@ -100,6 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Overdue { json } => read::overdue(&ctx, json),
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
+        Command::Import { file, map, apply } => super::import::run(&ctx, &file, &map, apply),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),

@@ -52,6 +52,26 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "merge another case branch of the remote into yours (when sync reports two diverging case branches)",
         )
         .to_string(),
+        ("new", "leerlingnummer") => t(
+            "leerlingnummer van de school (om import-regels aan het dossier te koppelen)",
+            "the school's pupil number (to match import rows to the case)",
+        )
+        .to_string(),
+        ("import", "file") => t(
+            "het exportbestand: CSV (; of ,; UTF-8 of Windows-1252) of XLSX",
+            "the export file: CSV (; or ,; UTF-8 or Windows-1252) or XLSX",
+        )
+        .to_string(),
+        ("import", "map") => t(
+            "de koppeling: imports/NAAM.toml (magister, somtoday, duo, ...)",
+            "the mapping: imports/NAME.toml (magister, somtoday, duo, ...)",
+        )
+        .to_string(),
+        ("import", "apply") => t(
+            "schrijf de gebeurtenissen (één commit); zonder dit wordt niets geschreven",
+            "write the events (one commit); without it nothing is written",
+        )
+        .to_string(),
         ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
         ("new", "birth") => t(
             "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
@@ -162,6 +182,10 @@ fn about(cmd: &str) -> Option<&'static str> {
             "maak een dossiermap in DIR (git, protocollen, kalender, instellingen)",
             "create a case repository in DIR (git, protocols, calendar, settings)",
         ),
+        "import" => t(
+            "lees verzuim uit een export van school of DUO (CSV of XLSX); toont eerst, schrijft met --apply",
+            "import absence rows from a school or DUO export (CSV or XLSX); a dry run unless --apply",
+        ),
         "clone" => t(
             "sluit aan bij een dossiermap op een remote: een werkkopie in MAP",
             "join a case repository from a remote: a working copy in DIR",
@@ -228,6 +252,9 @@ fn value_name(id: &str) -> Option<&'static str> {
         "choice" => "KEUZE",
         "check" => "BESTAND",
         "author" => "AUTEUR",
+        "leerlingnummer" => "NUMMER",
+        "map" => "NAAM",
+        "file" => "BESTAND",
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod demo;
 mod help;
+mod import;
 mod join;
 mod json;
 mod markdown;

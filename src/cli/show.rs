@@ -164,6 +164,9 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         t("gemeente", "municipality"),
         c.gemeente.as_deref().unwrap_or("-")
     );
+    if let Some(n) = &c.leerlingnummer {
+        println!("  {}: {n}", t("leerlingnummer", "pupil number"));
+    }
     println!(
         "  protocol: {}   {}: {}",
         c.protocol,

@@ -73,6 +73,9 @@ pub struct Case {
     pub birth: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pseudonym: Option<String>,
+    /// The school's pupil number (leerlingnummer), how imports find the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leerlingnummer: Option<String>,
     pub school: String,
     pub level: Level,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +134,7 @@ impl CaseFields {
             name: self.name,
             birth: self.birth,
             pseudonym: None,
+            leerlingnummer: None,
             school: self.school,
             level: self.level,
             gemeente: self.gemeente,

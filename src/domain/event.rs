@@ -32,6 +32,15 @@ pub struct Event {
     pub action: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For `melding-leerplicht`: the kind of DUO report (see [`MELDING_SOORTEN`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soort: Option<String>,
+    /// For `melding-leerplicht`: DUO's number of the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meldingsnummer: Option<String>,
+    /// For `melding-leerplicht`: where the report stands (see [`MELDING_STATUSES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 impl Event {
@@ -44,6 +53,9 @@ impl Event {
             outcome: None,
             action: None,
             note: None,
+            soort: None,
+            meldingsnummer: None,
+            status: None,
         }
     }
 
@@ -62,6 +74,15 @@ impl Event {
         }
         if let Some(a) = &self.action {
             text += &format!(" {a}");
+        }
+        if let Some(s) = &self.soort {
+            text += &format!(" {}: {s}", t("soort", "type"));
+        }
+        if let Some(n) = &self.meldingsnummer {
+            text += &format!(" {}: {n}", t("nr", "no"));
+        }
+        if let Some(s) = &self.status {
+            text += &format!(" {}: {s}", t("status", "status"));
         }
         text
     }
@@ -84,6 +105,14 @@ pub struct KindSpec {
     pub outcomes: Vec<String>,
     pub note_required: bool,
 }
+
+/// The kind that carries a DUO report's `soort`, `meldingsnummer` and `status`.
+pub const MELDING_KIND: &str = "melding-leerplicht";
+/// DUO's kinds of absence report: 16 hours in 4 weeks, relatief verzuim
+/// (lrv: the pupil is not enrolled), luxeverzuim, other, and 18-plus.
+pub const MELDING_SOORTEN: [&str; 5] = ["16u4w", "lrv", "luxe", "overig", "18plus"];
+/// Where a report stands.
+pub const MELDING_STATUSES: [&str; 3] = ["nieuw", "in-behandeling", "afgehandeld"];
 
 pub const CONSULT_OUTCOMES: [&str; 3] = ["verschenen", "afgemeld", "niet-verschenen"];
 
@@ -201,11 +230,56 @@ pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
         }
         _ => {}
     }
+    validate_melding(event)?;
     if spec.note_required && event.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(format!(
             "{} `{}`",
             t("--note is nodig voor", "--note is required for"),
             spec.id
+        ));
+    }
+    Ok(())
+}
+
+/// The DUO report fields: only on `melding-leerplicht`, from their lists.
+fn validate_melding(event: &Event) -> Result<(), String> {
+    let fields = [
+        ("soort", &event.soort),
+        ("meldingsnummer", &event.meldingsnummer),
+        ("status", &event.status),
+    ];
+    if event.kind != MELDING_KIND {
+        if let Some((name, _)) = fields.iter().find(|(_, v)| v.is_some()) {
+            return Err(format!(
+                "`{name}` {} `{MELDING_KIND}`",
+                t("hoort alleen bij", "only applies to")
+            ));
+        }
+        return Ok(());
+    }
+    let check = |name: &str, value: &Option<String>, allowed: &[&str]| match value {
+        Some(v) if !allowed.contains(&v.as_str()) => Err(format!(
+            "{} {name} `{v}`{} {}",
+            t("onbekende", "unknown"),
+            t("; kies uit", "; choose from"),
+            allowed.join(", ")
+        )),
+        _ => Ok(()),
+    };
+    check("soort", &event.soort, &MELDING_SOORTEN)?;
+    check("status", &event.status, &MELDING_STATUSES)?;
+    if let Some(n) = &event.meldingsnummer
+        && (n.is_empty()
+            || n.len() > 40
+            || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return Err(format!(
+            "meldingsnummer `{}`: {}",
+            n.escape_debug(),
+            t(
+                "alleen letters, cijfers en -, hoogstens 40 tekens",
+                "letters, digits and - only, at most 40 characters"
+            )
         ));
     }
     Ok(())
@@ -251,5 +325,22 @@ mod tests {
         assert!(validate(&e, &spec("consult")).is_err());
         e.outcome = Some("niet-verschenen".into());
         assert!(validate(&e, &spec("consult")).is_ok());
+    }
+
+    #[test]
+    fn melding_fields_only_on_melding_leerplicht_and_from_their_lists() {
+        let mut e = Event::new(MELDING_KIND, d("2026-11-10"));
+        e.soort = Some("16u4w".into());
+        e.meldingsnummer = Some("M-123".into());
+        e.status = Some("nieuw".into());
+        assert!(validate(&e, &spec(MELDING_KIND)).is_ok());
+        e.soort = Some("16 uur".into());
+        assert!(validate(&e, &spec(MELDING_KIND)).is_err());
+        e.soort = Some("lrv".into());
+        e.meldingsnummer = Some("12 34".into());
+        assert!(validate(&e, &spec(MELDING_KIND)).is_err());
+        let mut z = Event::new("ziek", d("2026-11-10"));
+        z.soort = Some("lrv".into());
+        assert!(validate(&z, &spec("ziek")).is_err());
     }
 }

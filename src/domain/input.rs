@@ -81,6 +81,25 @@ pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, Strin
     Ok(e)
 }
 
+/// A pupil number as typed: trimmed; letters, digits and `-` only (it is
+/// compared with the school's export, so it must be what the school shows).
+pub fn pupil_number(text: Option<&str>) -> Result<Option<String>, String> {
+    let Some(n) = optional(text) else {
+        return Ok(None);
+    };
+    if n.len() > 40 || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(format!(
+            "--leerlingnummer `{}`: {}",
+            n.escape_debug(),
+            t(
+                "alleen letters, cijfers en -, hoogstens 40 tekens",
+                "letters, digits and - only, at most 40 characters"
+            )
+        ));
+    }
+    Ok(Some(n.to_string()))
+}
+
 /// What a person typed for a case's fields (`protocol` checked by the caller).
 #[derive(Debug, Clone, Default)]
 pub struct CaseInput<'a> {

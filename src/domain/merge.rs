@@ -90,6 +90,7 @@ pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
         name: field!(name),
         birth: field!(birth),
         pseudonym: field!(pseudonym),
+        leerlingnummer: field!(leerlingnummer),
         school: field!(school),
         level: field!(level),
         gemeente: field!(gemeente),

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod engine;
 pub mod event;
 pub mod ids;
+pub mod import;
 pub mod input;
 pub mod merge;
 pub mod plausible;

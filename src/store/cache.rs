@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES2";
+const MAGIC: &[u8; 8] = b"VZCASES3";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -72,6 +72,7 @@ pub struct Cached {
     name: String,
     birth: i32,
     pseudonym: Option<String>,
+    leerlingnummer: Option<String>,
     school: String,
     level: Level,
     gemeente: Option<String>,
@@ -93,7 +94,11 @@ struct CachedEvent(
     Option<String>,
     Option<String>,
     Option<String>,
+    /// A DUO report's soort, meldingsnummer and status (rare: one option).
+    Option<Box<Melding>>,
 );
+
+type Melding = (Option<String>, Option<String>, Option<String>);
 
 fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -111,6 +116,7 @@ impl From<&Case> for Cached {
             name: c.name.clone(),
             birth: day(c.birth),
             pseudonym: c.pseudonym.clone(),
+            leerlingnummer: c.leerlingnummer.clone(),
             school: c.school.clone(),
             level: c.level,
             gemeente: c.gemeente.clone(),
@@ -136,6 +142,14 @@ impl From<&Case> for Cached {
                         e.outcome.clone(),
                         e.action.clone(),
                         e.note.clone(),
+                        (e.soort.is_some() || e.meldingsnummer.is_some() || e.status.is_some())
+                            .then(|| {
+                                Box::new((
+                                    e.soort.clone(),
+                                    e.meldingsnummer.clone(),
+                                    e.status.clone(),
+                                ))
+                            }),
                     );
                     (id.clone(), ev)
                 })
@@ -152,6 +166,7 @@ impl From<Cached> for Case {
             name: c.name,
             birth: date(c.birth),
             pseudonym: c.pseudonym,
+            leerlingnummer: c.leerlingnummer,
             school: c.school,
             level: c.level,
             gemeente: c.gemeente,
@@ -165,7 +180,8 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note))| {
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, m))| {
+                        let (soort, meldingsnummer, status) = m.map(|b| *b).unwrap_or_default();
                         (
                             id,
                             Event {
@@ -176,6 +192,9 @@ impl From<Cached> for Case {
                                 outcome,
                                 action,
                                 note,
+                                soort,
+                                meldingsnummer,
+                                status,
                             },
                         )
                     },

@@ -171,6 +171,15 @@ fn event_table(e: &Event) -> Table {
     if let Some(n) = &e.note {
         t.insert("note", value(n.as_str()));
     }
+    for (key, v) in [
+        ("soort", &e.soort),
+        ("meldingsnummer", &e.meldingsnummer),
+        ("status", &e.status),
+    ] {
+        if let Some(v) = v {
+            t.insert(key, value(v.as_str()));
+        }
+    }
     t
 }
 

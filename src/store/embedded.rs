@@ -1,5 +1,6 @@
 //! Files built into the binary so `init` and `demo` work anywhere: the
-//! protocol library, the school calendars and the demo's sample cases.
+//! protocol library, the school calendars, the import mappings and the
+//! demo's sample cases.
 //! A test checks these lists against the folders, so none is forgotten.
 
 macro_rules! files {
@@ -22,6 +23,12 @@ pub const CALENDARS: &[(&str, &str)] = files!("protocols/calendar":
     "2025-2026.toml",
     "2026-2027.toml",
     "2027-2028.toml",
+);
+
+pub const IMPORTS: &[(&str, &str)] = files!("imports":
+    "duo.toml",
+    "magister.toml",
+    "somtoday.toml",
 );
 
 pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
@@ -64,5 +71,6 @@ mod tests {
         assert_eq!(names(PROTOCOLS), listed("protocols"));
         assert_eq!(names(CALENDARS), listed("protocols/calendar"));
         assert_eq!(names(SAMPLE_CASES), listed("cases"));
+        assert_eq!(names(IMPORTS), listed("imports"));
     }
 }

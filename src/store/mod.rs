@@ -10,6 +10,7 @@ pub mod conflicts;
 pub mod embedded;
 pub mod filemerge;
 pub mod git;
+pub mod import;
 pub mod incoming;
 pub mod join;
 pub mod load;

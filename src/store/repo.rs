@@ -108,7 +108,17 @@ impl CaseRepo {
                 .iter()
                 .map(|(n, text)| (format!("{CALENDAR_DIR}/{n}"), *text)),
         );
-        for d in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR] {
+        files.extend(
+            embedded::IMPORTS
+                .iter()
+                .map(|(n, text)| (format!("{}/{n}", super::import::IMPORTS_DIR), *text)),
+        );
+        for d in [
+            CASES_DIR,
+            PROTOCOLS_DIR,
+            CALENDAR_DIR,
+            super::import::IMPORTS_DIR,
+        ] {
             atomic::create_private_dir(&dir.join(d))?;
         }
         for (path, text) in &files {
@@ -124,7 +134,7 @@ impl CaseRepo {
         git::commit(
             &repo,
             &changes,
-            "init: case repository with protocols and school calendars",
+            "init: case repository with protocols, school calendars and import mappings",
             &author,
         )?;
         Ok(CaseRepo::at(dir.to_path_buf()))
