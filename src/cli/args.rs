@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Usage errors exit with status 1
 //! and one line, like every other user error.
 
+use super::out::errln;
 use crate::i18n::{self, Lang};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -134,14 +135,14 @@ pub fn parse() -> Result<Cli, ExitCode> {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("usage error");
-            eprintln!("verzuim: {}", line.trim_start_matches("error: "));
+            errln!("verzuim: {}", line.trim_start_matches("error: "));
             return Err(ExitCode::from(1));
         }
     };
     match cli.lang.as_deref().map(Lang::parse) {
         Some(Some(lang)) => i18n::set_lang(lang),
         Some(None) => {
-            eprintln!(
+            errln!(
                 "verzuim: unknown language `{}` (nl, en)",
                 cli.lang.as_deref().unwrap_or("")
             );

@@ -2,6 +2,7 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
+use super::out::{errln, outln};
 use super::{demo, json, show, user};
 use crate::domain::case::Status;
 use crate::domain::caseload::{self, Unchecked};
@@ -43,7 +44,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Demo => demo::run(&ctx),
         Command::Init => {
             CaseRepo::init(&ctx.dir)?;
-            println!(
+            outln!(
                 "{} {}",
                 t("case-map aangemaakt in", "case repository created in"),
                 ctx.dir.display()
@@ -74,7 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             protocol_for(&rules, &fields.protocol)?;
             let case = fields.into_case(ids::new_id(), ctx.today);
             repo.create_case(&case)?;
-            println!("{}", case.id);
+            super::out::ack(&case.id);
             Ok(ExitCode::SUCCESS)
         }
         Command::Add {
@@ -93,7 +94,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let protocol = protocol_for(&rules, &current.protocol)?;
             let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
             let what = format!("add {} {}", event.kind, event.date);
-            println!("{}", repo.add_event(&id, &event, &what)?);
+            super::out::ack(&repo.add_event(&id, &event, &what)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Done {
@@ -117,7 +118,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let repo = CaseRepo::open(&ctx.dir)?;
             let id = repo.resolve_case(&case)?;
             repo.resolve_conflict(&id, &field, choice == "remote")?;
-            println!(
+            outln!(
                 "{id} {field}: {}",
                 if choice == "remote" {
                     t("remote-waarde genomen", "remote value taken")
@@ -219,7 +220,7 @@ fn done(
     event.action = Some(found.id.clone());
     event.note = note.filter(|n| !n.trim().is_empty());
     let what = format!("action {} done", found.id);
-    println!("{}", repo.add_event(&id, &event, &what)?);
+    super::out::ack(&repo.add_event(&id, &event, &what)?);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -276,7 +277,7 @@ pub fn unchecked_text(u: &Unchecked) -> String {
 /// exit code (2 if any file is broken).
 fn report_broken(loaded: &load::Loaded, today: NaiveDate) -> ExitCode {
     if !loaded.caseload.calendars.covers(today) {
-        eprintln!(
+        errln!(
             "verzuim: {} {}-{} {}",
             t(
                 "let op: geen schoolvakanties voor schooljaar",
@@ -291,7 +292,7 @@ fn report_broken(loaded: &load::Loaded, today: NaiveDate) -> ExitCode {
         );
     }
     for e in loaded.broken_protocols.iter().chain(&loaded.broken_cases) {
-        eprintln!("verzuim: {e}");
+        errln!("verzuim: {e}");
     }
     if loaded.broken_cases.is_empty() && loaded.broken_protocols.is_empty() {
         ExitCode::SUCCESS
@@ -308,7 +309,7 @@ fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         .filter(|&i| cl.cases[i].status == Status::Open)
         .collect();
     if as_json {
-        println!(
+        outln!(
             "{}",
             json::check(ctx.today, open.iter().map(|&i| (&cl.cases[i], &checks[i])))
         );
@@ -317,7 +318,7 @@ fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             show::print_case_summary(&cl.cases[i], &checks[i], ctx.today);
         }
         if open.is_empty() {
-            println!("{}", t("geen open cases", "no open cases"));
+            outln!("{}", t("geen open cases", "no open cases"));
         }
     }
     Ok(report_broken(&loaded, ctx.today))
@@ -329,7 +330,7 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let checks = cl.evaluate_all(ctx.today);
     let items = caseload::overdue(&cl.cases, &checks, ctx.today);
     if as_json {
-        println!("{}", json::overdue(&items));
+        outln!("{}", json::overdue(&items));
     } else {
         show::print_due_items(&items, ctx.today);
     }
@@ -338,7 +339,7 @@ fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
 
 fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
     let r = CaseRepo::open(&ctx.dir)?.sync(remote)?;
-    println!(
+    outln!(
         "{} {}: {} {} {}, {} {} {}",
         t("gesynchroniseerd met", "synced with"),
         r.remote,
@@ -350,7 +351,7 @@ fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
         format_args!("{} commits", r.commits_out),
     );
     if r.conflicts > 0 {
-        println!(
+        outln!(
             "{} {} (`verzuim conflicts`)",
             r.conflicts,
             t(
@@ -360,7 +361,7 @@ fn sync(ctx: &Ctx, remote: Option<&str>) -> Result<ExitCode> {
         );
     }
     for f in &r.kept_both {
-        println!(
+        outln!(
             "{}: {f}",
             t(
                 "beide versies bewaard, de remote-versie als",
@@ -381,16 +382,16 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "base": c.base }))
             })
             .collect();
-        println!("{}", serde_json::Value::Array(v));
+        outln!("{}", serde_json::Value::Array(v));
         return Ok(ExitCode::SUCCESS);
     }
     if all.is_empty() {
-        println!("{}", t("geen conflicten", "no conflicts"));
+        outln!("{}", t("geen conflicten", "no conflicts"));
     }
     for (case, list) in &all {
         for c in list {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-            println!(
+            outln!(
                 "{case}  {}  {}: {}  remote: {}",
                 c.field,
                 t("lokaal", "local"),

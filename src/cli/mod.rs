@@ -6,6 +6,7 @@ mod commands;
 mod demo;
 mod json;
 mod markdown;
+pub(crate) mod out;
 mod show;
 
 pub use args::{Cli, Command};
@@ -21,9 +22,13 @@ pub fn main() -> ExitCode {
         Err(code) => return code,
     };
     match commands::run(cli) {
-        Ok(code) => code,
+        Ok(code) => {
+            out::flush();
+            code
+        }
         Err(e) => {
-            eprintln!("verzuim: {e}");
+            out::flush();
+            out::err_line(&format!("verzuim: {e}"));
             ExitCode::from(e.exit_code() as u8)
         }
     }

@@ -2,6 +2,7 @@
 //! history, and the protocol library (list, check, Markdown).
 
 use super::commands::{Ctx, unchecked_text};
+use super::out::{errln, outln};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, DueItem};
 use crate::domain::engine::ActionStatus;
@@ -23,7 +24,7 @@ fn status_text(s: ActionStatus) -> &'static str {
 
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
     for s in signals {
-        println!(
+        outln!(
             "  ! {}  {} {}  {}",
             s.rule,
             t("sinds", "since"),
@@ -34,12 +35,16 @@ fn print_signals(signals: &[crate::domain::engine::Signal]) {
 }
 
 pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
-    println!(
+    outln!(
         "{}  {}  ({}, {}, {})",
-        case.id, case.name, case.level, case.school, case.protocol
+        case.id,
+        case.name,
+        case.level,
+        case.school,
+        case.protocol
     );
     match check {
-        Err(u) => println!("  ? {}", unchecked_text(u)),
+        Err(u) => outln!("  ? {}", unchecked_text(u)),
         Ok(eval) => {
             print_signals(&eval.signals);
             for a in eval.open_actions() {
@@ -49,7 +54,7 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
                 } else {
                     String::new()
                 };
-                println!(
+                outln!(
                     "  - {:<9} {}  {}  [{}] {}{late}",
                     status_text(a.status),
                     a.due,
@@ -64,11 +69,11 @@ pub fn print_case_summary(case: &Case, check: &CaseCheck, today: NaiveDate) {
 
 pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
     if items.is_empty() {
-        println!("{} ({today})", t("niets te laat", "nothing overdue"));
+        outln!("{} ({today})", t("niets te laat", "nothing overdue"));
         return;
     }
     for i in items {
-        println!(
+        outln!(
             "{}  {:>3} {}  {}  {:<22} {:<11} {}",
             i.action.due,
             i.days_overdue,
@@ -91,12 +96,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         let eval = check.as_ref().ok();
         let v = serde_json::json!({ "today": ctx.today, "case": current, "evaluation": eval,
             "unchecked": check.as_ref().err().map(unchecked_text) });
-        println!("{v}");
+        outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
     let c = &current;
-    println!("{}  {}", c.id, c.name);
-    println!(
+    outln!("{}  {}", c.id, c.name);
+    outln!(
         "  {}: {}   {}: {}   {}: {}",
         t("geboren", "born"),
         c.birth,
@@ -105,19 +110,19 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         t("status", "status"),
         c.status.as_str()
     );
-    println!(
+    outln!(
         "  school: {}   {}: {}",
         c.school,
         t("gemeente", "municipality"),
         c.gemeente.as_deref().unwrap_or("-")
     );
-    println!(
+    outln!(
         "  protocol: {}   {}: {}",
         c.protocol,
         t("eigenaar", "owner"),
         c.owner.as_deref().unwrap_or("-")
     );
-    println!("{}:", t("gebeurtenissen", "events"));
+    outln!("{}:", t("gebeurtenissen", "events"));
     for (eid, e) in c.events_by_date() {
         let extra = e.details();
         let note = e
@@ -125,7 +130,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             .as_deref()
             .map(|n| format!("  \"{n}\""))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  {}  {:<18} {}{extra}{note}",
             e.date,
             e.kind,
@@ -133,12 +138,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         );
     }
     match &check {
-        Err(u) => println!("  ? {}", unchecked_text(u)),
+        Err(u) => outln!("  ? {}", unchecked_text(u)),
         Ok(eval) => {
-            println!("{}:", t("signalen", "signals"));
+            outln!("{}:", t("signalen", "signals"));
             print_signals(&eval.signals);
             if let Some(class) = &eval.class {
-                println!(
+                outln!(
                     "  {}: {} ({}) {} {}",
                     class.scheme,
                     class.label,
@@ -147,11 +152,11 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     class.since
                 );
             }
-            println!("{}:", t("acties", "actions"));
+            outln!("{}:", t("acties", "actions"));
             let protocol = caseload.library.protocols.get(&c.protocol);
             for a in &eval.actions {
                 let done = a.done_on.map(|d| format!(" ({d})")).unwrap_or_default();
-                println!(
+                outln!(
                     "  - {:<9}{done} {}  {}  [{}] {}",
                     status_text(a.status),
                     a.due,
@@ -167,7 +172,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                         .into_iter()
                         .take(1)
                     {
-                        println!(
+                        outln!(
                             "      {}: {} {}",
                             t("contact", "contact"),
                             contact.name,
@@ -190,7 +195,7 @@ pub fn log(ctx: &Ctx, case: &str) -> Result<ExitCode> {
         usize::MAX,
     )?;
     for e in entries {
-        println!(
+        outln!(
             "{}  {}  {}",
             e.time.format("%Y-%m-%d %H:%M"),
             e.author,
@@ -225,7 +230,7 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
             let p = match protocol::parse(&path.display().to_string(), &text) {
                 Ok(p) => p,
                 Err(e) => {
-                    eprintln!("{e}");
+                    errln!("{e}");
                     return Ok(ExitCode::from(1));
                 }
             };
@@ -247,12 +252,12 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
         return Ok(match lib.broken.get(&id) {
             Some(errs) => {
                 for e in errs {
-                    eprintln!("{e}");
+                    errln!("{e}");
                 }
                 ExitCode::from(1)
             }
             None => {
-                println!(
+                outln!(
                     "{id}: ok ({} {})",
                     lib.protocols[&id].rules.len(),
                     t("regels", "rules")
@@ -262,10 +267,8 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
         });
     }
     if markdown {
-        print!(
-            "{}",
-            super::markdown::render(&lib.protocols.values().collect::<Vec<_>>())
-        );
+        let text = super::markdown::render(&lib.protocols.values().collect::<Vec<_>>());
+        outln!("{}", text.trim_end_matches('\n'));
     } else {
         for p in lib.protocols.values() {
             print_protocol(p);
@@ -273,7 +276,7 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
     }
     errors.extend(lib.broken.values().flatten().cloned());
     for e in &errors {
-        eprintln!("verzuim: {e}");
+        errln!("verzuim: {e}");
     }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
@@ -288,7 +291,7 @@ fn print_protocol(p: &ResolvedProtocol) {
         .get(1)
         .map(|x| format!(" (extends {x})"))
         .unwrap_or_default();
-    println!("{}  {}{extends}", p.id, p.name);
+    outln!("{}  {}{extends}", p.id, p.name);
     for r in &p.rules {
         let levels: Vec<&str> = r.levels.iter().map(|l| l.as_str()).collect();
         let levels = if levels.is_empty() {
@@ -296,9 +299,12 @@ fn print_protocol(p: &ResolvedProtocol) {
         } else {
             format!(" [{}]", levels.join(","))
         };
-        println!(
+        outln!(
             "  {:<28} {:<13} {:<10} {}{levels}",
-            r.id, r.kind, r.owner, r.message
+            r.id,
+            r.kind,
+            r.owner,
+            r.message
         );
     }
 }

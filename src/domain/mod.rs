@@ -13,5 +13,6 @@ pub mod input;
 pub mod merge;
 pub mod protocol;
 pub mod search;
+pub mod text;
 pub mod textpos;
 pub mod units;

@@ -7,13 +7,17 @@ pub mod case_file;
 pub mod config;
 pub mod conflicts;
 pub mod embedded;
+pub mod fail;
 pub mod git;
+pub mod gitlocks;
 pub mod load;
 pub mod lock;
+pub mod perms;
 pub mod recovery;
 pub mod repo;
 pub mod sync;
 pub mod transport;
+pub mod txn;
 
 pub use repo::CaseRepo;
 
@@ -38,7 +42,7 @@ pub enum StoreError {
     #[error("{0}")]
     Sync(String),
     /// The commit was made but the index could not be updated (another git
-    /// process holds its lock): a warning, not a failure.
+    /// process holds its lock, or an I/O error): a warning, not a failure.
     #[error("{0}")]
     IndexLocked(String),
     #[error("git: {0}")]
