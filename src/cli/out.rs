@@ -5,14 +5,23 @@
 //! change is printed with [`ack`]: a failure there is a warning, since the
 //! change is safe and a retry would duplicate it.
 
+use crate::domain::text::escape;
 use crate::i18n::t;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::io::{ErrorKind, Write};
 
-/// One line to stdout (the `outln!` macro).
+/// Set once stdout failed after a commit: nothing more is written to it.
+static GAVE_UP: AtomicBool = AtomicBool::new(false);
+
+/// One line (or lines) to stdout (the `outln!` macro), control characters
+/// other than line ends escaped: this is the one place every printed name,
+/// note, id and file name passes.
 pub fn line(args: fmt::Arguments) {
+    let text = args.to_string();
+    let shown: Vec<_> = text.split('\n').map(escape).collect();
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_fmt(args).and_then(|_| out.write_all(b"\n")) {
+    if let Err(e) = writeln!(out, "{}", shown.join("\n")) {
         drop(out);
         fail(&e);
     }
@@ -20,6 +29,9 @@ pub fn line(args: fmt::Arguments) {
 
 /// Flushes stdout at the end of a command.
 pub fn flush() {
+    if GAVE_UP.load(Ordering::Relaxed) {
+        return;
+    }
     if let Err(e) = std::io::stdout().lock().flush() {
         fail(&e);
     }
@@ -40,9 +52,9 @@ fn fail(e: &std::io::Error) -> ! {
 pub fn ack(id: &str) {
     let mut out = std::io::stdout().lock();
     let written = writeln!(out, "{id}").and_then(|_| out.flush());
-    if let Err(e) = written
-        && e.kind() != ErrorKind::BrokenPipe
-    {
+    let Err(e) = written else { return };
+    GAVE_UP.store(true, Ordering::Relaxed);
+    if e.kind() != ErrorKind::BrokenPipe {
         err_line(&format!(
             "verzuim: {} {id}, {}: {e}",
             t("vastgelegd als", "committed as"),
@@ -57,7 +69,7 @@ pub fn ack(id: &str) {
 /// One line to stderr, control characters escaped (so an error is always
 /// one line); errors writing it are ignored, there is nowhere left to tell.
 pub fn err_line(text: &str) {
-    let text = crate::domain::text::escape(text);
+    let text = escape(text);
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 

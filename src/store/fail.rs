@@ -5,13 +5,21 @@
 
 #[cfg(test)]
 thread_local! {
-    static ARMED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    static ARMED: std::cell::Cell<Option<(&'static str, u32)>> = const { std::cell::Cell::new(None) };
 }
 
 /// Fails with an injected error when a test armed this step.
 #[cfg(test)]
 pub fn point(step: &str) -> std::io::Result<()> {
-    if ARMED.with(|a| a.get()) == Some(step) {
+    let hit = ARMED.with(|a| match a.get() {
+        Some((s, 0)) if s == step => true,
+        Some((s, n)) if s == step => {
+            a.set(Some((s, n - 1)));
+            false
+        }
+        _ => false,
+    });
+    if hit {
         return Err(std::io::Error::other(format!("injected failure at {step}")));
     }
     Ok(())
@@ -23,10 +31,11 @@ pub fn point(_step: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Makes `step` fail on this thread until [`disarm`] (tests only).
+/// Makes `step` fail on this thread from its `skip`-th next pass on (0:
+/// the next one) until [`disarm`] (tests only).
 #[cfg(test)]
-pub fn arm(step: &'static str) {
-    ARMED.with(|a| a.set(Some(step)));
+pub fn arm(step: &'static str, skip: u32) {
+    ARMED.with(|a| a.set(Some((step, skip))));
 }
 
 #[cfg(test)]

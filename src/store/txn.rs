@@ -43,8 +43,8 @@ pub fn apply(
                 warnings,
             })
         }
-        Err(e) => match roll_back(repo, root, &paths) {
-            Ok(_) => Err(nothing_changed(e)),
+        Err(e) => match roll_back(repo, root, &paths).and_then(|_| journal_end(repo)) {
+            Ok(()) => Err(nothing_changed(e)),
             Err(undo) => Err(StoreError::Repo(format!(
                 "{e}; {} ({undo})",
                 t(
@@ -169,3 +169,7 @@ fn safe_rel(p: &str) -> bool {
             .split('/')
             .any(|c| c == ".." || c.is_empty() || c == ".git")
 }
+
+#[cfg(test)]
+#[path = "txn_tests.rs"]
+mod tests;

@@ -1,6 +1,7 @@
 //! The case view: pupil, protocol, active signals with message and date,
 //! open actions (with whom to contact), classification, and the timeline.
 
+use crate::domain::text::escape;
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
 use crate::domain::protocol::resolve::contacts_for;
@@ -81,14 +82,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         t("gesloten", "closed")
     };
     let mut lines = vec![
-        Line::styled(case.name.clone(), th.heading()),
+        Line::styled(escape(&case.name).into_owned(), th.heading()),
         Line::raw(format!(
             "{}: {}   id: {}",
             t("Geboren", "Born"),
             case.birth,
             case.id
         )),
-        Line::raw(format!("School: {} ({})", case.school, case.level)),
+        Line::raw(format!("School: {} ({})", escape(&case.school), case.level)),
         Line::raw(format!(
             "{}: {}",
             t("Gemeente", "Municipality"),
@@ -160,7 +161,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
                 lines.push(Line::styled(
-                    format!("    {} {}", c.name, c.email.as_deref().unwrap_or("")),
+                    format!("    {} {}", escape(&c.name), escape(c.email.as_deref().unwrap_or(""))),
                     th.dim(),
                 ));
             }
@@ -196,9 +197,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .into_iter()
         .rev()
         .map(|(_, e)| {
-            let mut text = format!("{}  {:<18}{}", e.date, e.kind, e.details());
+            let mut text = format!("{}  {:<18}{}", e.date, escape(&e.kind), escape(&e.details()));
             if let Some(n) = &e.note {
-                text += &format!("  \"{n}\"");
+                text += &format!("  \"{}\"", escape(n));
             }
             let style = if e.date > app.today {
                 th.dim()

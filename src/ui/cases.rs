@@ -1,6 +1,7 @@
 //! Dossiers: all cases with level, protocol, active signals and the next
 //! due action; fuzzy search, filters and sort; broken files listed below.
 
+use crate::domain::text::escape;
 use super::theme::Theme;
 use crate::i18n::t;
 use crate::tui::model::{App, Sort, StatusFilter};
@@ -64,10 +65,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 status.to_string()
             };
             Row::new(vec![
-                Cell::from(format!("{}{status}", case.name)),
-                Cell::from(case.id[..8.min(case.id.len())].to_string()),
+                Cell::from(format!("{}{status}", escape(&case.name))),
+                Cell::from(escape(case.id.get(..8).unwrap_or(&case.id)).into_owned()),
                 Cell::from(case.level.as_str()),
-                Cell::from(case.school.clone()),
+                Cell::from(escape(&case.school).into_owned()),
                 Cell::from(case.protocol.clone()),
                 Cell::from(signals),
                 Cell::from(next).style(style),

@@ -1,6 +1,7 @@
 //! Vandaag: every open action of the caseload, overdue first (oldest due
 //! first), then what falls due within a week.
 
+use crate::domain::text::escape;
 use super::theme::Theme;
 use crate::i18n::t;
 use crate::tui::model::{App, DUE_SOON_DAYS};
@@ -43,7 +44,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Row::new(vec![
                     Cell::from(format!("{marker}{}", a.due)),
                     Cell::from(late),
-                    Cell::from(case.name.clone()),
+                    Cell::from(escape(&case.name).into_owned()),
                     Cell::from(a.title.clone()),
                     Cell::from(a.role.as_str()),
                 ])
