@@ -306,3 +306,7 @@ fn read_cases(
     }
     Ok((cases, broken))
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;
