@@ -15,8 +15,14 @@ fn init() -> Sandbox {
     s
 }
 
-fn add(s: &Sandbox, id: &str) -> Vec<String> {
-    vec!["add".into(), id.into(), "ziek".into(), "--date".into(), DAY.into()]
+fn add(id: &str) -> Vec<String> {
+    vec![
+        "add".into(),
+        id.into(),
+        "ziek".into(),
+        "--date".into(),
+        DAY.into(),
+    ]
 }
 
 #[test]
@@ -29,9 +35,14 @@ fn kill_9_at_random_moments_loses_no_acknowledged_event_and_leaves_no_trace() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let args = add(&s, &ids[i % ids.len()]);
+        let args = add(&ids[i % ids.len()]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut child = s.cmd(DAY, &args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let mut child = s
+            .cmd(DAY, &args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_micros(seed % 40_000));
         let _ = child.kill();
         let out = child.wait_with_output().unwrap();
@@ -41,7 +52,7 @@ fn kill_9_at_random_moments_loses_no_acknowledged_event_and_leaves_no_trace() {
         }
     }
     // The next start undoes whatever was interrupted.
-    let args = add(&s, &ids[0]);
+    let args = add(&ids[0]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     acked.push(s.ok(DAY, &args));
     assert_eq!(s.git(&["status", "--porcelain"]), "", "a trace was left");
@@ -69,9 +80,23 @@ fn a_closed_stdout_ends_a_read_quietly_and_a_full_one_is_an_error() {
         .unwrap();
     drop(child.stdout.take()); // the reader went away, like `| head -c 0`
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
     let out = s.cmd(DAY, &["check"]).stdout(full()).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -84,14 +109,20 @@ fn a_full_stdout_after_a_commit_is_a_success_with_a_warning() {
     let s = init();
     let id = s.new_case(ZHW);
     let before = s.commit_count();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let args = add(&s, &id);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let args = add(&id);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = s.cmd(DAY, &args).stdout(full).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert_eq!(s.commit_count(), before + 1);
-    assert!(err.contains("vastgelegd als") && !err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("vastgelegd als") && !err.contains("panicked"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -108,7 +139,9 @@ fn a_file_that_is_not_utf8_is_named_with_its_place_and_hides_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        err.contains(&format!("cases/{bad}.toml:2:3: geen geldige UTF-8 (byte {at})")),
+        err.contains(&format!(
+            "cases/{bad}.toml:2:3: geen geldige UTF-8 (byte {at})"
+        )),
         "{err}"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains(&good));
@@ -116,7 +149,10 @@ fn a_file_that_is_not_utf8_is_named_with_its_place_and_hides_nothing() {
     std::fs::write(s.dir.join("verzuim.toml"), b"lang = \"en\"\nregion = 7\n").unwrap();
     let out = s.run(DAY, &["check"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("verzuim.toml:2:") && err.contains("defaults"), "{err}");
+    assert!(
+        err.contains("verzuim.toml:2:") && err.contains("defaults"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains(&good));
 }
 
@@ -127,7 +163,9 @@ fn a_same_size_edit_that_keeps_the_mtime_is_seen() {
     s.ok_or_2(DAY, &["check"]); // fills the parse cache
     let path = s.case_file(&id);
     let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(&path).unwrap().replace("Anna Test", "Bert Test");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Anna Test", "Bert Test");
     // In place, like `cp -p` or `rsync --inplace -t`: same inode, size, mtime.
     let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
     std::io::Write::write_all(&mut &f, text.as_bytes()).unwrap();
@@ -165,7 +203,10 @@ fn a_symlink_in_cases_is_refused_not_followed() {
     std::os::unix::fs::symlink(&secret, s.dir.join("cases/link.toml")).unwrap();
     let out = s.run(DAY, &["check"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cases/link.toml:1:1") && err.contains("symbolische"), "{err}");
+    assert!(
+        err.contains("cases/link.toml:1:1") && err.contains("symbolische"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains(&good));
 }
 
@@ -173,14 +214,26 @@ fn a_symlink_in_cases_is_refused_not_followed() {
 fn a_repository_made_by_git_init_becomes_owner_only() {
     let s = Sandbox::new();
     std::fs::create_dir_all(&s.dir).unwrap();
-    std::process::Command::new("git").arg("init").arg("-q").arg(&s.dir).status().unwrap();
+    std::process::Command::new("git")
+        .arg("init")
+        .arg("-q")
+        .arg(&s.dir)
+        .status()
+        .unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&s.dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     let out = s.run(DAY, &["init"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("eigenaar"));
     assert_eq!(common::mode(&s.dir), 0o700);
     assert_eq!(common::mode(&s.dir.join(".git/config")), 0o600);
     let out = s.run(DAY, &["check"]);
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("eigenaar"), "said once");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("eigenaar"),
+        "said once"
+    );
 }

@@ -8,8 +8,8 @@
 use crate::domain::text::escape;
 use crate::i18n::t;
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::io::{ErrorKind, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set once stdout failed after a commit: nothing more is written to it.
 static GAVE_UP: AtomicBool = AtomicBool::new(false);

@@ -74,7 +74,10 @@ fn any_bytes_in_one_case_file_hide_no_other_case() {
             prop_assert!(loaded.caseload.cases.iter().any(|c| &c.id == id));
         }
         let listed = loaded.caseload.cases.iter().any(|c| c.id == ids[0]);
-        let named = loaded.broken_cases.iter().any(|e| e.file == "cases/aaaa.toml");
+        let named = loaded
+            .broken_cases
+            .iter()
+            .any(|e| e.file == "cases/aaaa.toml");
         prop_assert!(listed || named);
         fs::write(&path, &original).unwrap();
         Ok(())

@@ -40,6 +40,32 @@ fn walk(path: &Path, changed: &mut usize) -> io::Result<()> {
     Ok(())
 }
 
+/// [`tighten`], saying so the one time modes change, and refreshing git's
+/// index: chmod changed every file's ctime, and the index's stat data
+/// (which the parse cache trusts) must hold again.
+pub fn tighten_repo(root: &Path, notice: &dyn Fn(&str)) {
+    use crate::i18n::t;
+    match tighten(root) {
+        Ok(0) => {}
+        Ok(n) => {
+            let _ = git2::Repository::open(root).and_then(|g| {
+                let mut index = g.index()?;
+                index.update_all(["*"], None)?;
+                index.write()
+            });
+            notice(&format!(
+                "{}: {n} {}",
+                t("let op", "note"),
+                t(
+                    "bestanden en mappen waren leesbaar voor anderen; nu alleen voor de eigenaar",
+                    "files and folders were readable by others; now by the owner only"
+                )
+            ));
+        }
+        Err(e) => notice(&format!("{}: {e}", t("let op", "warning"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

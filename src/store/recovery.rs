@@ -24,6 +24,34 @@ pub struct Report {
     pub problems: Vec<String>,
 }
 
+impl Report {
+    /// What to tell the person, one line each.
+    pub fn notices(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.problems {
+            out.push(format!("{}: {p}", t("let op", "warning")));
+        }
+        if !self.rolled_back.is_empty() {
+            out.push(format!(
+                "{}: {}",
+                t(
+                    "een onderbroken wijziging is teruggedraaid (nooit vastgelegd)",
+                    "an interrupted change was undone (it was never committed)"
+                ),
+                self.rolled_back.join(", ")
+            ));
+        }
+        if !self.committed.is_empty() {
+            out.push(format!(
+                "{}: {}",
+                t("handmatige wijziging vastgelegd", "hand edit committed"),
+                self.committed.join(", ")
+            ));
+        }
+        out
+    }
+}
+
 /// Refuses to work in a repository a person left mid-merge or mid-rebase.
 pub fn check_state(repo: &Repository) -> Result<()> {
     let what = match repo.state() {

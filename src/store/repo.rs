@@ -59,21 +59,9 @@ impl CaseRepo {
         Ok(repo)
     }
 
-    /// Makes the repository owner-only (it holds personal data), saying so
-    /// the one time modes change.
+    /// Makes the repository owner-only (see [`perms::tighten_repo`]).
     fn tighten_modes(&self) {
-        match perms::tighten(&self.root) {
-            Ok(0) => {}
-            Ok(n) => self.notice(&format!(
-                "{}: {n} {}",
-                t("let op", "note"),
-                t(
-                    "bestanden en mappen waren leesbaar voor anderen; nu alleen voor de eigenaar",
-                    "files and folders were readable by others; now by the owner only"
-                )
-            )),
-            Err(e) => self.notice(&format!("{}: {e}", t("let op", "warning"))),
-        }
+        perms::tighten_repo(&self.root, &|n| self.notice(n));
     }
 
     /// Creates a case repository with the built-in protocols and calendars.
@@ -177,7 +165,7 @@ impl CaseRepo {
     /// Takes the lock, clears what crashes left (git lock files no one
     /// holds, our temp files), checks git's state, undoes an interrupted
     /// write and commits hand edits: in `paths`, the files this write is
-    /// about to change, or (the TUI's first write) anywhere.
+    /// about to change, or anywhere (the TUI's first write; no `paths`).
     pub fn begin(&self, paths: &[&str]) -> Result<Session> {
         let git = self.git()?;
         let lock = RepoLock::acquire(git.path(), LOCK_WAIT, &|n| self.notice(n))?;
@@ -196,41 +184,23 @@ impl CaseRepo {
         recovery::check_state(&git)?;
         let config = self.config()?;
         let author = git::signature(&git, config.author.as_ref())?;
-        let full = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
+        // A write that cannot name its files up front (sync, undo) reads
+        // everything anyway: it commits hand edits anywhere first.
+        let first = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
+        let full = first || paths.is_empty();
         if full {
             atomic::remove_stale_temps(&self.root.join(CASES_DIR), atomic::TEMP_PREFIX, true);
         }
         let recovered = recovery::recover(&git, &self.root, &author, full, paths)?;
-        self.tell(&recovered);
+        for n in recovered.notices() {
+            self.notice(&n);
+        }
         Ok(Session {
             _lock: lock,
             git,
             author,
             recovered,
         })
-    }
-
-    fn tell(&self, recovered: &recovery::Report) {
-        for p in &recovered.problems {
-            self.notice(&format!("{}: {p}", t("let op", "warning")));
-        }
-        if !recovered.rolled_back.is_empty() {
-            self.notice(&format!(
-                "{}: {}",
-                t(
-                    "een onderbroken wijziging is teruggedraaid (nooit vastgelegd)",
-                    "an interrupted change was undone (it was never committed)"
-                ),
-                recovered.rolled_back.join(", ")
-            ));
-        }
-        if !recovered.committed.is_empty() {
-            self.notice(&format!(
-                "{}: {}",
-                t("handmatige wijziging vastgelegd", "hand edit committed"),
-                recovered.committed.join(", ")
-            ));
-        }
     }
 
     /// All case ids, from the file names (no parsing).

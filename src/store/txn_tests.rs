@@ -67,13 +67,19 @@ fn every_step_of_a_write_is_all_or_nothing() {
         match (committed, result) {
             (false, Err(e)) => {
                 assert_eq!(after, before, "{step}/{skip}: a trace of a failed write");
-                assert!(e.to_string().contains("nothing was changed") || e.to_string().contains("niets gewijzigd"), "{e}");
+                assert!(
+                    e.to_string().contains("nothing was changed")
+                        || e.to_string().contains("niets gewijzigd"),
+                    "{e}"
+                );
             }
             (true, Ok(id)) => {
                 assert_ne!(after.0, before.0, "{step}/{skip}: not committed");
                 let g = repo.git().unwrap();
                 let tree = g.head().unwrap().peel_to_tree().unwrap();
-                let blob = tree.get_path(std::path::Path::new("cases/aaaa.toml")).unwrap();
+                let blob = tree
+                    .get_path(std::path::Path::new("cases/aaaa.toml"))
+                    .unwrap();
                 let in_head = g.find_blob(blob.id()).unwrap().content().to_vec();
                 assert_eq!(in_head, text.as_bytes(), "{step}/{skip}");
                 assert!(text.contains(&id));
@@ -86,7 +92,11 @@ fn every_step_of_a_write_is_all_or_nothing() {
         let g = repo.git().unwrap();
         let mut opts = git2::StatusOptions::new();
         opts.include_untracked(true);
-        assert_eq!(g.statuses(Some(&mut opts)).unwrap().len(), 0, "{step}/{skip}");
+        assert_eq!(
+            g.statuses(Some(&mut opts)).unwrap().len(),
+            0,
+            "{step}/{skip}"
+        );
     }
 }
 

@@ -1,10 +1,10 @@
 //! The case view: pupil, protocol, active signals with message and date,
 //! open actions (with whom to contact), classification, and the timeline.
 
-use crate::domain::text::escape;
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
 use crate::domain::protocol::resolve::contacts_for;
+use crate::domain::text::escape;
 use crate::i18n::t;
 use crate::tui::model::App;
 use ratatui::Frame;
@@ -161,7 +161,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
                 lines.push(Line::styled(
-                    format!("    {} {}", escape(&c.name), escape(c.email.as_deref().unwrap_or(""))),
+                    format!(
+                        "    {} {}",
+                        escape(&c.name),
+                        escape(c.email.as_deref().unwrap_or(""))
+                    ),
                     th.dim(),
                 ));
             }
@@ -197,7 +201,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .into_iter()
         .rev()
         .map(|(_, e)| {
-            let mut text = format!("{}  {:<18}{}", e.date, escape(&e.kind), escape(&e.details()));
+            let mut text = format!(
+                "{}  {:<18}{}",
+                e.date,
+                escape(&e.kind),
+                escape(&e.details())
+            );
             if let Some(n) = &e.note {
                 text += &format!("  \"{}\"", escape(n));
             }

@@ -1,8 +1,8 @@
 //! Dossiers: all cases with level, protocol, active signals and the next
 //! due action; fuzzy search, filters and sort; broken files listed below.
 
-use crate::domain::text::escape;
 use super::theme::Theme;
+use crate::domain::text::escape;
 use crate::i18n::t;
 use crate::tui::model::{App, Sort, StatusFilter};
 use ratatui::Frame;

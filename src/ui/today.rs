@@ -1,8 +1,8 @@
 //! Vandaag: every open action of the caseload, overdue first (oldest due
 //! first), then what falls due within a week.
 
-use crate::domain::text::escape;
 use super::theme::Theme;
+use crate::domain::text::escape;
 use crate::i18n::t;
 use crate::tui::model::{App, DUE_SOON_DAYS};
 use ratatui::Frame;
