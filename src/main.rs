@@ -9,5 +9,6 @@ fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
+    verzuim::store::atomic::mark_process_start();
     verzuim::cli::main()
 }

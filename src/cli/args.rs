@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Usage errors exit with status 1
 //! and one line, like every other user error.
 
+use super::out::errln;
 use crate::i18n::{self, Lang};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
@@ -189,14 +190,14 @@ pub fn parse() -> Result<Cli, ExitCode> {
             return Err(ExitCode::SUCCESS);
         }
         Err(e) => {
-            eprintln!("verzuim: {}", super::help::error_line(&e));
+            errln!("verzuim: {}", super::help::error_line(&e));
             return Err(ExitCode::from(1));
         }
     };
     match cli.lang.as_deref().map(Lang::parse) {
         Some(Some(lang)) => i18n::set_lang(lang),
         Some(None) => {
-            eprintln!(
+            errln!(
                 "verzuim: {} `{}` (nl, en)",
                 i18n::t("onbekende taal", "unknown language"),
                 cli.lang.as_deref().unwrap_or("")

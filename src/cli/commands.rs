@@ -2,6 +2,7 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
+use super::out::outln;
 use super::{demo, join, read, show, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
@@ -68,7 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut case = fields.into_case(ids::new_id(), ctx.today);
             case.leerlingnummer = input::pupil_number(leerlingnummer.as_deref()).map_err(user)?;
             repo.create_case(&case)?;
-            println!("{}", case.id);
+            super::out::ack(&case.id);
             Ok(ExitCode::SUCCESS)
         }
         Command::Add {
@@ -89,7 +90,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
             super::setup::question(&rules, &current, &event, ctx.today, force)?;
             let what = format!("add {} {}", event.kind, event.date);
-            println!("{}", repo.add_event(&id, &event, &what)?);
+            super::out::ack(&repo.add_event(&id, &event, &what)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Done {
@@ -131,7 +132,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     })?,
             };
             repo.resolve_conflict_with(&id, &field, n)?;
-            println!(
+            outln!(
                 "{id} {field}: {}",
                 if choice != "local" {
                     t("waarde van de andere kant genomen", "remote value taken")
@@ -240,7 +241,7 @@ fn done(
     event.action = Some(found.id.clone());
     event.note = note.filter(|n| !n.trim().is_empty());
     let what = format!("action {} done", found.id);
-    println!("{}", repo.add_event(&id, &event, &what)?);
+    super::out::ack(&repo.add_event(&id, &event, &what)?);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -295,7 +296,7 @@ pub fn unchecked_text(u: &Unchecked) -> String {
 
 fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
     let r = CaseRepo::open(&ctx.dir)?.sync(remote, join)?;
-    println!(
+    outln!(
         "{} {}: {} {} {}, {} {}; {} {}",
         t("gesynchroniseerd met", "synced with"),
         r.remote,
@@ -312,7 +313,7 @@ fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode>
         count(r.commits_out, ("commit", "commits"), ("commit", "commits")),
     );
     if r.conflicts > 0 {
-        println!(
+        outln!(
             "{}: {} (`verzuim conflicts`)",
             count(
                 r.conflicts,
@@ -326,7 +327,7 @@ fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode>
         );
     }
     for f in &r.kept_both {
-        println!(
+        outln!(
             "{}: {f}",
             t(
                 "beide versies bewaard, de remote-versie als",
@@ -347,11 +348,11 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "others": c.others, "base": c.base }))
             })
             .collect();
-        println!("{}", serde_json::Value::Array(v));
+        outln!("{}", serde_json::Value::Array(v));
         return Ok(ExitCode::SUCCESS);
     }
     if all.is_empty() {
-        println!("{}", t("geen conflicten", "no conflicts"));
+        outln!("{}", t("geen conflicten", "no conflicts"));
     }
     for (case, list) in &all {
         for c in list {
@@ -362,7 +363,7 @@ fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 .enumerate()
                 .map(|(i, v)| format!("  remote-{}: {v}", i + 2))
                 .collect();
-            println!(
+            outln!(
                 "{case}  {}  {}: {}  {}: {}{more}",
                 c.field,
                 t("lokaal", "local"),

@@ -4,6 +4,7 @@
 //! a terminal, its overdue list printed).
 
 use super::commands::Ctx;
+use super::out::outln;
 use crate::domain::case::Case;
 use crate::domain::ids;
 use crate::i18n::t;
@@ -96,7 +97,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let loaded = crate::store::load::load(&repo.root)?;
     let cl = &loaded.caseload;
     let checks = cl.evaluate_all(ctx.today);
-    println!(
+    outln!(
         "{} ({}):",
         t("over tijd", "overdue"),
         crate::i18n::date(ctx.today)

@@ -4,6 +4,7 @@
 //! it as one commit only with `--apply`.
 
 use super::commands::Ctx;
+use super::out::{errln, outln};
 use super::user;
 use crate::domain::case::Case;
 use crate::domain::import::plan::{apply_to, effects};
@@ -50,7 +51,7 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
     if tty {
         eprint!("\r");
     }
-    eprintln!(
+    errln!(
         "verzuim: {rows} {} {} {:.2} s",
         t("rijen gelezen uit", "rows read from"),
         clean(&table.file),
@@ -58,16 +59,16 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
     );
     let (new, _, changed) = plan.counts();
     if new + changed == 0 {
-        println!("{}", t("niets te schrijven", "nothing to write"));
+        outln!("{}", t("niets te schrijven", "nothing to write"));
     } else if apply {
         let commit = write(&repo, &mapping, &plan, &cl.cases)?;
-        println!(
+        outln!(
             "{} {}",
             t("vastgelegd in commit", "committed as"),
             &commit[..commit.len().min(10)]
         );
     } else {
-        println!(
+        outln!(
             "{}",
             t(
                 "proefdraai: er is niets geschreven; schrijf het met --apply",
@@ -80,7 +81,7 @@ pub fn run(ctx: &Ctx, file: &Path, map: &str, apply: bool) -> Result<ExitCode> {
 
 fn print_total(plan: &Plan) {
     let (new, present, changed) = plan.counts();
-    println!(
+    outln!(
         "{}: {new} {}, {present} {}, {changed} {}, {} {}, {} {}, {} {}",
         t("totaal", "total"),
         t("nieuw", "new"),
@@ -123,7 +124,7 @@ fn write(repo: &CaseRepo, m: &Mapping, plan: &Plan, cases: &[Case]) -> Result<St
 }
 
 fn print_case(ctx: &Ctx, case: &Case, cp: &CasePlan, loaded: &load::Loaded) {
-    println!("{}  {}", case.id, clean(&case.name));
+    outln!("{}  {}", case.id, clean(&case.name));
     for item in &cp.items {
         let (mark, word) = match &item.status {
             ItemStatus::New => ('+', t("nieuw", "new")),
@@ -135,7 +136,7 @@ fn print_case(ctx: &Ctx, case: &Case, cp: &CasePlan, loaded: &load::Loaded) {
             ItemStatus::Changed(old) => format!(" ({}:{})", t("was", "was"), clean(&old.details())),
             _ => String::new(),
         };
-        println!(
+        outln!(
             "  {mark} {}  {:<14}{}  [{word}; {} {}]{was}",
             crate::i18n::date(e.date),
             e.kind,
@@ -147,10 +148,10 @@ fn print_case(ctx: &Ctx, case: &Case, cp: &CasePlan, loaded: &load::Loaded) {
     let after = apply_to(case, cp);
     let (signals, actions) = effects(&loaded.caseload, case, &after, ctx.today);
     for s in signals {
-        println!("  ! {}: {} ({})", t("signaal", "signal"), s.message, s.rule);
+        outln!("  ! {}: {} ({})", t("signaal", "signal"), s.message, s.rule);
     }
     for a in actions {
-        println!(
+        outln!(
             "  > {}: {} ({} {}, {})",
             t("actie", "action"),
             a.title,
@@ -163,7 +164,7 @@ fn print_case(ctx: &Ctx, case: &Case, cp: &CasePlan, loaded: &load::Loaded) {
 
 fn print_rows(plan: &Plan) {
     for (row, pupil) in &plan.unmatched {
-        println!(
+        outln!(
             "? {} {row}: {} ({})",
             t("rij", "row"),
             t("geen case gevonden", "no case found"),
@@ -171,7 +172,7 @@ fn print_rows(plan: &Plan) {
         );
     }
     for (row, pupil, n) in &plan.ambiguous {
-        println!(
+        outln!(
             "? {} {row}: {} {n} {} ({})",
             t("rij", "row"),
             t("past op", "fits"),

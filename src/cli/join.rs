@@ -1,6 +1,7 @@
 //! Starting or joining a case repository: `init` (joins when a remote is
 //! given or already configured) and `clone`.
 
+use super::out::outln;
 use crate::i18n::t;
 use crate::store::config::Author;
 use crate::store::join::Joined;
@@ -34,13 +35,13 @@ pub fn init(dir: &Path, url: Option<&str>, author: Option<&Author>) -> Result<Ex
         return print_joined(dir, &joined);
     }
     CaseRepo::init_as(dir, author)?;
-    println!(
+    outln!(
         "{} {}",
         t("dossiermap aangemaakt in", "case repository created in"),
         dir.display()
     );
     if remote.is_some() {
-        println!(
+        outln!(
             "{}",
             t(
                 "de remote is nog leeg: `verzuim sync` zet deze dossiermap erop",
@@ -53,9 +54,9 @@ pub fn init(dir: &Path, url: Option<&str>, author: Option<&Author>) -> Result<Ex
 
 fn print_joined(dir: &Path, j: &Joined) -> Result<ExitCode> {
     if let Some(note) = &j.note {
-        println!("{note}");
+        outln!("{note}");
     }
-    println!(
+    outln!(
         "{} {} ({} {})",
         t("dossiermap opgehaald in", "case repository cloned into"),
         dir.display(),

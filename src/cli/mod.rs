@@ -9,6 +9,7 @@ mod import;
 mod join;
 mod json;
 mod markdown;
+pub(crate) mod out;
 mod read;
 mod setup;
 mod show;
@@ -26,9 +27,13 @@ pub fn main() -> ExitCode {
         Err(code) => return code,
     };
     match commands::run(cli) {
-        Ok(code) => code,
+        Ok(code) => {
+            out::flush();
+            code
+        }
         Err(e) => {
-            eprintln!("verzuim: {e}");
+            out::flush();
+            out::err_line(&format!("verzuim: {e}"));
             ExitCode::from(e.exit_code() as u8)
         }
     }

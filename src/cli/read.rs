@@ -4,6 +4,7 @@
 //! print, not the size of the repository.
 
 use super::commands::Ctx;
+use super::out::errln;
 use super::{json, show};
 use crate::domain::case::Case;
 use crate::domain::caseload::{self, CalendarSet};
@@ -53,7 +54,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     open.sort_unstable_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that went away (`| head`) only ends the output.
-    let _ = if as_json {
+    let written = if as_json {
         json::write_check(&mut out, today, open.iter().map(|r| r.bytes.as_slice()))
     } else if open.is_empty() {
         writeln!(out, "{}", t("geen open dossiers", "no open cases"))
@@ -62,6 +63,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     }
     .and_then(|()| out.flush());
     drop(out);
+    super::out::done(written);
     Ok(report_broken(&scanned, today))
 }
 
@@ -104,7 +106,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let items = caseload::overdue(&cases, &checks, today);
     if as_json {
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{}", json::overdue(&items));
+        super::out::done(writeln!(out, "{}", json::overdue(&items)).and_then(|()| out.flush()));
     } else {
         show::print_due_items(&items, today);
     }
@@ -121,7 +123,7 @@ fn report_broken<R>(scanned: &Scanned<R>, today: NaiveDate) -> ExitCode {
         .chain(&scanned.broken_cases)
         .collect();
     for e in &broken {
-        eprintln!("verzuim: {e}");
+        errln!("verzuim: {e}");
     }
     if broken.is_empty() {
         ExitCode::SUCCESS
@@ -133,7 +135,7 @@ fn report_broken<R>(scanned: &Scanned<R>, today: NaiveDate) -> ExitCode {
 fn warn_no_holidays(calendars: &CalendarSet, today: NaiveDate) {
     if !calendars.covers(today) {
         let year = crate::domain::dates::school_year_of(today);
-        eprintln!(
+        errln!(
             "verzuim: {} {}-{} {}",
             t(
                 "let op: geen schoolvakanties voor schooljaar",

@@ -2,10 +2,12 @@
 //! history, and the protocol library (list, check, Markdown).
 
 use super::commands::{Ctx, unchecked_text};
+use super::out::{errln, outln};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, DueItem};
 use crate::domain::engine::ActionStatus;
 use crate::domain::protocol::{self, ResolvedProtocol, resolve_all};
+use crate::domain::text::escape;
 use crate::i18n::{date, t};
 use crate::store::load::{self, PROTOCOLS_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
@@ -33,7 +35,7 @@ pub fn local_term_text(local: bool) -> &'static str {
 
 fn print_signals(signals: &[crate::domain::engine::Signal]) {
     let mut out = std::io::stdout().lock();
-    let _ = write_signals(&mut out, signals);
+    super::out::done(write_signals(&mut out, signals));
 }
 
 fn write_signals(
@@ -65,7 +67,11 @@ pub fn write_case_summary(
     writeln!(
         out,
         "{}  {}  ({}, {}, {})",
-        case.id, case.name, case.level, case.school, case.protocol
+        escape(&case.id),
+        escape(&case.name),
+        case.level,
+        escape(&case.school),
+        escape(&case.protocol)
     )?;
     match check {
         Err(u) => writeln!(out, "  ? {}", unchecked_text(u)),
@@ -98,7 +104,9 @@ pub fn print_due_items(items: &[DueItem], today: NaiveDate) {
     // One buffered write instead of a system call per line; a reader that
     // went away (`| head`) only ends the output.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let _ = write_due_items(&mut out, items, today).and_then(|()| out.flush());
+    let written = write_due_items(&mut out, items, today).and_then(|()| out.flush());
+    drop(out);
+    super::out::done(written);
 }
 
 fn write_due_items(
@@ -121,8 +129,8 @@ fn write_due_items(
             date(i.action.due),
             i.days_overdue,
             t("d", "d"),
-            i.case.id,
-            i.case.name,
+            escape(&i.case.id),
+            escape(&i.case.name),
             i.action.role,
             i.action.title
         )?;
@@ -140,12 +148,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         let eval = check.as_ref().ok();
         let v = serde_json::json!({ "today": ctx.today, "case": current, "evaluation": eval,
             "unchecked": check.as_ref().err().map(unchecked_text) });
-        println!("{v}");
+        outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
     let c = &current;
-    println!("{}  {}", c.id, c.name);
-    println!(
+    outln!("{}  {}", c.id, c.name);
+    outln!(
         "  {}: {}   {}: {}   {}: {}",
         t("geboren", "born"),
         date(c.birth),
@@ -158,22 +166,22 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             t("gesloten", "closed")
         }
     );
-    println!(
+    outln!(
         "  school: {}   {}: {}",
         c.school,
         t("gemeente", "municipality"),
         c.gemeente.as_deref().unwrap_or("-")
     );
     if let Some(n) = &c.leerlingnummer {
-        println!("  {}: {n}", t("leerlingnummer", "pupil number"));
+        outln!("  {}: {n}", t("leerlingnummer", "pupil number"));
     }
-    println!(
+    outln!(
         "  protocol: {}   {}: {}",
         c.protocol,
         t("eigenaar", "owner"),
         c.owner.as_deref().unwrap_or("-")
     );
-    println!("{}:", t("gebeurtenissen", "events"));
+    outln!("{}:", t("gebeurtenissen", "events"));
     for (eid, e) in c.events_by_date() {
         let extra = e.details();
         let note = e
@@ -181,7 +189,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             .as_deref()
             .map(|n| format!("  \"{n}\""))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  {}  {:<18} {}{extra}{note}",
             date(e.date),
             e.kind,
@@ -189,12 +197,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         );
     }
     match &check {
-        Err(u) => println!("  ? {}", unchecked_text(u)),
+        Err(u) => outln!("  ? {}", unchecked_text(u)),
         Ok(eval) => {
-            println!("{}:", t("signalen", "signals"));
+            outln!("{}:", t("signalen", "signals"));
             print_signals(&eval.signals);
             if let Some(class) = &eval.class {
-                println!(
+                outln!(
                     "  {}: {} ({}) {} {}",
                     class.scheme,
                     class.label,
@@ -203,14 +211,14 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     date(class.since)
                 );
             }
-            println!("{}:", t("acties", "actions"));
+            outln!("{}:", t("acties", "actions"));
             let protocol = caseload.library.protocols.get(&c.protocol);
             for a in &eval.actions {
                 let done = a
                     .done_on
                     .map(|d| format!(" ({})", date(d)))
                     .unwrap_or_default();
-                println!(
+                outln!(
                     "  - {:<9}{done} {}  {}  [{}] {}{}",
                     status_text(a.status),
                     date(a.due),
@@ -227,7 +235,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                         .into_iter()
                         .take(1)
                     {
-                        println!(
+                        outln!(
                             "      {}: {} {}",
                             t("contact", "contact"),
                             contact.name,
@@ -250,7 +258,7 @@ pub fn log(ctx: &Ctx, case: &str) -> Result<ExitCode> {
         usize::MAX,
     )?;
     for e in entries {
-        println!(
+        outln!(
             "{}  {}  {}",
             format_args!("{} {}", date(e.time.date_naive()), e.time.format("%H:%M")),
             e.author,
@@ -285,7 +293,7 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
             let p = match protocol::parse(&path.display().to_string(), &text) {
                 Ok(p) => p,
                 Err(e) => {
-                    eprintln!("{e}");
+                    errln!("{e}");
                     return Ok(ExitCode::from(1));
                 }
             };
@@ -307,12 +315,12 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
         return Ok(match lib.broken.get(&id) {
             Some(errs) => {
                 for e in errs {
-                    eprintln!("{e}");
+                    errln!("{e}");
                 }
                 ExitCode::from(1)
             }
             None => {
-                println!(
+                outln!(
                     "{id}: ok ({} {})",
                     lib.protocols[&id].rules.len(),
                     t("regels", "rules")
@@ -322,10 +330,8 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
         });
     }
     if markdown {
-        print!(
-            "{}",
-            super::markdown::render(&lib.protocols.values().collect::<Vec<_>>())
-        );
+        let text = super::markdown::render(&lib.protocols.values().collect::<Vec<_>>());
+        outln!("{}", text.trim_end_matches('\n'));
     } else {
         for p in lib.protocols.values() {
             print_protocol(p);
@@ -333,7 +339,7 @@ pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<Ex
     }
     errors.extend(lib.broken.values().flatten().cloned());
     for e in &errors {
-        eprintln!("verzuim: {e}");
+        errln!("verzuim: {e}");
     }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
@@ -348,7 +354,7 @@ fn print_protocol(p: &ResolvedProtocol) {
         .get(1)
         .map(|x| format!(" ({} {x})", t("bouwt voort op", "extends")))
         .unwrap_or_default();
-    println!("{}  {}{extends}", p.id, p.name);
+    outln!("{}  {}{extends}", p.id, p.name);
     for r in &p.rules {
         let levels: Vec<&str> = r.levels.iter().map(|l| l.as_str()).collect();
         let levels = if levels.is_empty() {
@@ -357,9 +363,12 @@ fn print_protocol(p: &ResolvedProtocol) {
             format!(" [{}]", levels.join(","))
         };
         let local = local_term_text(r.term_source == protocol::TermSource::Local);
-        println!(
+        outln!(
             "  {:<28} {:<13} {:<10} {}{levels}{local}",
-            r.id, r.kind, r.owner, r.message
+            r.id,
+            r.kind,
+            r.owner,
+            r.message
         );
     }
 }

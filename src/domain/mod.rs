@@ -15,5 +15,6 @@ pub mod merge;
 pub mod plausible;
 pub mod protocol;
 pub mod search;
+pub mod text;
 pub mod textpos;
 pub mod units;

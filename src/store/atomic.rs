@@ -2,7 +2,7 @@
 //! rename over the target, fsync the folder. A crash leaves either the old
 //! file or the new one, never half of either.
 
-use super::{Result, StoreError};
+use super::{Result, StoreError, fail};
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -14,21 +14,60 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .ok_or_else(|| StoreError::Repo(format!("{} has no folder", path.display())))?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(StoreError::io(dir))?;
     tmp.as_file()
         .set_permissions(fs::Permissions::from_mode(0o600))
         .map_err(StoreError::io(tmp.path()))?;
-    tmp.write_all(bytes).map_err(StoreError::io(tmp.path()))?;
-    tmp.as_file()
-        .sync_all()
+    fail::point("write")
+        .and_then(|_| tmp.write_all(bytes))
         .map_err(StoreError::io(tmp.path()))?;
+    fail::point("fsync")
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(StoreError::io(tmp.path()))?;
+    fail::point("rename").map_err(StoreError::io(path))?;
     tmp.persist(path).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         source: e.error,
     })?;
     sync_dir(dir)
+}
+
+/// The name prefix of our temp files (ignored by git through `.gitignore`).
+pub const TEMP_PREFIX: &str = ".tmp-";
+
+/// When this process started: temp files older than that are left-overs
+/// of a crash (a live writer's temp file is newer than its own start).
+static STARTED: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+
+/// Records the process start; call first thing in `main`.
+pub fn mark_process_start() {
+    STARTED.get_or_init(std::time::SystemTime::now);
+}
+
+/// Removes our temp files in `dir` (`prefix`) older than this process, or
+/// all of them (`all`, when the repository lock rules out a live writer);
+/// returns how many. Left-overs hold names and notes, so they must go.
+pub fn remove_stale_temps(dir: &Path, prefix: &str, all: bool) -> usize {
+    let started = *STARTED.get_or_init(std::time::SystemTime::now);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let stale = e
+            .file_name()
+            .as_encoded_bytes()
+            .starts_with(prefix.as_bytes())
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|m| all || m < started);
+        if stale && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// fsync a folder so a rename in it survives a crash (tempfile does not).

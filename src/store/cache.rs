@@ -52,14 +52,30 @@ pub fn trusted_blob_ids(
                 i64::from(e.mtime.seconds()),
                 i64::from(e.mtime.nanoseconds()),
             );
+            let entry_ctime = (
+                i64::from(e.ctime.seconds()),
+                i64::from(e.ctime.nanoseconds()),
+            );
+            // ctime catches an in-place edit that kept size and mtime
+            // (`cp -p`, `rsync --inplace -t`): no one can set it back.
             let same = entry_mtime == (m.mtime(), m.mtime_nsec())
+                && entry_ctime == (m.ctime(), m.ctime_nsec())
                 && u64::from(e.file_size) == m.size()
-                && u64::from(e.ino) == (m.ino() & 0xffff_ffff);
+                && u64::from(e.ino) == (m.ino() & 0xffff_ffff)
+                && same_mode(e.mode, m.mode());
             let racy = entry_mtime >= index_mtime;
             let id: BlobId = e.id.as_bytes().try_into().ok()?;
             (same && !racy).then(|| (p.clone(), id))
         })
         .collect()
+}
+
+/// Whether an index entry's mode (git keeps only the kind and the
+/// executable bit) describes the file's mode.
+fn same_mode(entry: u32, file: u32) -> bool {
+    let regular = file & 0o170000 == 0o100000;
+    let exec = file & 0o100 != 0;
+    regular && entry == if exec { 0o100755 } else { 0o100644 }
 }
 
 /// The cache's form of a case: positional, every field present, dates as

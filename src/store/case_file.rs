@@ -10,10 +10,11 @@ use toml_edit::{DocumentMut, Item, Table, value};
 /// Parses and checks a case file's text. `file` is the path shown in errors;
 /// `stem` is the file name without `.toml`, which must equal the case id.
 pub fn parse(file: &str, stem: &str, text: &str) -> Result<Case, FileError> {
-    if let Some(e) = textpos::conflict_markers(file, text) {
-        return Err(e);
-    }
-    let case: Case = toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))?;
+    // Conflict markers are only where git writes them: whole lines that
+    // break the TOML. A note or name holding `=======` is data.
+    let case: Case = toml::from_str(text).map_err(|e| {
+        textpos::conflict_markers(file, text).unwrap_or_else(|| textpos::from_toml(file, text, &e))
+    })?;
     let at_key = |key: &str, msg: String| {
         let offset = text
             .find(&format!("\n{key}"))
@@ -251,6 +252,22 @@ protocol = "leerplichtwet"
     fn bare_toml_dates_are_accepted() {
         let text = TEXT.replace("birth = \"2012-03-04\"", "birth = 2012-03-04");
         assert!(parse("f", "abc", &text).is_ok());
+    }
+
+    #[test]
+    fn marker_lines_inside_values_are_data_and_outside_them_a_conflict() {
+        let text = TEXT.replace(
+            "school = \"De Brug\"",
+            "school = \"\"\"\n=======\n<<<<<<< x\n>>>>>>> y\"\"\"",
+        );
+        assert!(parse("f", "abc", &text).is_ok());
+        let conflicted = TEXT.replace(
+            "school = \"De Brug\"\n",
+            "<<<<<<< HEAD\nschool = \"A\"\n=======\nschool = \"B\"\n>>>>>>> theirs\n",
+        );
+        let err = parse("f", "abc", &conflicted).unwrap_err();
+        assert!(err.message.contains("conflict"), "{}", err.message);
+        assert_eq!(err.line, 6);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! delimiter and encoding detected, or XLSX), finding a mapping in
 //! `imports/`, and writing the events of many cases as one commit.
 
-use super::git::{self, Change};
+use super::git::Change;
 use super::load::{self, CASES_DIR};
-use super::{CaseRepo, Result, StoreError, atomic, case_file, embedded, recovery};
+use super::{CaseRepo, Result, StoreError, case_file, embedded};
 use crate::domain::event::Event;
 use crate::domain::import::{ErrorKind, Mapping, Row, RowError, Table, parse_mapping};
 use crate::i18n::t;
@@ -246,15 +246,6 @@ impl CaseRepo {
                 .map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
             texts.push(new_text);
         }
-        recovery::journal_begin(&s.git, &paths)?;
-        // Side by side: each write waits on its own fsync.
-        use rayon::prelude::*;
-        edits
-            .par_iter()
-            .zip(&texts)
-            .try_for_each(|((id, _), text)| {
-                atomic::write(&load::case_path(&self.root, id), text.as_bytes())
-            })?;
         let changes: Vec<Change> = rels
             .iter()
             .zip(&texts)
@@ -263,16 +254,11 @@ impl CaseRepo {
                 content: Some(text.as_bytes()),
             })
             .collect();
-        let oid = match git::commit(&s.git, &changes, message, &s.author) {
-            Ok(oid) => oid.to_string(),
-            // Committed; only `git status` lags until git's own lock is gone.
-            Err(StoreError::IndexLocked(warning)) => {
-                eprintln!("{warning}");
-                s.git.head()?.peel_to_commit()?.id().to_string()
-            }
-            Err(e) => return Err(e),
-        };
-        recovery::journal_end(&s.git)?;
-        Ok(oid)
+        // All or nothing, like every other write (journal, files, commit).
+        let done = super::txn::apply(&s.git, &self.root, &changes, message, &s.author)?;
+        for w in &done.warnings {
+            self.notice(w);
+        }
+        Ok(done.commit.to_string())
     }
 }

@@ -23,7 +23,8 @@ pub const CALENDAR_DIR: &str = "calendar";
 pub struct Rules {
     pub config: RepoConfig,
     pub library: Library,
-    /// Protocol files that do not even parse.
+    /// Protocol files that do not even parse, and broken settings or
+    /// calendar files (their defaults are used).
     pub unparsed: Vec<FileError>,
     pub calendars: CalendarSet,
 }
@@ -70,8 +71,57 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(StoreError::io(path))
+/// A repository file's text, or why it cannot be read as
+/// `relative/path:line:column: what`: a symbolic link (never followed: it
+/// could point anywhere), an I/O error, or bytes that are not UTF-8 (at the
+/// line and column of the first bad byte, with its byte offset).
+pub fn read_text(root: &Path, path: &Path) -> Result<String, FileError> {
+    let rel = rel(root, path);
+    let fail = |msg: String| FileError {
+        file: rel.clone(),
+        line: 1,
+        column: 1,
+        message: msg,
+    };
+    let meta = fs::symlink_metadata(path).map_err(|e| fail(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(fail(crate::i18n::t(
+            "is een symbolische koppeling; verzuim volgt die niet (zet het bestand zelf hier neer)",
+            "is a symbolic link; verzuim does not follow links (put the file itself here)",
+        ).into()));
+    }
+    let bytes = fs::read(path).map_err(|e| fail(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+        let (line, column) = textpos::line_col(valid, at);
+        FileError {
+            file: rel.clone(),
+            line,
+            column,
+            message: format!(
+                "{} {at})",
+                crate::i18n::t("geen geldige UTF-8 (byte", "not valid UTF-8 (byte")
+            ),
+        }
+    })
+}
+
+fn read(root: &Path, path: &Path) -> Result<String> {
+    read_text(root, path).map_err(StoreError::Broken)
+}
+
+/// What a broken settings file costs: it is named, and defaults stand in.
+fn fallback(mut e: FileError) -> FileError {
+    e.message = format!(
+        "{} ({})",
+        e.message,
+        crate::i18n::t(
+            "standaardwaarden gebruikt voor wat niet te lezen is",
+            "defaults used for what cannot be read"
+        )
+    );
+    e
 }
 
 /// The path relative to the repository root, as shown to people.
@@ -82,19 +132,41 @@ pub fn rel(root: &Path, path: &Path) -> String {
         .into_owned()
 }
 
+/// The settings; a broken `verzuim.toml` gives the defaults (see
+/// [`load_config_checked`] for what was wrong).
 pub fn load_config(root: &Path) -> Result<RepoConfig> {
-    let path = root.join(config::FILE);
-    let text = read(&path)?;
-    toml::from_str(&text)
-        .map_err(|e| StoreError::Broken(textpos::from_toml(config::FILE, &text, &e)))
+    Ok(load_config_checked(root).0)
+}
+
+/// The settings, keeping every top-level setting that reads; the defaults
+/// for the rest, with the error.
+pub fn load_config_checked(root: &Path) -> (RepoConfig, Option<FileError>) {
+    let defaults = || toml::from_str::<RepoConfig>("").unwrap_or_default();
+    let text = match read_text(root, &root.join(config::FILE)) {
+        Ok(t) => t,
+        Err(e) => return (defaults(), Some(fallback(e))),
+    };
+    let err = match toml::from_str::<RepoConfig>(&text) {
+        Ok(c) => return (c, None),
+        Err(e) => fallback(textpos::from_toml(config::FILE, &text, &e)),
+    };
+    let mut good = toml::Table::new();
+    for (k, v) in toml::from_str::<toml::Table>(&text).unwrap_or_default() {
+        let mut with = good.clone();
+        with.insert(k, v);
+        if with.clone().try_into::<RepoConfig>().is_ok() {
+            good = with;
+        }
+    }
+    (good.try_into().unwrap_or_else(|_| defaults()), Some(err))
 }
 
 pub fn load_rules(root: &Path) -> Result<Rules> {
-    let config = load_config(root)?;
+    let (config, config_error) = load_config_checked(root);
+    let mut unparsed: Vec<FileError> = config_error.into_iter().collect();
     let mut sources: Vec<SourcedProtocol> = Vec::new();
-    let mut unparsed = Vec::new();
     for path in toml_files(&root.join(PROTOCOLS_DIR))? {
-        match protocol::parse(&rel(root, &path), &read(&path)?) {
+        match read_text(root, &path).and_then(|text| protocol::parse(&rel(root, &path), &text)) {
             Ok(p) => sources.push(p),
             Err(e) => unparsed.push(e),
         }
@@ -102,10 +174,15 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
     let library = resolve_all(&sources);
     let mut files: Vec<CalendarFile> = Vec::new();
     for path in toml_files(&root.join(CALENDAR_DIR))? {
-        let text = read(&path)?;
-        let file = toml::from_str(&text)
-            .map_err(|e| StoreError::Broken(textpos::from_toml(&rel(root, &path), &text, &e)))?;
-        files.push(file);
+        // A broken calendar is skipped (its school years fall back to
+        // weekends only, which the front ends warn about) and named.
+        let file = read_text(root, &path).and_then(|text| {
+            toml::from_str(&text).map_err(|e| textpos::from_toml(&rel(root, &path), &text, &e))
+        });
+        match file {
+            Ok(f) => files.push(f),
+            Err(e) => unparsed.push(fallback(e)),
+        }
     }
     let region = config.region.unwrap_or(Region::Midden);
     let calendars = CalendarSet::new(&files, config.schools.clone(), region);
@@ -120,7 +197,7 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
 /// Reads and parses one case file.
 pub fn load_case(root: &Path, id: &str) -> Result<Result<Case, FileError>> {
     let path = case_path(root, id);
-    let text = read(&path)?;
+    let text = read(root, &path)?;
     Ok(case_file::parse(&rel(root, &path), id, &text))
 }
 
@@ -145,3 +222,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         broken_protocols: scanned.broken_protocols,
     })
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -1,6 +1,8 @@
-//! One writer at a time: an OS file lock on `.git/verzuim.lock` that the
-//! kernel releases when the process dies (no PID file to go stale). The
-//! holder's pid is written into the file only to tell a waiting user who.
+//! One writer at a time: an OS lock (flock) on the `.git` folder itself,
+//! which the kernel releases when the process dies (no PID file to go
+//! stale) and which no one can delete from under us while it is held, as
+//! happened with a lock on a file. The holder's pid is written into
+//! `.git/verzuim.lock` only to tell a waiting user who.
 
 use super::{Result, StoreError};
 use crate::i18n::t;
@@ -10,7 +12,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 pub struct RepoLock {
-    file: File,
+    /// The locked `.git` folder.
+    dir: File,
 }
 
 impl RepoLock {
@@ -24,10 +27,11 @@ impl RepoLock {
             .truncate(false)
             .open(&path)
             .map_err(StoreError::io(&path))?;
+        let dir = File::open(git_dir).map_err(StoreError::io(git_dir))?;
         let started = Instant::now();
         let mut told = false;
         loop {
-            match file.try_lock() {
+            match dir.try_lock() {
                 Ok(()) => break,
                 Err(std::fs::TryLockError::WouldBlock) => {
                     let holder = holder(&mut file);
@@ -52,14 +56,14 @@ impl RepoLock {
                     }
                     std::thread::sleep(Duration::from_millis(100));
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&path)(e)),
+                Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(git_dir)(e)),
             }
         }
         file.set_len(0)
             .and_then(|_| file.rewind())
             .map_err(StoreError::io(&path))?;
         write!(file, "{}", std::process::id()).map_err(StoreError::io(&path))?;
-        Ok(RepoLock { file })
+        Ok(RepoLock { dir })
     }
 }
 
@@ -75,6 +79,22 @@ fn holder(file: &mut File) -> String {
 
 impl Drop for RepoLock {
     fn drop(&mut self) {
-        let _ = self.file.unlock();
+        let _ = self.dir.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deleting_the_lock_file_does_not_admit_a_second_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = RepoLock::acquire(dir.path(), Duration::ZERO, &|_| {}).unwrap();
+        std::fs::remove_file(dir.path().join("verzuim.lock")).unwrap();
+        let second = RepoLock::acquire(dir.path(), Duration::ZERO, &|_| {});
+        assert!(second.is_err(), "a second writer got the lock");
+        drop(held);
+        assert!(RepoLock::acquire(dir.path(), Duration::ZERO, &|_| {}).is_ok());
     }
 }

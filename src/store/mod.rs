@@ -8,19 +8,23 @@ pub mod case_file;
 pub mod config;
 pub mod conflicts;
 pub mod embedded;
+pub mod fail;
 pub mod filemerge;
 pub mod git;
+pub mod gitlocks;
 pub mod import;
 pub mod incoming;
 pub mod join;
 pub mod load;
 pub mod lock;
+pub mod perms;
 pub mod recovery;
 pub mod repo;
 pub mod scan;
 pub mod sync;
 pub mod transport;
 pub mod treemerge;
+pub mod txn;
 
 pub use repo::CaseRepo;
 
@@ -45,7 +49,7 @@ pub enum StoreError {
     #[error("{0}")]
     Sync(String),
     /// The commit was made but the index could not be updated (another git
-    /// process holds its lock): a warning, not a failure.
+    /// process holds its lock, or an I/O error): a warning, not a failure.
     #[error("{0}")]
     IndexLocked(String),
     #[error("git: {0}")]

@@ -1,7 +1,7 @@
 //! Start-up checks before a write: a git operation a person left half done
-//! is explained, and changes left uncommitted (a crash between write and
-//! commit, or a hand edit) are committed as recovered when they parse, and
-//! reported with file, line and column when they do not.
+//! is explained; a write the journal names as interrupted is undone (it
+//! was never acknowledged); hand edits are committed as such when they
+//! parse, and reported with file, line and column when they do not.
 
 use super::git::{self, Change};
 use super::load::{CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
@@ -16,9 +16,40 @@ use std::path::Path;
 /// What recovery did.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Files of an interrupted write, put back as HEAD has them.
+    pub rolled_back: Vec<String>,
+    /// Hand edits committed.
     pub committed: Vec<String>,
     /// Files left alone, with why.
     pub problems: Vec<String>,
+}
+
+impl Report {
+    /// What to tell the person, one line each.
+    pub fn notices(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.problems {
+            out.push(format!("{}: {p}", t("let op", "warning")));
+        }
+        if !self.rolled_back.is_empty() {
+            out.push(format!(
+                "{}: {}",
+                t(
+                    "een onderbroken wijziging is teruggedraaid (nooit vastgelegd)",
+                    "an interrupted change was undone (it was never committed)"
+                ),
+                self.rolled_back.join(", ")
+            ));
+        }
+        if !self.committed.is_empty() {
+            out.push(format!(
+                "{}: {}",
+                t("handmatige wijziging vastgelegd", "hand edit committed"),
+                self.committed.join(", ")
+            ));
+        }
+        out
+    }
 }
 
 /// Refuses to work in a repository a person left mid-merge or mid-rebase.
@@ -86,30 +117,10 @@ fn validate(root: &Path, path: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// The write-ahead journal: the files a write is about to change, so that a
-/// write whose commit failed is found by the next write in the same session
-/// without a full scan. It needs no fsync: after a crash a new process
-/// starts, and a process's first write scans everything anyway.
-fn journal_path(repo: &Repository) -> std::path::PathBuf {
-    repo.path().join("verzuim-journal")
-}
-
-pub fn journal_begin(repo: &Repository, paths: &[&str]) -> Result<()> {
-    let path = journal_path(repo);
-    std::fs::write(&path, paths.join("\n")).map_err(StoreError::io(path))
-}
-
-pub fn journal_end(repo: &Repository) -> Result<()> {
-    let path = journal_path(repo);
-    match std::fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(path)(e)),
-        _ => Ok(()),
-    }
-}
-
-/// Commits uncommitted, valid changes to the repository's data files: all
-/// of them (`full`, a scan of every file), or only those a journal names
-/// and the `extra` paths about to be written.
+/// Undoes an interrupted write the journal names, then commits hand edits
+/// (uncommitted, valid changes to the repository's data files): all of
+/// them (`full`, a scan of every file), or only in the `extra` paths about
+/// to be written.
 pub fn recover(
     repo: &Repository,
     root: &Path,
@@ -121,7 +132,7 @@ pub fn recover(
     opts.include_untracked(true)
         .recurse_untracked_dirs(true)
         .disable_pathspec_match(true);
-    let journal = std::fs::read_to_string(journal_path(repo)).unwrap_or_default();
+    let rolled_back = super::txn::recover_journal(repo, root)?;
     let found: Vec<(String, Status)> = if full {
         for spec in [
             CASES_DIR,
@@ -139,10 +150,7 @@ pub fn recover(
             .collect()
     } else {
         // Only the named files, compared with HEAD by content: no scan.
-        let named = journal
-            .lines()
-            .chain(extra.iter().copied())
-            .filter(|l| !l.is_empty());
+        let named = extra.iter().copied().filter(|l| !l.is_empty());
         let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
         let mut found = Vec::new();
         for p in named {
@@ -165,7 +173,10 @@ pub fn recover(
         }
         found
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        rolled_back,
+        ..Report::default()
+    };
     let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
     for (path, s) in found {
         if s.contains(Status::WT_DELETED) {
@@ -205,11 +216,13 @@ pub fn recover(
             })
             .collect();
         let names: Vec<&str> = contents.iter().map(|(p, _)| p.as_str()).collect();
-        let message = format!("recover: uncommitted changes to {}", names.join(", "));
-        git::commit(repo, &changes, &message, author)?;
+        let message = format!("hand edit: {}", names.join(", "));
+        match git::commit(repo, &changes, &message, author) {
+            Ok(_) | Err(StoreError::IndexLocked(_)) => {}
+            Err(e) => return Err(e),
+        }
         report.committed = names.iter().map(|s| s.to_string()).collect();
     }
-    journal_end(repo)?;
     Ok(report)
 }
 
@@ -245,46 +258,49 @@ mod tests {
     }
 
     #[test]
-    fn a_write_whose_commit_failed_is_committed_by_the_next_write_in_the_session() {
+    fn an_interrupted_write_is_undone_and_a_hand_edit_committed_as_such() {
         let (dir, repo) = repo();
-        repo.create_case(&case("aaaa")).unwrap(); // the session's first write: full scan
-        // A write that reached the disk but whose commit failed.
+        repo.create_case(&case("aaaa")).unwrap();
         let git = repo.git().unwrap();
-        journal_begin(&git, &["cases/aaaa.toml"]).unwrap();
         let path = dir.path().join("cases/aaaa.toml");
-        let text = std::fs::read_to_string(&path)
-            .unwrap()
-            .replace("name = \"N\"", "name = \"M\"");
-        std::fs::write(&path, text).unwrap();
+        let before = std::fs::read_to_string(&path).unwrap();
+        // A write that reached the disk but was never committed (a crash):
+        // the journal names it, and a new case file that never was committed.
+        super::super::txn::journal_begin(&git, &["cases/aaaa.toml", "cases/zzzz.toml"]).unwrap();
+        std::fs::write(&path, before.replace("name = \"N\"", "name = \"M\"")).unwrap();
+        std::fs::write(dir.path().join("cases/zzzz.toml"), "x").unwrap();
+        std::fs::write(dir.path().join("cases/.tmp-left"), "names").unwrap();
         repo.create_case(&case("bbbb")).unwrap();
-        let head = git.head().unwrap().peel_to_commit().unwrap();
-        let parent = head.parent(0).unwrap();
-        assert_eq!(
-            parent.message().unwrap(),
-            "recover: uncommitted changes to cases/aaaa.toml"
-        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        assert!(!dir.path().join("cases/zzzz.toml").exists());
+        assert!(!dir.path().join("cases/.tmp-left").exists());
         assert!(!git.path().join("verzuim-journal").exists());
+        let head = git.head().unwrap().peel_to_commit().unwrap();
+        assert!(head.message().unwrap().starts_with("case bbbb: new case"));
         assert!(
-            repo.take_notices()
-                .iter()
-                .any(|n| n.contains("cases/aaaa.toml"))
+            head.parent(0)
+                .unwrap()
+                .message()
+                .unwrap()
+                .starts_with("case aaaa:")
         );
-        // Without a journal entry, an untouched session write commits only its own file.
-        repo.create_case(&case("cccc")).unwrap();
-        let files = git.diff_tree_to_tree(
-            Some(
-                &git.head()
-                    .unwrap()
-                    .peel_to_commit()
-                    .unwrap()
-                    .parent(0)
-                    .unwrap()
-                    .tree()
-                    .unwrap(),
-            ),
-            Some(&git.head().unwrap().peel_to_tree().unwrap()),
-            None,
+        // A hand edit, which no journal names, is committed under its own name.
+        std::fs::write(&path, before.replace("name = \"N\"", "name = \"H\"")).unwrap();
+        repo.add_event(
+            "aaaa",
+            &crate::domain::event::Event::new("ziek", dates::parse("2025-09-02").unwrap()),
+            "add ziek",
+        )
+        .unwrap();
+        let head = git.head().unwrap().peel_to_commit().unwrap();
+        assert_eq!(
+            head.parent(0).unwrap().message().unwrap(),
+            "hand edit: cases/aaaa.toml"
         );
-        assert_eq!(files.unwrap().deltas().count(), 1);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("name = \"H\"")
+        );
     }
 }

@@ -1,7 +1,6 @@
 //! A case repository on disk: creating it, finding cases by id prefix, and
 //! every state change as write-then-commit under the repository lock.
 
-use super::atomic;
 use super::case_file::{self, CaseDoc};
 use super::config::{self, RepoConfig};
 use super::embedded;
@@ -10,6 +9,7 @@ use super::load::{self, CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
 use super::lock::RepoLock;
 use super::recovery;
 use super::{Result, StoreError};
+use super::{atomic, gitlocks, perms, txn};
 use crate::domain::case::Case;
 use crate::domain::event::Event;
 use crate::domain::ids;
@@ -27,8 +27,9 @@ pub struct CaseRepo {
     /// Where notices go (recovery, waiting for the lock): stderr for the
     /// command line, collected for the TUI so nothing prints over it.
     notices: Option<std::sync::Mutex<Vec<String>>>,
-    /// Whether this process has scanned the whole repository for uncommitted
-    /// changes yet; later writes only check the journal and their own file.
+    /// Whether the next write skips the scan of every file for hand edits
+    /// (it then checks the journal and its own files only). A command-line
+    /// write never scans: a state change costs what it changes.
     scanned: std::sync::atomic::AtomicBool,
     /// The commit this handle's last write made: what an undo reverts
     /// (never "HEAD", which a colleague's sync may have moved since).
@@ -58,7 +59,14 @@ impl CaseRepo {
                 dir.display()
             )));
         }
-        Ok(CaseRepo::at(dir.to_path_buf()))
+        let repo = CaseRepo::at(dir.to_path_buf());
+        repo.tighten_modes();
+        Ok(repo)
+    }
+
+    /// Makes the repository owner-only (see [`perms::tighten_repo`]).
+    fn tighten_modes(&self) {
+        perms::tighten_repo(&self.root, &|n| self.notice(n));
     }
 
     /// Creates a case repository with the built-in protocols and calendars.
@@ -82,6 +90,7 @@ impl CaseRepo {
         };
         let author_sig = git::identity(&git_config, author)?;
         atomic::create_private_dir(dir)?;
+        git::durable();
         let repo = match Repository::open(dir) {
             Ok(r) => r,
             Err(_) => git::init(dir)?,
@@ -137,7 +146,9 @@ impl CaseRepo {
             "init: case repository with protocols, school calendars and import mappings",
             &author,
         )?;
-        Ok(CaseRepo::at(dir.to_path_buf()))
+        let repo = CaseRepo::at(dir.to_path_buf());
+        repo.tighten_modes();
+        Ok(repo)
     }
 
     /// A handle on a folder already known to be a case repository.
@@ -145,24 +156,27 @@ impl CaseRepo {
         CaseRepo {
             root,
             notices: None,
-            scanned: std::sync::atomic::AtomicBool::new(false),
+            scanned: std::sync::atomic::AtomicBool::new(true),
             last_commit: std::sync::Mutex::new(None),
         }
     }
 
-    /// Collects notices instead of printing them (for the TUI).
+    /// For the TUI: collects notices instead of printing them, and its
+    /// first write commits hand edits anywhere (the TUI has read every
+    /// file anyway, so the scan costs little there).
     pub fn quiet(mut self) -> Self {
         self.notices = Some(std::sync::Mutex::new(Vec::new()));
+        self.scanned = std::sync::atomic::AtomicBool::new(false);
         self
     }
 
-    fn notice(&self, text: &str) {
+    pub(super) fn notice(&self, text: &str) {
         match &self.notices {
             Some(m) => m
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .push(text.to_string()),
-            None => eprintln!("{text}"),
+            None => crate::cli::out::err_line(text),
         }
     }
 
@@ -187,34 +201,45 @@ impl CaseRepo {
     }
 
     pub fn git(&self) -> Result<Repository> {
-        Ok(Repository::open(&self.root)?)
+        git::open(&self.root)
     }
 
     pub fn config(&self) -> Result<RepoConfig> {
         load::load_config(&self.root)
     }
 
-    /// Takes the lock, checks git's state and recovers uncommitted changes:
-    /// the first time in a process all of them (a crash or a hand edit since
-    /// the last run), afterwards those in the journal and in `paths`, the
-    /// files this write is about to change.
+    /// Takes the lock, clears what crashes left (git lock files no one
+    /// holds, our temp files), checks git's state, undoes an interrupted
+    /// write and commits hand edits: in `paths`, the files this write is
+    /// about to change, or anywhere (the TUI's first write; no `paths`).
     pub fn begin(&self, paths: &[&str]) -> Result<Session> {
         let git = self.git()?;
         let lock = RepoLock::acquire(git.path(), LOCK_WAIT, &|n| self.notice(n))?;
+        for l in gitlocks::remove_stale(git.path()) {
+            self.notice(&format!(
+                "{}: .git/{l}",
+                t(
+                    "achtergebleven git-slot verwijderd (geen proces hield het vast)",
+                    "removed a left-over git lock (no process held it)"
+                )
+            ));
+        }
+        for dir in [git.path().to_path_buf(), git.path().join("objects")] {
+            atomic::remove_stale_temps(&dir, atomic::TEMP_PREFIX, false);
+        }
         recovery::check_state(&git)?;
         let config = self.config()?;
         let author = git::signature(&git, config.author.as_ref())?;
-        let full = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
-        let recovered = recovery::recover(&git, &self.root, &author, full, paths)?;
-        for p in &recovered.problems {
-            self.notice(&format!("{}: {p}", t("let op", "warning")));
+        // A write that cannot name its files up front (sync, undo) reads
+        // everything anyway: it commits hand edits anywhere first.
+        let first = !self.scanned.swap(true, std::sync::atomic::Ordering::SeqCst);
+        let full = first || paths.is_empty();
+        if full {
+            atomic::remove_stale_temps(&self.root.join(CASES_DIR), atomic::TEMP_PREFIX, true);
         }
-        if !recovered.committed.is_empty() {
-            let files = recovered.committed.join(", ");
-            self.notice(&format!(
-                "{}: {files}",
-                t("hersteld en vastgelegd", "recovered and committed")
-            ));
+        let recovered = recovery::recover(&git, &self.root, &author, full, paths)?;
+        for n in recovered.notices() {
+            self.notice(&n);
         }
         Ok(Session {
             _lock: lock,
@@ -234,10 +259,14 @@ impl CaseRepo {
 
     /// The one case whose id is `prefix` or starts with it.
     pub fn resolve_case(&self, prefix: &str) -> Result<String> {
-        let ids = self.case_ids()?;
-        if ids.iter().any(|id| id == prefix) {
+        if prefix.trim().is_empty() {
+            return Err(StoreError::User(t("lege case-id", "empty case id").into()));
+        }
+        // An exact id needs no listing of 10,000 file names.
+        if ids::is_valid(prefix) && load::case_path(&self.root, prefix).is_file() {
             return Ok(prefix.to_string());
         }
+        let ids = self.case_ids()?;
         let matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(prefix)).collect();
         match matches.as_slice() {
             [one] => Ok(one.to_string()),
@@ -259,10 +288,9 @@ impl CaseRepo {
         let rel = format!("{CASES_DIR}/{}.toml", case.id);
         let s = self.begin(&[&rel])?;
         let path = load::case_path(&self.root, &case.id);
-        if path.exists() {
+        if path.symlink_metadata().is_ok() {
             return Err(StoreError::Repo(format!(
-                "{}: {}",
-                path.display(),
+                "{rel}: {}",
                 t("bestaat al", "already exists")
             )));
         }
@@ -288,8 +316,7 @@ impl CaseRepo {
         let rel = format!("{CASES_DIR}/{id}.toml");
         let s = self.begin(&[&rel])?;
         let path = load::case_path(&self.root, id);
-        let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
-        let rel = load::rel(&self.root, &path);
+        let text = load::read_text(&self.root, &path).map_err(StoreError::Broken)?;
         let case = case_file::parse(&rel, id, &text).map_err(|e| {
             StoreError::Repo(format!(
                 "{e} ({})",
@@ -322,19 +349,24 @@ impl CaseRepo {
         // Never write what we could not read back.
         let rel = format!("{CASES_DIR}/{id}.toml");
         case_file::parse(&rel, id, text).map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
-        recovery::journal_begin(&s.git, &[&rel])?;
-        atomic::write(&load::case_path(&self.root, id), text.as_bytes())?;
         let change = Change {
             path: &rel,
             content: Some(text.as_bytes()),
         };
+        self.commit(s, &[change], message)
+    }
+
+    /// Writes and commits `changes` all or nothing (see [`txn`]); steps
+    /// after the commit that fail are told as warnings. The commit made is
+    /// remembered, so undo reverts exactly it, never "HEAD".
+    fn commit(&self, s: &Session, changes: &[Change], message: &str) -> Result<()> {
         self.set_last_commit(None);
-        match git::commit(&s.git, &[change], message, &s.author) {
-            // Committed; only `git status` lags until the lock is gone.
-            Err(StoreError::IndexLocked(warning)) => self.notice(&warning),
-            other => self.set_last_commit(Some(other?)),
+        let done = txn::apply(&s.git, &self.root, changes, message, &s.author)?;
+        self.set_last_commit(Some(done.commit));
+        for w in &done.warnings {
+            self.notice(&format!("{}: {w}", t("let op", "warning")));
         }
-        recovery::journal_end(&s.git)
+        Ok(())
     }
 
     /// Resolves one sync conflict: keeps the local value or takes the remote
@@ -373,7 +405,7 @@ impl CaseRepo {
         };
         conflict.remote = chosen.clone();
         let path = load::case_path(&self.root, case_id);
-        let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
+        let text = load::read_text(&self.root, &path).map_err(StoreError::Broken)?;
         let current = case_file::parse(&rel, case_id, &text).map_err(StoreError::Broken)?;
         let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
         if take_remote {
@@ -385,13 +417,6 @@ impl CaseRepo {
         case_file::parse(&rel, case_id, &new_text)
             .map_err(|e| StoreError::Repo(format!("internal: {e}")))?;
         let record_text = super::conflicts::render(case_id, &open);
-        recovery::journal_begin(&s.git, &[&rel, &record])?;
-        atomic::write(&path, new_text.as_bytes())?;
-        let record_path = super::conflicts::path(&self.root, case_id);
-        match &record_text {
-            Some(t) => atomic::write(&record_path, t.as_bytes())?,
-            None => std::fs::remove_file(&record_path).map_err(StoreError::io(&record_path))?,
-        }
         let changes = [
             Change {
                 path: &rel,
@@ -407,13 +432,8 @@ impl CaseRepo {
             1 => "remote".to_string(),
             n => format!("remote-{n}"),
         };
-        git::commit(
-            &s.git,
-            &changes,
-            &format!("case {case_id}: resolve conflict in {field} ({which})"),
-            &s.author,
-        )?;
-        recovery::journal_end(&s.git)
+        let message = format!("case {case_id}: resolve conflict in {field} ({which})");
+        self.commit(&s, &changes, &message)
     }
 
     /// Reverts a commit (an undo that keeps the history): one new commit.
@@ -430,15 +450,6 @@ impl CaseRepo {
             )));
         }
         let changes = git::revert_changes(&s.git, commit_id)?;
-        let paths: Vec<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
-        recovery::journal_begin(&s.git, &paths)?;
-        for (path, content) in &changes {
-            let full = self.root.join(path);
-            match content {
-                Some(bytes) => atomic::write(&full, bytes)?,
-                None => std::fs::remove_file(&full).map_err(StoreError::io(&full))?,
-            }
-        }
         let list: Vec<Change> = changes
             .iter()
             .map(|(p, c)| Change {
@@ -447,14 +458,6 @@ impl CaseRepo {
             })
             .collect();
         let short = &commit_id[..commit_id.len().min(10)];
-        self.set_last_commit(None);
-        let oid = git::commit(
-            &s.git,
-            &list,
-            &format!("undo {short}: {summary}"),
-            &s.author,
-        )?;
-        self.set_last_commit(Some(oid));
-        Ok(())
+        self.commit(&s, &list, &format!("undo {short}: {summary}"))
     }
 }

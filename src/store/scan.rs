@@ -177,7 +177,15 @@ fn parse_chunk<R>(
     let mut entries = Vec::with_capacity(paths.len());
     let mut broken = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path).map_err(super::StoreError::io(path))?;
+        // A file that cannot be read (not UTF-8, a link, an I/O error) is
+        // reported like one that does not parse: it never hides the others.
+        let text = match load::read_text(root, path) {
+            Ok(text) => text,
+            Err(e) => {
+                broken.push(e);
+                continue;
+            }
+        };
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

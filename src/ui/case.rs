@@ -4,6 +4,7 @@
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
 use crate::domain::protocol::resolve::contacts_for;
+use crate::domain::text::escape;
 use crate::i18n::{date, t};
 use crate::tui::model::App;
 use ratatui::Frame;
@@ -82,14 +83,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         t("gesloten", "closed")
     };
     let mut lines = vec![
-        Line::styled(case.name.clone(), th.heading()),
+        Line::styled(escape(&case.name).into_owned(), th.heading()),
         Line::raw(format!(
             "{}: {}   id: {}",
             t("Geboren", "Born"),
             date(case.birth),
             case.id
         )),
-        Line::raw(format!("School: {} ({})", case.school, case.level)),
+        Line::raw(format!("School: {} ({})", escape(&case.school), case.level)),
         Line::raw(format!(
             "{}: {}",
             t("Gemeente", "Municipality"),
@@ -234,10 +235,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             });
             let mut text = match done {
                 Some(title) => format!("{}  {}: {title}", date(e.date), t("afgerond", "done")),
-                None => format!("{}  {:<pad$}{}", date(e.date), e.kind, e.details()),
+                None => format!(
+                    "{}  {:<pad$}{}",
+                    date(e.date),
+                    escape(&e.kind),
+                    escape(&e.details())
+                ),
             };
             if let Some(n) = &e.note {
-                text += &format!("  \"{n}\"");
+                text += &format!("  \"{}\"", escape(n));
             }
             let style = if e.date > app.today {
                 th.dim()

@@ -143,6 +143,9 @@ pub fn page(len: usize, selected: Option<usize>, height: u16) -> (usize, usize, 
 /// `text` in at most `width` columns: whole words, then "…" when it is
 /// longer, so no label or title is ever cut off mid-word.
 pub fn fit(text: &str, width: usize) -> String {
+    // Names and notes come from files anyone could have synced: control
+    // characters are shown escaped, never sent to the terminal raw.
+    let text = &*crate::domain::text::escape(text);
     if text.chars().count() <= width {
         return text.to_string();
     }
@@ -173,6 +176,7 @@ pub fn fit(text: &str, width: usize) -> String {
 /// `text` wrapped on words into lines of at most `width` columns.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(8);
+    let text = &*crate::domain::text::escape(text);
     let mut lines = vec![String::new()];
     for word in text.split_whitespace() {
         let last = lines.last_mut().expect("one line at least");

@@ -5,11 +5,10 @@
 mod tree;
 
 use super::config::Author;
-use super::{Result, StoreError};
+use super::{Result, StoreError, fail};
 use crate::i18n::t;
 use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature};
 use std::path::Path;
-use std::time::{Duration, SystemTime};
 
 /// A file to write into the next commit (`None` removes it).
 pub struct Change<'a> {
@@ -27,7 +26,30 @@ pub struct LogEntry {
     pub message: String,
 }
 
+/// Makes libgit2 fsync objects, refs and the index before it renames them
+/// into place, so a power cut never loses an acknowledged commit.
+pub fn durable() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: a documented global option with one int argument, set
+        // once before this process opens any repository.
+        unsafe {
+            libgit2_sys::git_libgit2_opts(
+                libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as libc::c_int,
+                1 as libc::c_int,
+            );
+        }
+    });
+}
+
+/// Opens a repository with durable writes.
+pub fn open(dir: &Path) -> Result<Repository> {
+    durable();
+    Ok(Repository::open(dir)?)
+}
+
 pub fn init(dir: &Path) -> Result<Repository> {
+    durable();
     let mut opts = RepositoryInitOptions::new();
     // The branch git would name (`init.defaultBranch`, else its default),
     // so `git clone` of a bare remote made by `git init --bare` works.
@@ -93,6 +115,7 @@ pub fn commit_with_parents(
     };
     let mut tree = parent.as_ref().map(|c| c.tree_id());
     for change in changes {
+        fail::point("object").map_err(|e| io_error(change.path, e))?;
         let blob = change.content.map(|bytes| repo.blob(bytes)).transpose()?;
         let parts: Vec<&str> = change.path.split('/').collect();
         tree = upsert(repo, tree, &parts, blob)?;
@@ -106,9 +129,69 @@ pub fn commit_with_parents(
         .map(|o| repo.find_commit(*o))
         .collect::<std::result::Result<_, _>>()?;
     let parents: Vec<&git2::Commit> = parent.iter().chain(others.iter()).collect();
+    fail::point("ref").map_err(|e| io_error("HEAD", e))?;
     let oid = repo.commit(Some("HEAD"), author, author, message, &tree, &parents)?;
+    fail::point("after-ref").map_err(|e| io_error("HEAD", e))?;
     sync_index(repo, changes)?;
     Ok(oid)
+}
+
+fn io_error(path: &str, e: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.into(),
+        source: e,
+    }
+}
+
+/// A commit made, with a warning when something after it failed.
+pub struct Committed {
+    pub id: Oid,
+    pub warning: Option<String>,
+}
+
+/// As [`commit`], telling apart a failure before the commit exists (an
+/// error) from one after it (the index, or an error reported after HEAD
+/// moved): those are a success with a warning, so no one retries and
+/// duplicates a change that is in fact committed.
+pub fn commit_checked(
+    repo: &Repository,
+    changes: &[Change],
+    message: &str,
+    author: &Signature,
+) -> Result<Committed> {
+    let before = repo.head().ok().and_then(|h| h.target());
+    match commit(repo, changes, message, author) {
+        Ok(id) => Ok(Committed { id, warning: None }),
+        Err(StoreError::IndexLocked(warning)) => {
+            let id = repo.head()?.peel_to_commit()?.id();
+            Ok(Committed {
+                id,
+                warning: Some(warning),
+            })
+        }
+        Err(e) => {
+            let head = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+            match head {
+                Some(h)
+                    if h.parent_ids().next() == before
+                        && Some(h.id()) != before
+                        && h.message().ok() == Some(message) =>
+                {
+                    Ok(Committed {
+                        id: h.id(),
+                        warning: Some(format!(
+                            "{} ({e})",
+                            t(
+                                "de wijziging is vastgelegd, maar git meldde daarna een fout",
+                                "the change was committed, but git reported an error afterwards"
+                            )
+                        )),
+                    })
+                }
+                _ => Err(e),
+            }
+        }
+    }
 }
 
 /// A tree like `base` with the blob at `parts` set (or removed), built
@@ -137,10 +220,12 @@ fn upsert(
 }
 
 /// Brings the index in line with the commit for the changed paths, so
-/// `git status` stays clean. A stale `index.lock` left by a crash (older
-/// than a few minutes, while we hold the repository lock) is removed.
+/// `git status` stays clean. Runs after the commit exists, so a failure is
+/// only a warning ([`StoreError::IndexLocked`]). Stale lock files are removed when
+/// the repository lock is taken (see `gitlocks`).
 pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
     let update = || -> std::result::Result<(), git2::Error> {
+        fail::point("index").map_err(|e| git2::Error::from_str(&e.to_string()))?;
         let mut index = repo.index()?;
         for c in changes {
             match c.content {
@@ -150,31 +235,28 @@ pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
         }
         index.write()
     };
-    match update() {
-        Err(e) if e.code() == ErrorCode::Locked => {
-            let lock = repo.path().join("index.lock");
-            let age = std::fs::metadata(&lock)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|m| SystemTime::now().duration_since(m).ok());
-            // Older than any git operation takes, while we hold the
-            // repository lock: left behind by a crash, and safe to remove.
-            if age.is_some_and(|a| a > Duration::from_secs(300)) {
-                std::fs::remove_file(&lock).map_err(StoreError::io(&lock))?;
-                update()?;
-                Ok(())
-            } else {
-                Err(StoreError::IndexLocked(
-                    t(
-                        "de wijziging is vastgelegd, maar .git/index.lock is bezet door een ander git-proces; `git status` kan tot de volgende wijziging afwijken",
-                        "the change was committed, but .git/index.lock is held by another git process; `git status` may differ until the next change",
-                    )
-                    .into(),
-                ))
-            }
-        }
-        other => Ok(other?),
-    }
+    update().map_err(|e| {
+        let why = if e.code() == ErrorCode::Locked {
+            t(
+                ".git/index.lock is bezet door een ander git-proces",
+                ".git/index.lock is held by another git process",
+            )
+            .to_string()
+        } else {
+            e.message().to_string()
+        };
+        StoreError::IndexLocked(format!(
+            "{} ({why}); {}",
+            t(
+                "de wijziging is vastgelegd, maar de git-index is niet bijgewerkt",
+                "the change was committed, but git's index was not updated"
+            ),
+            t(
+                "`git status` kan tot de volgende wijziging afwijken",
+                "`git status` may differ until the next change"
+            )
+        ))
+    })
 }
 
 /// Commits that changed `path`, newest first.

@@ -112,9 +112,19 @@ fn write_loose_fast(repo: &Repository, data: &[u8]) -> Result<Oid, git2::Error> 
         .map_err(io)?;
     enc.write_all(data).map_err(io)?;
     let bytes = enc.finish().map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    // The temp file goes in `objects/` itself, where start-up finds and
+    // removes one a crash left (see `atomic::remove_stale_temps`).
+    let objects = repo.path().join("objects");
+    let mut tmp = tempfile::Builder::new()
+        .prefix(crate::store::atomic::TEMP_PREFIX)
+        .tempfile_in(&objects)
+        .map_err(io)?;
     tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(&path).map_err(|e| io(e.error))?;
+    std::fs::File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io)?;
     Ok(oid)
 }
 
