@@ -13,6 +13,7 @@ pub mod input;
 pub mod merge;
 pub mod plausible;
 pub mod protocol;
+pub mod report;
 pub mod search;
 pub mod textpos;
 pub mod units;

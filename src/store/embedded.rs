@@ -40,6 +40,11 @@ pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
     "yjxm09n1hs9wzfng.toml",
 );
 
+/// Report definitions and layouts (copied to `reports/` at init).
+pub const REPORTS: &[(&str, &str)] = files!("reports":
+    "thuiszitters.toml",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +69,10 @@ mod tests {
         assert_eq!(names(PROTOCOLS), listed("protocols"));
         assert_eq!(names(CALENDARS), listed("protocols/calendar"));
         assert_eq!(names(SAMPLE_CASES), listed("cases"));
+        let reports: BTreeSet<String> = listed("reports")
+            .into_iter()
+            .filter(|n| !n.starts_with("thuiszitters-"))
+            .collect();
+        assert_eq!(names(REPORTS), reports);
     }
 }
