@@ -116,6 +116,8 @@ pub enum Command {
         #[arg(value_parser = ["local", "remote"])]
         choice: String,
     },
+    /// Reports: the thuiszitters overview (and more to come).
+    Report(super::report::ReportArgs),
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

@@ -99,6 +99,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Overdue { json } => read::overdue(&ctx, json),
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
+        Command::Report(args) => super::report::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote } => sync(&ctx, remote.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),

@@ -8,6 +8,8 @@ mod help;
 mod json;
 mod markdown;
 mod read;
+mod report;
+mod report_fmt;
 mod setup;
 mod show;
 

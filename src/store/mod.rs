@@ -12,6 +12,7 @@ pub mod load;
 pub mod lock;
 pub mod recovery;
 pub mod repo;
+pub mod reports;
 pub mod scan;
 pub mod sync;
 pub mod transport;

@@ -103,7 +103,12 @@ impl CaseRepo {
                 .iter()
                 .map(|(n, text)| (format!("{CALENDAR_DIR}/{n}"), *text)),
         );
-        for d in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR] {
+        files.extend(
+            embedded::REPORTS
+                .iter()
+                .map(|(n, text)| (format!("{}/{n}", super::reports::DIR), *text)),
+        );
+        for d in [CASES_DIR, PROTOCOLS_DIR, CALENDAR_DIR, super::reports::DIR] {
             atomic::create_private_dir(&dir.join(d))?;
         }
         for (path, text) in &files {
@@ -119,7 +124,7 @@ impl CaseRepo {
         git::commit(
             &repo,
             &changes,
-            "init: case repository with protocols and school calendars",
+            "init: case repository with protocols, school calendars and report definitions",
             &author,
         )?;
         Ok(CaseRepo::at(dir.to_path_buf()))
@@ -140,7 +145,7 @@ impl CaseRepo {
         self
     }
 
-    fn notice(&self, text: &str) {
+    pub(super) fn notice(&self, text: &str) {
         match &self.notices {
             Some(m) => m
                 .lock()
