@@ -316,7 +316,6 @@ fn the_form_takes_dutch_dates_and_asks_about_an_odd_event() {
     assert!(file.contains("date = \"2025-11-22\""), "{file}");
 }
 
-
 /// With `VERZUIM_EXIT_AFTER_FIRST_FRAME` set (how the benchmark times the
 /// real binary) the TUI leaves by itself once the whole caseload is drawn,
 /// with the terminal restored.
