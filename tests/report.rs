@@ -141,3 +141,64 @@ fn excel_csv_reads_back_with_the_csv_crate() {
         .unwrap();
     assert_eq!(&total[1], "3");
 }
+
+#[test]
+fn mazl_counts_norms_and_rejects_a_reversed_period() {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    let a = s.new_case("utrecht-west");
+    let b = s.new_case("utrecht-west");
+    let add = |id: &str, kind: &str, date: &str, extra: &[&str]| {
+        let mut args = vec!["add", id, kind, "--date", date];
+        args.extend(extra);
+        s.ok("2025-12-01", &args);
+    };
+    // a: invited after 2 days, consult after 9 days, feedback after 3.
+    add(&a, "aanmelding-jgz", "2025-09-15", &[]);
+    add(&a, "uitnodiging-jgz", "2025-09-17", &[]);
+    add(&a, "consult", "2025-09-24", &["--outcome", "verschenen"]);
+    add(&a, "terugkoppeling", "2025-09-27", &[]);
+    // b: invited after 8 days, did not come.
+    add(&b, "aanmelding-jgz", "2025-09-15", &[]);
+    add(&b, "uitnodiging-jgz", "2025-09-23", &[]);
+    add(
+        &b,
+        "consult",
+        "2025-09-26",
+        &["--outcome", "niet-verschenen"],
+    );
+    let doc: Value =
+        serde_json::from_str(&s.ok("2025-12-01", &["report", "mazl", "--json"])).unwrap();
+    let t = &doc["total"];
+    assert_eq!(t["registrations"], 2);
+    assert_eq!(
+        t["norms"]["uitnodiging"],
+        serde_json::json!({"met": 1, "of": 2})
+    );
+    assert_eq!(
+        t["norms"]["consult"],
+        serde_json::json!({"met": 2, "of": 2})
+    );
+    assert_eq!(
+        t["norms"]["terugkoppeling"],
+        serde_json::json!({"met": 1, "of": 1})
+    );
+    assert_eq!(t["consults"]["niet-verschenen"], 1);
+    let csv_text = s.ok("2025-12-01", &["report", "mazl", "--csv"]);
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let total = r.records().map(|r| r.unwrap()).last().unwrap();
+    assert_eq!(&total[2], "2");
+    assert_eq!(&total[5], "50");
+    s.fails(
+        "2025-12-01",
+        &[
+            "report",
+            "mazl",
+            "--from",
+            "2025-12-02",
+            "--to",
+            "2025-12-01",
+        ],
+        1,
+    );
+}

@@ -10,6 +10,7 @@ mod markdown;
 mod read;
 mod report;
 mod report_fmt;
+mod report_mazl;
 mod setup;
 mod show;
 

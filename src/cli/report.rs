@@ -3,6 +3,7 @@
 
 use super::commands::{Ctx, parse_date};
 use super::report_fmt::{self as fmt, Cell, Format, Table};
+use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
 use crate::domain::report::thuiszitters::{self, Change, Filter, Overview};
 use crate::i18n::t;
@@ -35,6 +36,19 @@ pub enum Which {
         /// Keep this overview's case ids as reports/thuiszitters-<date>.toml (one commit).
         #[arg(long)]
         save: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// M@ZL figures: registrations per school and trigger, norms, attendance.
+    Mazl {
+        #[arg(long)]
+        school: Option<String>,
+        /// First registration date (default: 1 August of this school year).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last registration date (default: today).
+        #[arg(long)]
+        to: Option<String>,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -83,6 +97,61 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             let filter = Filter { swv, gemeente };
             thuiszitters_cmd(ctx, &filter, date, named, save, format.format())
         }
+        Which::Mazl {
+            school,
+            from,
+            to,
+            format,
+        } => {
+            let to = match to {
+                Some(text) => parse_date("--to", &text)?,
+                None => ctx.today,
+            };
+            let from = match from {
+                Some(text) => parse_date("--from", &text)?,
+                None => school_year_start(to),
+            };
+            if from > to {
+                return Err(super::user(format!(
+                    "--from {} {} --to {}",
+                    crate::i18n::date(from),
+                    t("ligt na", "is after"),
+                    crate::i18n::date(to)
+                )));
+            }
+            let filter = mazl::Filter { school, from, to };
+            mazl_cmd(ctx, &filter, format.format())
+        }
+    }
+}
+
+fn school_year_start(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    let year = crate::domain::dates::school_year_of(d);
+    chrono::NaiveDate::from_ymd_opt(year, 8, 1).unwrap_or(d)
+}
+
+fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, format: Format) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let loaded = load::load(&repo.root)?;
+    let defs = reports::mazl_defs(&repo.root)?;
+    let figures = mazl::compute(&loaded.caseload, &defs, filter);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let table = super::report_mazl::table(&figures, &defs);
+    let written = match format {
+        Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
+        _ => write_table(&mut out, &table, format),
+    };
+    // A reader that went away (`| head`) only ends the output.
+    let _ = written.and_then(|()| out.flush());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One table in a human or CSV format.
+fn write_table(out: &mut impl Write, table: &Table, format: Format) -> std::io::Result<()> {
+    match format {
+        Format::Csv | Format::Excel => fmt::csv(out, table, format == Format::Excel),
+        Format::Markdown => fmt::markdown(out, table),
+        _ => fmt::terminal(out, table),
     }
 }
 

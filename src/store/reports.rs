@@ -6,6 +6,7 @@ use super::git::{self, Change};
 use super::load::rel;
 use super::{CaseRepo, Result, StoreError, atomic, embedded, recovery};
 use crate::domain::report::defs::{THUISZITTERS_FILE, ThuiszitterDefs};
+use crate::domain::report::mazl::{self, MazlDefs};
 use crate::domain::report::snapshot::{self, Snapshot};
 use crate::domain::textpos;
 use chrono::NaiveDate;
@@ -79,4 +80,9 @@ impl CaseRepo {
         recovery::journal_end(&s.git)?;
         Ok(file)
     }
+}
+
+pub fn mazl_defs(root: &Path) -> Result<MazlDefs> {
+    let text = data_text(root, mazl::FILE)?;
+    MazlDefs::parse(mazl::FILE, &text).map_err(StoreError::Broken)
 }

@@ -3,9 +3,12 @@
 //! are data files (`reports/*.toml`), parsed here.
 
 pub mod defs;
+pub mod mazl;
 pub mod snapshot;
 pub mod thuiszitters;
 
+#[cfg(test)]
+mod mazl_tests;
 #[cfg(test)]
 mod tests;
 

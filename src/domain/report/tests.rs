@@ -55,7 +55,15 @@ pub fn with(mut c: Case, kind: &str, date: NaiveDate, until: Option<NaiveDate>) 
 }
 
 fn defs() -> ThuiszitterDefs {
-    ThuiszitterDefs::parse("thuiszitters.toml", embedded::REPORTS[0].1).unwrap()
+    ThuiszitterDefs::parse(
+        "thuiszitters.toml",
+        embedded::REPORTS
+            .iter()
+            .find(|(n, _)| *n == "thuiszitters.toml")
+            .unwrap()
+            .1,
+    )
+    .unwrap()
 }
 
 /// Scenario by `i % 5`: ongoing unauthorised absence, an open sick report,
