@@ -178,6 +178,10 @@ fn about(cmd: &str) -> Option<&'static str> {
         ),
         "conflicts" => t("open conflicten na synchroniseren", "open sync conflicts"),
         "resolve" => t("los een conflict op", "resolve a sync conflict"),
+        "report" => t(
+            "rapportages: thuiszitters, mazl",
+            "reports: thuiszitters, mazl",
+        ),
         "protocols" => t(
             "de protocollen en hun regels",
             "the protocols and their rules",
