@@ -88,6 +88,9 @@ fn thuiszitters_counts_types_and_the_aggregate_has_no_names() {
 fn snapshot_is_committed_and_the_next_overview_compares_with_it() {
     let s = Sandbox::new();
     let ids = caseload(&s);
+    // `init` copied the definitions and committed them.
+    let tracked = s.git(&["ls-files", "reports"]);
+    assert_eq!(tracked, "reports/mazl.toml\nreports/thuiszitters.toml\n");
     let before = s.commit_count();
     s.ok("2026-01-20", &["report", "thuiszitters", "--save"]);
     assert_eq!(s.commit_count(), before + 1);
