@@ -144,6 +144,8 @@ pub enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// Reports: the thuiszitters overview (and more to come).
+    Report(super::report::ReportArgs),
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

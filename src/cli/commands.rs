@@ -104,6 +104,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { case, json } => show::show(&ctx, &case, json),
         Command::Log { case } => show::log(&ctx, &case),
         Command::Import { file, map, apply } => super::import::run(&ctx, &file, &map, apply),
+        Command::Report(args) => super::report::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),

@@ -72,6 +72,45 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "write the events (one commit); without it nothing is written",
         )
         .to_string(),
+        ("report thuiszitters", "swv") => t(
+            "alleen dit samenwerkingsverband (het protocol-id, bv. utrecht-west)",
+            "only this SWV (its protocol id, e.g. utrecht-west)",
+        )
+        .to_string(),
+        ("report thuiszitters", "gemeente") => t("alleen deze gemeente", "only this municipality").to_string(),
+        ("report thuiszitters", "date") => t(
+            "peildatum (standaard vandaag)",
+            "the date of the overview (default today)",
+        )
+        .to_string(),
+        ("report thuiszitters", "named") => t(
+            "met een regel per dossier (namen; VERTROUWELIJK)",
+            "with one row per case (names; CONFIDENTIAL)",
+        )
+        .to_string(),
+        ("report thuiszitters", "save") => t(
+            "leg de dossier-ids van dit overzicht vast (één commit), voor nieuw/lopend/opgelost de volgende keer",
+            "commit this overview's case ids (one commit), for new/continuing/resolved next time",
+        )
+        .to_string(),
+        ("report mazl", "school") => t("alleen deze school", "only this school").to_string(),
+        ("report mazl", "from") => t(
+            "vanaf (standaard 1 augustus van het schooljaar)",
+            "from (default 1 August of the school year)",
+        )
+        .to_string(),
+        ("report mazl", "to") => t("tot en met (standaard vandaag)", "up to (default today)").to_string(),
+        (c, "csv") if c.starts_with("report") => t(
+            "als CSV (komma's, datums jjjj-mm-dd)",
+            "as CSV (commas, ISO dates)",
+        )
+        .to_string(),
+        (c, "excel") if c.starts_with("report") => t(
+            "als CSV voor Nederlandse Excel (;, UTF-8 BOM, dd-mm-jjjj)",
+            "as CSV for Dutch Excel (;, UTF-8 BOM, dd-mm-yyyy)",
+        )
+        .to_string(),
+        (c, "markdown") if c.starts_with("report") => t("als Markdown", "as Markdown").to_string(),
         ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
         ("new", "birth") => t(
             "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
@@ -186,6 +225,14 @@ fn about(cmd: &str) -> Option<&'static str> {
             "lees verzuim uit een export van school of DUO (CSV of XLSX); toont eerst, schrijft met --apply",
             "import absence rows from a school or DUO export (CSV or XLSX); a dry run unless --apply",
         ),
+        "report thuiszitters" => t(
+            "het 8-wekelijkse thuiszittersoverzicht (standaard zonder namen)",
+            "the 8-weekly thuiszitters overview (aggregate unless --named)",
+        ),
+        "report mazl" => t(
+            "M@ZL-cijfers per school en aanleiding",
+            "M@ZL figures per school and trigger",
+        ),
         "clone" => t(
             "sluit aan bij een dossiermap op een remote: een werkkopie in MAP",
             "join a case repository from a remote: a working copy in DIR",
@@ -221,6 +268,10 @@ fn about(cmd: &str) -> Option<&'static str> {
         ),
         "conflicts" => t("open conflicten na synchroniseren", "open sync conflicts"),
         "resolve" => t("los een conflict op", "resolve a sync conflict"),
+        "report" => t(
+            "rapportages: thuiszitters, mazl",
+            "reports: thuiszitters, mazl",
+        ),
         "protocols" => t(
             "de protocollen en hun regels",
             "the protocols and their rules",

@@ -11,6 +11,9 @@ mod json;
 mod markdown;
 pub(crate) mod out;
 mod read;
+mod report;
+mod report_fmt;
+mod report_mazl;
 mod setup;
 mod show;
 

@@ -14,6 +14,7 @@ pub mod input;
 pub mod merge;
 pub mod plausible;
 pub mod protocol;
+pub mod report;
 pub mod search;
 pub mod text;
 pub mod textpos;

@@ -47,6 +47,12 @@ pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
     "yjxm09n1hs9wzfng.toml",
 );
 
+/// Report definitions and layouts (copied to `reports/` at init).
+pub const REPORTS: &[(&str, &str)] = files!("reports":
+    "mazl.toml",
+    "thuiszitters.toml",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +78,10 @@ mod tests {
         assert_eq!(names(CALENDARS), listed("protocols/calendar"));
         assert_eq!(names(SAMPLE_CASES), listed("cases"));
         assert_eq!(names(IMPORTS), listed("imports"));
+        let reports: BTreeSet<String> = listed("reports")
+            .into_iter()
+            .filter(|n| !n.starts_with("thuiszitters-"))
+            .collect();
+        assert_eq!(names(REPORTS), reports);
     }
 }

@@ -20,6 +20,7 @@ pub mod lock;
 pub mod perms;
 pub mod recovery;
 pub mod repo;
+pub mod reports;
 pub mod scan;
 pub mod sync;
 pub mod transport;

@@ -122,11 +122,17 @@ impl CaseRepo {
                 .iter()
                 .map(|(n, text)| (format!("{}/{n}", super::import::IMPORTS_DIR), *text)),
         );
+        files.extend(
+            embedded::REPORTS
+                .iter()
+                .map(|(n, text)| (format!("{}/{n}", super::reports::DIR), *text)),
+        );
         for d in [
             CASES_DIR,
             PROTOCOLS_DIR,
             CALENDAR_DIR,
             super::import::IMPORTS_DIR,
+            super::reports::DIR,
         ] {
             atomic::create_private_dir(&dir.join(d))?;
         }
@@ -143,7 +149,7 @@ impl CaseRepo {
         git::commit(
             &repo,
             &changes,
-            "init: case repository with protocols, school calendars and import mappings",
+            "init: case repository with protocols, school calendars, import mappings and report definitions",
             &author,
         )?;
         let repo = CaseRepo::at(dir.to_path_buf());

@@ -120,6 +120,18 @@ pub fn evaluate(
     }
 }
 
+/// Classifies a case by a scheme other than its protocol's own (the
+/// categories of a report), on the same timeline the engine uses.
+pub fn classify_by(
+    case: &Case,
+    protocol: &ResolvedProtocol,
+    cal: &SchoolCalendar,
+    today: NaiveDate,
+    scheme: &crate::domain::protocol::Classification,
+) -> Option<ClassResult> {
+    classify::classify(&timeline::Timeline::new(case, protocol, cal, today), scheme)
+}
+
 #[cfg(test)]
 mod boundary_tests;
 #[cfg(test)]

@@ -1,0 +1,64 @@
+//! `verzuim report mazl`: the M@ZL figures as a table (one row per school
+//! and trigger, and a total) in any report format.
+
+use super::report_fmt::{Cell, Table};
+use crate::domain::event::CONSULT_OUTCOMES;
+use crate::domain::report::mazl::{Figures, Mazl, MazlDefs};
+use crate::i18n::{date, t};
+
+pub fn table(m: &Mazl, defs: &MazlDefs) -> Table {
+    let mut headers: Vec<String> = vec![
+        "school".into(),
+        t("aanleiding", "trigger").into(),
+        t("aanmeldingen", "registrations").into(),
+    ];
+    for n in &defs.norms {
+        headers.push(format!("{} ({})", n.id, t("binnen norm", "within norm")));
+        headers.push(format!("{} ({})", n.id, t("van", "of")));
+        headers.push(format!("{} %", n.id));
+    }
+    for o in CONSULT_OUTCOMES {
+        headers.push(format!("consult {o}"));
+    }
+    headers.push(t("ziek voor consult", "sick before consult").into());
+    headers.push(t("ziek na consult", "sick after consult").into());
+    let mut rows: Vec<Vec<Cell>> = m
+        .rows
+        .iter()
+        .map(|r| cells(&r.school, &r.trigger, &r.figures, defs))
+        .collect();
+    rows.push(cells(t("totaal", "total"), "", &m.total, defs));
+    Table {
+        title: format!(
+            "{} {} - {} ({} {}: {})",
+            t("M@ZL-cijfers", "M@ZL figures"),
+            date(m.from),
+            date(m.to),
+            t("ziekmeldingen", "sick reports"),
+            t("venster", "window"),
+            defs.sick_window
+        ),
+        headers,
+        rows,
+    }
+}
+
+fn cells(school: &str, trigger: &str, f: &Figures, defs: &MazlDefs) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::text(school),
+        Cell::text(trigger),
+        Cell::Int(f.registrations),
+    ];
+    for n in &defs.norms {
+        let c = f.norms.get(&n.id).cloned().unwrap_or_default();
+        row.push(Cell::Int(c.met));
+        row.push(Cell::Int(c.of));
+        row.push(Cell::Num(c.share()));
+    }
+    for o in CONSULT_OUTCOMES {
+        row.push(Cell::Int(f.consults.get(o).copied().unwrap_or(0)));
+    }
+    row.push(Cell::Int(f.sick_before));
+    row.push(Cell::Int(f.sick_after));
+    row
+}

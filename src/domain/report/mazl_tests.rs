@@ -1,0 +1,155 @@
+//! The M@ZL figures on a generated caseload, counted independently: in
+//! September 2025 (no holidays) two school weeks are 14 days.
+
+use super::mazl::{self, Filter, MazlDefs};
+use super::tests::{case, caseload, d, with};
+use crate::domain::case::Case;
+use crate::store::embedded;
+use chrono::{Duration, NaiveDate};
+
+fn defs() -> MazlDefs {
+    let text = embedded::REPORTS
+        .iter()
+        .find(|(n, _)| *n == "mazl.toml")
+        .unwrap()
+        .1;
+    MazlDefs::parse("mazl.toml", text).unwrap()
+}
+
+fn ev(c: Case, kind: &str, date: NaiveDate, outcome: Option<&str>) -> Case {
+    let mut c = with(c, kind, date, None);
+    let last = format!("ev{}", c.events.len() - 1);
+    c.events.get_mut(&last).unwrap().outcome = outcome.map(str::to_string);
+    c
+}
+
+const OUTCOMES: [&str; 3] = ["verschenen", "afgemeld", "niet-verschenen"];
+
+/// Registration on 1-12 September; invitation after `i % 8` days (none for
+/// `i % 4 == 3`); consult after `i % 20` days with outcome `i % 3`;
+/// feedback `i % 10` days after an attended consult; follow-up for even
+/// `i`; sick reports 10 days before, 30 days after and 100 days before.
+fn generated() -> Vec<Case> {
+    (0..36)
+        .map(|i| {
+            let reg = d("2025-09-01") + Duration::days(i as i64 % 12);
+            let consult = reg + Duration::days(i as i64 % 20);
+            let mut c = ev(
+                case(i, "utrecht-west", "Woerden"),
+                "aanmelding-jgz",
+                reg,
+                None,
+            );
+            if i % 4 != 3 {
+                c = ev(
+                    c,
+                    "uitnodiging-jgz",
+                    reg + Duration::days(i as i64 % 8),
+                    None,
+                );
+            }
+            let outcome = OUTCOMES[i % 3];
+            c = ev(c, "consult", consult, Some(outcome));
+            if outcome == "verschenen" {
+                c = ev(
+                    c,
+                    "terugkoppeling",
+                    consult + Duration::days(i as i64 % 10),
+                    None,
+                );
+                if i % 2 == 0 {
+                    c = ev(c, "follow-up", consult + Duration::days(60), None);
+                }
+                for off in [-10, 30, -100] {
+                    c = ev(c, "ziek", consult + Duration::days(off), None);
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+#[test]
+fn mazl_shares_match_an_independent_count() {
+    let cl = caseload(generated());
+    let filter = Filter {
+        school: None,
+        from: d("2025-08-01"),
+        to: d("2026-03-01"),
+    };
+    let m = mazl::compute(&cl, &defs(), &filter);
+    let (mut inv, mut con, mut fb, mut fu, mut attended) = (0, 0, 0, 0, 0);
+    for i in 0..36usize {
+        let (c_off, inv_off) = (i as i64 % 20, i as i64 % 8);
+        let first = if i % 4 != 3 {
+            inv_off.min(c_off)
+        } else {
+            c_off
+        };
+        inv += usize::from(first <= 5);
+        con += usize::from(c_off <= 14);
+        if i % 3 == 0 {
+            attended += 1;
+            fb += usize::from(i % 10 <= 7);
+            fu += usize::from(i % 2 == 0);
+        }
+    }
+    let t = &m.total;
+    assert_eq!(t.registrations, 36);
+    assert_eq!(
+        (t.norms["uitnodiging"].met, t.norms["uitnodiging"].of),
+        (inv, 36)
+    );
+    assert_eq!((t.norms["consult"].met, t.norms["consult"].of), (con, 36));
+    assert_eq!(
+        (t.norms["terugkoppeling"].met, t.norms["terugkoppeling"].of),
+        (fb, attended)
+    );
+    assert_eq!(
+        (t.norms["follow-up"].met, t.norms["follow-up"].of),
+        (fu, attended)
+    );
+    assert_eq!(t.consults["verschenen"], attended);
+    assert_eq!(t.consults["niet-verschenen"], 12);
+    assert_eq!((t.sick_before, t.sick_after), (attended, attended));
+    let per_school: usize = m.rows.iter().map(|r| r.figures.registrations).sum();
+    assert_eq!(per_school, 36);
+    assert_eq!(
+        m.rows
+            .iter()
+            .filter(|r| r.school == "School 1")
+            .map(|r| r.figures.registrations)
+            .sum::<usize>(),
+        12
+    );
+}
+
+#[test]
+fn mazl_filters_by_school_and_period_and_names_the_trigger() {
+    let cl = caseload(generated());
+    let filter = Filter {
+        school: Some("school 2".into()),
+        from: d("2025-09-05"),
+        to: d("2026-03-01"),
+    };
+    let m = mazl::compute(&cl, &defs(), &filter);
+    let want = (0..36).filter(|i| i % 3 == 2 && i % 12 >= 4).count();
+    assert_eq!(m.total.registrations, want);
+    // Sick 6 school days in a row, then registered: the trigger is the rule.
+    let c = with(
+        case(90, "utrecht-west", "Woerden"),
+        "ziek",
+        d("2025-09-01"),
+        Some(d("2025-09-08")),
+    );
+    let c = ev(c, "aanmelding-jgz", d("2025-09-10"), None);
+    let m = mazl::compute(
+        &caseload(vec![c]),
+        &defs(),
+        &Filter {
+            school: None,
+            ..filter
+        },
+    );
+    assert_eq!(m.rows[0].trigger, "ziek-aaneengesloten");
+}

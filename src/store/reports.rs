@@ -1,0 +1,84 @@
+//! Report data in the repository: the definitions (`reports/*.toml`, copied
+//! at init; the built-in ones for a repository made before reports
+//! existed) and the thuiszitters snapshots, written through one commit.
+
+use super::git::Change;
+use super::load::rel;
+use super::{CaseRepo, Result, StoreError, atomic, embedded};
+use crate::domain::report::defs::{THUISZITTERS_FILE, ThuiszitterDefs};
+use crate::domain::report::mazl::{self, MazlDefs};
+use crate::domain::report::snapshot::{self, Snapshot};
+use crate::domain::textpos;
+use chrono::NaiveDate;
+use std::path::Path;
+
+pub const DIR: &str = "reports";
+
+/// The text of a report data file: the repository's own, else built in.
+fn data_text(root: &Path, file: &str) -> Result<String> {
+    let path = root.join(file);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let name = file.trim_start_matches("reports/");
+            embedded::REPORTS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text.to_string())
+                .ok_or_else(|| StoreError::io(&path)(e))
+        }
+        Err(e) => Err(StoreError::io(&path)(e)),
+    }
+}
+
+pub fn thuiszitter_defs(root: &Path) -> Result<ThuiszitterDefs> {
+    let text = data_text(root, THUISZITTERS_FILE)?;
+    ThuiszitterDefs::parse(THUISZITTERS_FILE, &text).map_err(StoreError::Broken)
+}
+
+/// The latest snapshot dated before `date`, if any.
+pub fn previous_snapshot(root: &Path, date: NaiveDate) -> Result<Option<Snapshot>> {
+    let names: Vec<String> = super::load::toml_files(&root.join(DIR))?
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let Some((_, name)) = snapshot::previous(names.iter().map(String::as_str), date) else {
+        return Ok(None);
+    };
+    let path = root.join(DIR).join(name);
+    let text = std::fs::read_to_string(&path).map_err(StoreError::io(&path))?;
+    toml::from_str(&text)
+        .map(Some)
+        .map_err(|e| StoreError::Broken(textpos::from_toml(&rel(root, &path), &text, &e)))
+}
+
+impl CaseRepo {
+    /// Writes the snapshot of an overview and commits it (one commit, ids
+    /// only); returns its path in the repository.
+    pub fn save_snapshot(&self, snap: &Snapshot) -> Result<String> {
+        let file = format!("{DIR}/{}", snapshot::file_name(snap.date));
+        let s = self.begin(&[&file])?;
+        let text = snap.render();
+        atomic::create_private_dir(&self.root.join(DIR))?;
+        let change = Change {
+            path: &file,
+            content: Some(text.as_bytes()),
+        };
+        let message = format!(
+            "report: thuiszitters snapshot {} ({} cases)",
+            snap.date.format("%Y-%m-%d"),
+            snap.ids.len(),
+        );
+        // All or nothing, like every other write.
+        let done = super::txn::apply(&s.git, &self.root, &[change], &message, &s.author)?;
+        for w in &done.warnings {
+            self.notice(w);
+        }
+        Ok(file)
+    }
+}
+
+pub fn mazl_defs(root: &Path) -> Result<MazlDefs> {
+    let text = data_text(root, mazl::FILE)?;
+    MazlDefs::parse(mazl::FILE, &text).map_err(StoreError::Broken)
+}
