@@ -16,3 +16,4 @@ pub mod protocol;
 pub mod search;
 pub mod textpos;
 pub mod units;
+pub mod vocabulary;

@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES2";
+const MAGIC: &[u8; 8] = b"VZCASES3";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -93,6 +93,20 @@ struct CachedEvent(
     Option<String>,
     Option<String>,
     Option<String>,
+    CachedExtra,
+);
+
+/// The fields of issue 14 (to, school, reason, days, artikel, advice,
+/// withdrawn).
+#[derive(Serialize, Deserialize)]
+struct CachedExtra(
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<u32>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
 fn day(d: NaiveDate) -> i32 {
@@ -136,6 +150,15 @@ impl From<&Case> for Cached {
                         e.outcome.clone(),
                         e.action.clone(),
                         e.note.clone(),
+                        CachedExtra(
+                            e.to.clone(),
+                            e.school.clone(),
+                            e.reason.clone(),
+                            e.days,
+                            e.artikel.clone(),
+                            e.advice.clone(),
+                            e.withdrawn.clone(),
+                        ),
                     );
                     (id.clone(), ev)
                 })
@@ -165,7 +188,8 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note))| {
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x))| {
+                        let CachedExtra(to, school, reason, days, artikel, advice, withdrawn) = x;
                         (
                             id,
                             Event {
@@ -175,7 +199,14 @@ impl From<Cached> for Case {
                                 hours,
                                 outcome,
                                 action,
+                                to,
+                                school,
+                                reason,
+                                days,
+                                artikel,
+                                advice,
                                 note,
+                                withdrawn,
                             },
                         )
                     },
