@@ -341,3 +341,24 @@ fn foreign_git_state_is_explained_and_nothing_is_overwritten() {
     assert_eq!(case_text(&a, &id), marked, "never overwritten");
     assert_eq!(git(&a.dir, a.home.path(), &["rev-parse", "HEAD"]), head);
 }
+
+#[test]
+fn an_edit_merges_cleanly_with_a_colleagues_new_event_on_the_same_case() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    let ev = a.ok(DAY, &["add", &id, "ziek", "--date", "2025-09-15"]);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    a.ok(DAY, &["edit", &id, &ev[..6], "--until", "2025-09-16"]);
+    b.ok(DAY, &["add", &id, "gesprek", "--date", "2025-09-16"]);
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(!out.contains("conflict"), "{out}");
+    a.ok(DAY, &["sync"]);
+    assert_eq!(b.ok(DAY, &["conflicts"]), a.ok(DAY, &["conflicts"]));
+    let text = case_text(&b, &id);
+    assert!(text.contains("until = \"2025-09-16\""), "{text}");
+    assert_eq!((events(&a, &id), events(&b, &id)), (2, 2));
+    assert_eq!(case_text(&a, &id), text);
+    identical(&a, &b);
+}

@@ -124,6 +124,30 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Correct fields of a recorded event; print the event id.
+    Edit {
+        case: String,
+        event: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long, allow_negative_numbers = true)]
+        hours: Option<String>,
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        fields: FieldArgs,
+    },
+    /// Withdraw a recorded event (it stays, marked, and no rule counts it).
+    Withdraw {
+        case: String,
+        event: String,
+        #[arg(long)]
+        reason: String,
+    },
     /// Signals and actions of every open case.
     Check {
         #[arg(long)]

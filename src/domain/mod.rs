@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod case;
 pub mod caseload;
+pub mod correction;
 pub mod dates;
 pub mod engine;
 pub mod event;
