@@ -116,8 +116,8 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         ("add" | "edit", "until") => t(
-            "tot en met (laatste dag; ziek, ongeoorloofd, luxe, vrijstelling)",
-            "until (last day; ziek, ongeoorloofd, luxe, vrijstelling)",
+            "tot en met (laatste dag; ziek, ongeoorloofd, luxe, vrijstelling, verlof, schorsing)",
+            "until (last day; ziek, ongeoorloofd, luxe, vrijstelling, verlof, schorsing)",
         )
         .to_string(),
         ("add" | "edit", "hours") => t(
@@ -126,9 +126,9 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         ("add" | "edit", "outcome") => format!(
-            "{}: {}",
+            "{}: {}; verleend, geweigerd",
             t("uitkomst (consult; verlof-besluit)", "outcome (consult; verlof-besluit)"),
-            format!("{}; verleend, geweigerd", CONSULT_OUTCOMES.join(", "))
+            CONSULT_OUTCOMES.join(", ")
         ),
         (_, "note") => t("notitie (verplicht bij notitie)", "note (required for notitie)").to_string(),
         ("add", "force") => t(
