@@ -450,5 +450,25 @@ fn protocol_files_merge_rule_by_rule_and_a_real_conflict_keeps_both_versions() {
         let aside = std::fs::read_to_string(s.dir.join(format!("{file}.remote"))).unwrap();
         assert!(mine.contains("threshold = 8") && aside.contains("threshold = 10"));
     }
+}
+
+#[test]
+fn an_edit_merges_cleanly_with_a_colleagues_new_event_on_the_same_case() {
+    let (a, b, _) = two_clones();
+    let id = a.new_case(P);
+    let ev = a.ok(DAY, &["add", &id, "ziek", "--date", "2025-09-15"]);
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    a.ok(DAY, &["edit", &id, &ev[..6], "--until", "2025-09-16"]);
+    b.ok(DAY, &["add", &id, "gesprek", "--date", "2025-09-16"]);
+    a.ok(DAY, &["sync"]);
+    let out = b.ok(DAY, &["sync"]);
+    assert!(!out.contains("conflict"), "{out}");
+    a.ok(DAY, &["sync"]);
+    assert_eq!(b.ok(DAY, &["conflicts"]), a.ok(DAY, &["conflicts"]));
+    let text = case_text(&b, &id);
+    assert!(text.contains("until = \"2025-09-16\""), "{text}");
+    assert_eq!((events(&a, &id), events(&b, &id)), (2, 2));
+    assert_eq!(case_text(&a, &id), text);
     identical(&a, &b);
 }

@@ -27,6 +27,47 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The extra fields some kinds take (see `verzuim help kinds`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FieldArgs {
+    /// zorgmelding: to whom (veilig-thuis, raad-kinderbescherming, ...).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// inschrijving/uitschrijving: the school.
+    #[arg(long)]
+    pub school: Option<String>,
+    /// uitschrijving/schorsing: why.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// verlof-aanvraag/verlof-besluit: number of days.
+    #[arg(long)]
+    pub days: Option<String>,
+    /// vrijstelling: article (5a, 5b, 5c, 15, 3a, 3b, 11g).
+    #[arg(long)]
+    pub artikel: Option<String>,
+    /// consult/terugkoppeling/follow-up: what may be shared.
+    #[arg(long)]
+    pub advice: Option<String>,
+}
+
+impl FieldArgs {
+    /// The fields given, with the vocabulary's field for each.
+    pub fn given(&self) -> Vec<(crate::domain::event::Field, &str)> {
+        use crate::domain::event::Field;
+        [
+            (Field::To, &self.to),
+            (Field::School, &self.school),
+            (Field::Reason, &self.reason),
+            (Field::Days, &self.days),
+            (Field::Artikel, &self.artikel),
+            (Field::Advice, &self.advice),
+        ]
+        .into_iter()
+        .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
+        .collect()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the TUI on a fresh demo repository (a temp folder).
@@ -81,6 +122,8 @@ pub enum Command {
         outcome: Option<String>,
         #[arg(long)]
         note: Option<String>,
+        #[command(flatten)]
+        fields: FieldArgs,
         /// Record it even though it looks odd (unauthorised absence on a day
         /// without school, more hours than a school day has).
         #[arg(long)]
@@ -94,6 +137,30 @@ pub enum Command {
         date: Option<String>,
         #[arg(long)]
         note: Option<String>,
+    },
+    /// Correct fields of a recorded event; print the event id.
+    Edit {
+        case: String,
+        event: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long, allow_negative_numbers = true)]
+        hours: Option<String>,
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        fields: FieldArgs,
+    },
+    /// Withdraw a recorded event (it stays, marked, and no rule counts it).
+    Withdraw {
+        case: String,
+        event: String,
+        #[arg(long)]
+        reason: String,
     },
     /// Signals and actions of every open case.
     Check {

@@ -80,6 +80,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             hours,
             outcome,
             note,
+            fields,
             force,
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
@@ -87,7 +88,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let rules = load::load_rules(&repo.root)?;
             let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
             let protocol = protocol_for(&rules, &current.protocol)?;
-            let event = build_event(protocol, &kind, &date, until, hours, outcome, note)?;
+            let event = build_event(
+                protocol,
+                &kind,
+                &date,
+                (until, hours, outcome, note),
+                &fields,
+            )?;
             super::setup::question(&rules, &current, &event, ctx.today, force)?;
             let what = format!("add {} {}", event.kind, event.date);
             super::out::ack(&repo.add_event(&id, &event, &what)?);
@@ -99,6 +106,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             date,
             note,
         } => done(&ctx, &case, &action, date, note),
+        Command::Edit {
+            case,
+            event,
+            date,
+            until,
+            hours,
+            outcome,
+            note,
+            fields,
+        } => super::correct::edit(
+            &ctx,
+            &case,
+            &event,
+            date,
+            (until, hours, outcome, note),
+            &fields,
+        ),
+        Command::Withdraw {
+            case,
+            event,
+            reason,
+        } => super::correct::withdraw(&ctx, &case, &event, &reason),
         Command::Check { json } => read::check(&ctx, json),
         Command::Overdue { json } => read::overdue(&ctx, json),
         Command::Show { case, json } => show::show(&ctx, &case, json),
@@ -182,15 +211,21 @@ pub fn protocol_for<'a>(rules: &'a Rules, id: &str) -> Result<&'a ResolvedProtoc
     )))
 }
 
+/// Until, hours, outcome and note as typed.
+pub type EventText = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// Builds and validates an event from command-line text.
 pub fn build_event(
     protocol: &ResolvedProtocol,
     kind: &str,
     date: &str,
-    until: Option<String>,
-    hours: Option<String>,
-    outcome: Option<String>,
-    note: Option<String>,
+    (until, hours, outcome, note): EventText,
+    fields: &super::args::FieldArgs,
 ) -> Result<Event> {
     let input = input::EventInput {
         kind,
@@ -199,6 +234,7 @@ pub fn build_event(
         hours: hours.as_deref(),
         outcome: outcome.as_deref(),
         note: note.as_deref(),
+        fields: fields.given(),
     };
     input::event(&protocol.vocabulary, &input).map_err(user)
 }

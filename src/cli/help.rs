@@ -144,24 +144,64 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             t("soort gebeurtenis", "kind of event"),
             kinds()
         ),
-        ("add", "date") => t(
+        ("add" | "edit", "to") => t(
+            "zorgmelding: aan wie (veilig-thuis, raad-kinderbescherming, zorg-en-veiligheidshuis, wijkteam, leerplicht, overig)",
+            "zorgmelding: to whom (veilig-thuis, raad-kinderbescherming, zorg-en-veiligheidshuis, wijkteam, leerplicht, overig)",
+        )
+        .to_string(),
+        ("add" | "edit", "school") => t(
+            "inschrijving/uitschrijving: de school",
+            "inschrijving/uitschrijving: the school",
+        )
+        .to_string(),
+        ("add" | "edit", "reason") => t(
+            "uitschrijving/schorsing: de reden",
+            "uitschrijving/schorsing: the reason",
+        )
+        .to_string(),
+        ("withdraw", "reason") => t(
+            "waarom de gebeurtenis wordt ingetrokken (verplicht)",
+            "why the event is withdrawn (required)",
+        )
+        .to_string(),
+        ("add" | "edit", "days") => t(
+            "verlof-aanvraag/verlof-besluit: aantal dagen",
+            "verlof-aanvraag/verlof-besluit: number of days",
+        )
+        .to_string(),
+        ("add" | "edit", "artikel") => t(
+            "vrijstelling: artikel (5a, 5b, 5c, 15, 3a, 3b, 11g)",
+            "vrijstelling: article (5a, 5b, 5c, 15, 3a, 3b, 11g)",
+        )
+        .to_string(),
+        ("add" | "edit", "advice") => t(
+            "consult/terugkoppeling/follow-up: wat gedeeld mag worden",
+            "consult/terugkoppeling/follow-up: what may be shared",
+        )
+        .to_string(),
+        ("edit" | "withdraw", "event") => t(
+            "gebeurtenis-id of een uniek begin ervan (zie `verzuim show`)",
+            "event id or a unique prefix of it (see `verzuim show`)",
+        )
+        .to_string(),
+        ("add" | "edit", "date") => t(
             "datum (dd-mm-jjjj of jjjj-mm-dd)",
             "date (YYYY-MM-DD or DD-MM-YYYY)",
         )
         .to_string(),
-        ("add", "until") => t(
-            "tot en met (laatste dag; ziek, ongeoorloofd, luxe, vrijstelling)",
-            "until (last day; ziek, ongeoorloofd, luxe, vrijstelling)",
+        ("add" | "edit", "until") => t(
+            "tot en met (laatste dag; ziek, ongeoorloofd, luxe, vrijstelling, verlof, schorsing)",
+            "until (last day; ziek, ongeoorloofd, luxe, vrijstelling, verlof, schorsing)",
         )
         .to_string(),
-        ("add", "hours") => t(
+        ("add" | "edit", "hours") => t(
             "lesuren op die dag (ongeoorloofd)",
             "lesson hours that day (ongeoorloofd)",
         )
         .to_string(),
-        ("add", "outcome") => format!(
-            "{}: {}",
-            t("uitkomst van een consult", "outcome of a consult"),
+        ("add" | "edit", "outcome") => format!(
+            "{}: {}; verleend, geweigerd",
+            t("uitkomst (consult; verlof-besluit)", "outcome (consult; verlof-besluit)"),
             CONSULT_OUTCOMES.join(", ")
         ),
         (_, "note") => t("notitie (verplicht bij notitie)", "note (required for notitie)").to_string(),
@@ -246,6 +286,14 @@ fn about(cmd: &str) -> Option<&'static str> {
             "append an event to a case; print its id",
         ),
         "done" => t("rond een actie af", "mark an action done"),
+        "edit" => t(
+            "corrigeer velden van een vastgelegde gebeurtenis; drukt het id af",
+            "correct fields of a recorded event; print the event id",
+        ),
+        "withdraw" => t(
+            "trek een gebeurtenis in: ze blijft zichtbaar, gemarkeerd, en telt voor geen regel meer",
+            "withdraw an event: it stays visible, marked, and no rule counts it any more",
+        ),
         "check" => t(
             "signalen en acties van alle open dossiers",
             "signals and actions of every open case",
@@ -306,6 +354,12 @@ fn value_name(id: &str) -> Option<&'static str> {
         "leerlingnummer" => "NUMMER",
         "map" => "NAAM",
         "file" => "BESTAND",
+        "event" => "GEBEURTENIS",
+        "to" => "AAN",
+        "reason" => "REDEN",
+        "days" => "DAGEN",
+        "artikel" => "ARTIKEL",
+        "advice" => "ADVIES",
         _ => return None,
     })
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod correct;
 mod demo;
 mod help;
 mod import;

@@ -45,12 +45,12 @@ fn write_signals(
     for s in signals {
         writeln!(
             out,
-            "  ! {}  {} {}  {}{}",
-            s.rule,
+            "  ! {}  {} {}{}  ({})",
+            s.message,
             t("sinds", "since"),
             date(s.since),
-            s.message,
-            local_term_text(s.local_term)
+            local_term_text(s.local_term),
+            s.rule,
         )?;
     }
     Ok(())
@@ -182,6 +182,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         c.owner.as_deref().unwrap_or("-")
     );
     outln!("{}:", t("gebeurtenissen", "events"));
+    let vocabulary = caseload
+        .library
+        .protocols
+        .get(&c.protocol)
+        .map(|p| p.vocabulary.as_slice())
+        .unwrap_or_default();
     for (eid, e) in c.events_by_date() {
         let extra = e.details();
         let note = e
@@ -190,9 +196,9 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             .map(|n| format!("  \"{n}\""))
             .unwrap_or_default();
         outln!(
-            "  {}  {:<18} {}{extra}{note}",
+            "  {}  {:<26} {}{extra}{note}",
             date(e.date),
-            e.kind,
+            crate::domain::event::kind_label(&e.kind, vocabulary),
             &eid[..eid.len().min(8)]
         );
     }

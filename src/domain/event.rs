@@ -7,6 +7,10 @@ use crate::i18n::t;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::vocabulary::{
+    CONSULT_OUTCOMES, Field, FieldSpec, base_vocabulary, label as kind_label,
+};
+
 /// The kind of event that marks an action done by hand.
 pub const DONE_KIND: &str = "afgerond";
 
@@ -30,6 +34,21 @@ pub struct Event {
     /// For `afgerond`: the id of the action marked done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
+    /// To whom a report went (`zorgmelding`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// Article of the Leerplichtwet an exemption rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artikel: Option<String>,
+    /// What the jeugdarts' advice allows to be shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// For `melding-leerplicht`: the kind of DUO report (see [`MELDING_SOORTEN`]).
@@ -41,6 +60,10 @@ pub struct Event {
     /// For `melding-leerplicht`: where the report stands (see [`MELDING_STATUSES`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// Set when the event was withdrawn: the reason. A withdrawn event stays
+    /// in the file (and the history) but no rule counts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<String>,
 }
 
 impl Event {
@@ -52,10 +75,17 @@ impl Event {
             hours: None,
             outcome: None,
             action: None,
+            to: None,
+            school: None,
+            reason: None,
+            days: None,
+            artikel: None,
+            advice: None,
             note: None,
             soort: None,
             meldingsnummer: None,
             status: None,
+            withdrawn: None,
         }
     }
 
@@ -72,17 +102,16 @@ impl Event {
         if let Some(o) = &self.outcome {
             text += &format!(" [{o}]");
         }
+        for f in Field::ALL {
+            if let Some(v) = f.get(self) {
+                text += &format!(" {}={v}", f.name());
+            }
+        }
         if let Some(a) = &self.action {
             text += &format!(" {a}");
         }
-        if let Some(s) = &self.soort {
-            text += &format!(" {}: {s}", t("soort", "type"));
-        }
-        if let Some(n) = &self.meldingsnummer {
-            text += &format!(" {}: {n}", t("nr", "no"));
-        }
-        if let Some(s) = &self.status {
-            text += &format!(" {}: {s}", t("status", "status"));
+        if let Some(r) = &self.withdrawn {
+            text += &format!(" [{}: {r}]", t("ingetrokken", "withdrawn"));
         }
         text
     }
@@ -95,15 +124,18 @@ pub enum Until {
     Optional,
 }
 
-/// A kind of event: its id, Dutch label, and which fields it takes.
+/// A kind of event: its id, Dutch and English label, and which fields it
+/// takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KindSpec {
     pub id: String,
     pub label: String,
+    pub label_en: String,
     pub until: Until,
     pub hours: bool,
     pub outcomes: Vec<String>,
     pub note_required: bool,
+    pub fields: Vec<FieldSpec>,
 }
 
 /// The kind that carries a DUO report's `soort`, `meldingsnummer` and `status`.
@@ -113,50 +145,6 @@ pub const MELDING_KIND: &str = "melding-leerplicht";
 pub const MELDING_SOORTEN: [&str; 5] = ["16u4w", "lrv", "luxe", "overig", "18plus"];
 /// Where a report stands.
 pub const MELDING_STATUSES: [&str; 3] = ["nieuw", "in-behandeling", "afgehandeld"];
-
-pub const CONSULT_OUTCOMES: [&str; 3] = ["verschenen", "afgemeld", "niet-verschenen"];
-
-/// The vocabulary every protocol understands (product specification).
-pub fn base_vocabulary() -> Vec<KindSpec> {
-    let k = |id: &str, label: &str, until: Until| KindSpec {
-        id: id.into(),
-        label: label.into(),
-        until,
-        hours: false,
-        outcomes: vec![],
-        note_required: false,
-    };
-    let mut v = vec![
-        k("ziek", "Ziekmelding", Until::Optional),
-        k("beter", "Betermelding", Until::No),
-        k("ongeoorloofd", "Ongeoorloofd verzuim", Until::Optional),
-        k("te-laat", "Te laat", Until::No),
-        k("luxe", "Luxeverzuim", Until::Optional),
-        k("contact-ouders", "Contact mentor met ouders", Until::No),
-        k("gesprek", "Gesprek met leerling/ouders", Until::No),
-        k("plan-van-aanpak", "Plan van aanpak", Until::No),
-        k("evaluatie", "Evaluatie plan van aanpak", Until::No),
-        k("aanmelding-jgz", "Aanmelding bij de jeugdarts", Until::No),
-        k("uitnodiging-jgz", "Uitnodiging JGZ verstuurd", Until::No),
-        k("consult", "Consult jeugdarts", Until::No),
-        k("terugkoppeling", "Terugkoppeling jeugdarts", Until::No),
-        k("follow-up", "Follow-up jeugdarts", Until::No),
-        k("melding-leerplicht", "Melding bij leerplicht", Until::No),
-        k("reactie-leerplicht", "Reactie leerplicht", Until::No),
-        k("mdo", "Multidisciplinair overleg", Until::No),
-        k("vrijstelling", "Vrijstelling", Until::Optional),
-        k("notitie", "Notitie", Until::No),
-    ];
-    for spec in &mut v {
-        match spec.id.as_str() {
-            "ongeoorloofd" => spec.hours = true,
-            "consult" => spec.outcomes = CONSULT_OUTCOMES.iter().map(|s| s.to_string()).collect(),
-            "notitie" => spec.note_required = true,
-            _ => {}
-        }
-    }
-    v
-}
 
 /// Checks an event against its kind's fields. Returns a one-line message.
 pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
@@ -230,7 +218,7 @@ pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
         }
         _ => {}
     }
-    validate_melding(event)?;
+    validate_fields(event, spec)?;
     if spec.note_required && event.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(format!(
             "{} `{}`",
@@ -241,46 +229,38 @@ pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
     Ok(())
 }
 
-/// The DUO report fields: only on `melding-leerplicht`, from their lists.
-fn validate_melding(event: &Event) -> Result<(), String> {
-    let fields = [
-        ("soort", &event.soort),
-        ("meldingsnummer", &event.meldingsnummer),
-        ("status", &event.status),
-    ];
-    if event.kind != MELDING_KIND {
-        if let Some((name, _)) = fields.iter().find(|(_, v)| v.is_some()) {
-            return Err(format!(
-                "`{name}` {} `{MELDING_KIND}`",
-                t("hoort alleen bij", "only applies to")
-            ));
+/// The extra fields: none the kind does not take, every required one, and
+/// only known values for a choice.
+fn validate_fields(event: &Event, spec: &KindSpec) -> Result<(), String> {
+    for f in Field::ALL {
+        let value = f.get(event);
+        match (spec.fields.iter().find(|s| s.field == f), value) {
+            (None, Some(_)) => {
+                return Err(format!(
+                    "--{} {} `{}`",
+                    f.name(),
+                    t("past niet bij", "does not apply to"),
+                    spec.id
+                ));
+            }
+            (Some(s), None) if s.required => {
+                return Err(format!(
+                    "--{} {} `{}`",
+                    f.name(),
+                    t("is nodig voor", "is required for"),
+                    spec.id
+                ));
+            }
+            (Some(s), Some(v)) if !s.values.is_empty() && !s.values.contains(&v.as_str()) => {
+                return Err(format!(
+                    "--{} `{v}`: {} {}",
+                    f.name(),
+                    t("kies uit", "choose from"),
+                    s.values.join(", ")
+                ));
+            }
+            _ => {}
         }
-        return Ok(());
-    }
-    let check = |name: &str, value: &Option<String>, allowed: &[&str]| match value {
-        Some(v) if !allowed.contains(&v.as_str()) => Err(format!(
-            "{} {name} `{v}`{} {}",
-            t("onbekende", "unknown"),
-            t("; kies uit", "; choose from"),
-            allowed.join(", ")
-        )),
-        _ => Ok(()),
-    };
-    check("soort", &event.soort, &MELDING_SOORTEN)?;
-    check("status", &event.status, &MELDING_STATUSES)?;
-    if let Some(n) = &event.meldingsnummer
-        && (n.is_empty()
-            || n.len() > 40
-            || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-    {
-        return Err(format!(
-            "meldingsnummer `{}`: {}",
-            n.escape_debug(),
-            t(
-                "alleen letters, cijfers en -, hoogstens 40 tekens",
-                "letters, digits and - only, at most 40 characters"
-            )
-        ));
     }
     Ok(())
 }
@@ -336,11 +316,45 @@ mod tests {
         assert!(validate(&e, &spec(MELDING_KIND)).is_ok());
         e.soort = Some("16 uur".into());
         assert!(validate(&e, &spec(MELDING_KIND)).is_err());
-        e.soort = Some("lrv".into());
-        e.meldingsnummer = Some("12 34".into());
-        assert!(validate(&e, &spec(MELDING_KIND)).is_err());
         let mut z = Event::new("ziek", d("2026-11-10"));
         z.soort = Some("lrv".into());
         assert!(validate(&z, &spec("ziek")).is_err());
+    }
+
+    #[test]
+    fn extra_fields_are_checked_per_kind() {
+        let mut e = Event::new("inschrijving", d("2026-11-10"));
+        let err = validate(&e, &spec("inschrijving")).unwrap_err();
+        assert!(err.contains("--school"), "{err}");
+        e.school = Some("De Brug".into());
+        assert!(validate(&e, &spec("inschrijving")).is_ok());
+        e.artikel = Some("5a".into());
+        let err = validate(&e, &spec("inschrijving")).unwrap_err();
+        assert!(err.contains("--artikel"), "{err}");
+        let mut v = Event::new("vrijstelling", d("2026-11-10"));
+        v.artikel = Some("5x".into());
+        assert!(validate(&v, &spec("vrijstelling")).is_err());
+        v.artikel = Some("5a".into());
+        assert!(validate(&v, &spec("vrijstelling")).is_ok());
+        let mut z = Event::new("zorgmelding", d("2026-11-10"));
+        z.to = Some("veilig-thuis".into());
+        assert!(validate(&z, &spec("zorgmelding")).is_ok());
+        let mut b = Event::new("verlof-besluit", d("2026-11-10"));
+        assert!(validate(&b, &spec("verlof-besluit")).is_err());
+        b.outcome = Some("verleend".into());
+        b.days = Some(3);
+        assert!(validate(&b, &spec("verlof-besluit")).is_ok());
+    }
+
+    #[test]
+    fn every_kind_has_both_labels() {
+        for k in base_vocabulary() {
+            assert!(!k.label.is_empty() && !k.label_en.is_empty(), "{}", k.id);
+        }
+        assert_eq!(
+            kind_label("uitnodiging-jgz", &[]),
+            "Uitnodiging JGZ verstuurd"
+        );
+        assert_eq!(kind_label("onbekend", &[]), "onbekend");
     }
 }

@@ -32,6 +32,8 @@ pub struct EventInput<'a> {
     pub hours: Option<&'a str>,
     pub outcome: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// Extra fields of the kind (to, school, reason, days, artikel, advice).
+    pub fields: Vec<(event::Field, &'a str)>,
 }
 
 /// Builds and validates an event against a protocol's vocabulary.
@@ -65,6 +67,9 @@ pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, Strin
         .transpose()?;
     e.outcome = optional(input.outcome).map(str::to_string);
     e.note = optional(input.note).map(str::to_string);
+    for (field, text) in &input.fields {
+        field.set(&mut e, Some(text))?;
+    }
     event::validate(&e, spec)?;
     // Unauthorised absence is counted in lesson hours: without either the
     // event would count as nothing at all.

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod case;
 pub mod caseload;
+pub mod correction;
 pub mod dates;
 pub mod engine;
 pub mod event;
@@ -19,3 +20,4 @@ pub mod search;
 pub mod text;
 pub mod textpos;
 pub mod units;
+pub mod vocabulary;

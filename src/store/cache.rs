@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES3";
+const MAGIC: &[u8; 8] = b"VZCASES4";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -110,11 +110,24 @@ struct CachedEvent(
     Option<String>,
     Option<String>,
     Option<String>,
-    /// A DUO report's soort, meldingsnummer and status (rare: one option).
-    Option<Box<Melding>>,
+    CachedExtra,
 );
 
-type Melding = (Option<String>, Option<String>, Option<String>);
+/// The fields of the workflow kinds (to, school, reason, days, artikel,
+/// advice, withdrawn) and of a DUO report (soort, meldingsnummer, status).
+#[derive(Serialize, Deserialize)]
+struct CachedExtra(
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<u32>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -158,14 +171,18 @@ impl From<&Case> for Cached {
                         e.outcome.clone(),
                         e.action.clone(),
                         e.note.clone(),
-                        (e.soort.is_some() || e.meldingsnummer.is_some() || e.status.is_some())
-                            .then(|| {
-                                Box::new((
-                                    e.soort.clone(),
-                                    e.meldingsnummer.clone(),
-                                    e.status.clone(),
-                                ))
-                            }),
+                        CachedExtra(
+                            e.to.clone(),
+                            e.school.clone(),
+                            e.reason.clone(),
+                            e.days,
+                            e.artikel.clone(),
+                            e.advice.clone(),
+                            e.withdrawn.clone(),
+                            e.soort.clone(),
+                            e.meldingsnummer.clone(),
+                            e.status.clone(),
+                        ),
                     );
                     (id.clone(), ev)
                 })
@@ -196,8 +213,19 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, m))| {
-                        let (soort, meldingsnummer, status) = m.map(|b| *b).unwrap_or_default();
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x))| {
+                        let CachedExtra(
+                            to,
+                            school,
+                            reason,
+                            days,
+                            artikel,
+                            advice,
+                            withdrawn,
+                            soort,
+                            meldingsnummer,
+                            status,
+                        ) = x;
                         (
                             id,
                             Event {
@@ -207,10 +235,17 @@ impl From<Cached> for Case {
                                 hours,
                                 outcome,
                                 action,
+                                to,
+                                school,
+                                reason,
+                                days,
+                                artikel,
+                                advice,
                                 note,
                                 soort,
                                 meldingsnummer,
                                 status,
+                                withdrawn,
                             },
                         )
                     },

@@ -5,7 +5,7 @@ use crate::domain::case::{Case, FORMAT};
 use crate::domain::event::Event;
 use crate::domain::ids;
 use crate::domain::textpos::{self, FileError};
-use toml_edit::{DocumentMut, Item, Table, value};
+use toml_edit::{DocumentMut, Item, Table};
 
 /// Parses and checks a case file's text. `file` is the path shown in errors;
 /// `stem` is the file name without `.toml`, which must equal the case id.
@@ -153,35 +153,13 @@ impl std::fmt::Display for CaseDoc {
     }
 }
 
+/// An event's table, written through serde so every field of `Event` is
+/// kept (in the struct's order, dates as "YYYY-MM-DD").
 fn event_table(e: &Event) -> Table {
-    let mut t = Table::new();
-    t.insert("kind", value(e.kind.as_str()));
-    t.insert("date", value(e.date.format("%Y-%m-%d").to_string()));
-    if let Some(u) = e.until {
-        t.insert("until", value(u.format("%Y-%m-%d").to_string()));
-    }
-    if let Some(h) = e.hours {
-        t.insert("hours", value(h));
-    }
-    if let Some(o) = &e.outcome {
-        t.insert("outcome", value(o.as_str()));
-    }
-    if let Some(a) = &e.action {
-        t.insert("action", value(a.as_str()));
-    }
-    if let Some(n) = &e.note {
-        t.insert("note", value(n.as_str()));
-    }
-    for (key, v) in [
-        ("soort", &e.soort),
-        ("meldingsnummer", &e.meldingsnummer),
-        ("status", &e.status),
-    ] {
-        if let Some(v) = v {
-            t.insert(key, value(v.as_str()));
-        }
-    }
-    t
+    let text = toml::to_string(e).unwrap_or_default();
+    text.parse::<DocumentMut>()
+        .map(|d| d.as_table().clone())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

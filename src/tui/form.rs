@@ -5,7 +5,7 @@
 
 use super::msg::{Effect, ProtocolInfo};
 use crate::domain::case::{Case, Level};
-use crate::domain::event::{DONE_KIND, Event, KindSpec, Until};
+use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Until};
 use crate::domain::ids;
 use crate::domain::input::{self, CaseInput, EventInput};
 use crate::i18n::t;
@@ -110,6 +110,17 @@ impl Form {
             Field::choice("outcome", ("Uitkomst", "Outcome"), "", vec![]),
             Field::text("note", ("Notitie", "Note"), ""),
         ];
+        let mut fields = fields;
+        fields.extend(EventField::ALL.into_iter().map(|f| {
+            let values = f.values();
+            if values.is_empty() {
+                Field::text(f.name(), f.labels(), "")
+            } else {
+                let mut choices = vec![String::new()];
+                choices.extend(values.iter().map(|v| v.to_string()));
+                Field::choice(f.name(), f.labels(), "", choices)
+            }
+        }));
         let mut form = Form {
             kind: FormKind::AddEvent {
                 case_id: case.id.clone(),
@@ -238,7 +249,10 @@ impl Form {
                 ("until", Some(s)) => s.until != Until::No,
                 ("hours", Some(s)) => s.hours,
                 ("outcome", Some(s)) => !s.outcomes.is_empty(),
-                _ => true,
+                (key, spec) => match EventField::ALL.into_iter().find(|f| f.name() == key) {
+                    Some(f) => spec.is_none_or(|s| s.fields.iter().any(|x| x.field == f)),
+                    None => true,
+                },
             })
             .collect()
     }
@@ -349,6 +363,10 @@ impl Form {
                     hours: shown("hours"),
                     outcome: shown("outcome"),
                     note: shown("note"),
+                    fields: EventField::ALL
+                        .into_iter()
+                        .filter_map(|f| shown(f.name()).map(|v| (f, v)))
+                        .collect(),
                 };
                 let event = input::event(kinds, &input)?;
                 let summary = format!("add {} {}", event.kind, event.date);

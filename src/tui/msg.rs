@@ -47,6 +47,9 @@ pub struct Snapshot {
     pub conflicts: std::collections::BTreeMap<String, Vec<crate::domain::merge::Conflict>>,
 }
 
+// One message or effect at a time passes through a channel: the size of
+// an event (issue 14's extra fields) costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
@@ -85,6 +88,7 @@ pub enum Msg {
 }
 
 /// Store work for the worker.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Load,

@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
+use crate::domain::event::kind_label;
 use crate::domain::protocol::resolve::contacts_for;
 use crate::domain::text::escape;
 use crate::i18n::{date, t};
@@ -126,22 +127,22 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Ok(e) => e
             .signals
             .iter()
-            .flat_map(|s| {
-                [
-                    Line::styled(
-                        format!("{} ({} {})", s.rule, t("sinds", "since"), date(s.since)),
-                        th.soon(),
-                    ),
-                    Line::raw(format!(
-                        "  {}{}",
+            .map(|s| {
+                // A person reads the rule's message, not its id.
+                Line::styled(
+                    format!(
+                        "{} ({} {}){}",
                         s.message,
+                        t("sinds", "since"),
+                        date(s.since),
                         if s.local_term {
                             t(" (lokale termijn)", " (local term)")
                         } else {
                             ""
                         }
-                    )),
-                ]
+                    ),
+                    th.soon(),
+                )
             })
             .collect(),
         Err(u) => vec![Line::styled(u.to_string(), th.error())],
@@ -219,7 +220,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     );
 
     // Kinds line up in a wide box; a narrow one needs the room for details.
-    let pad = if timeline.width > 60 { 18 } else { 0 };
+    let pad = if timeline.width > 60 { 26 } else { 0 };
+    let vocabulary = app
+        .protocol(&case.protocol)
+        .map(|p| p.kinds.as_slice())
+        .unwrap_or_default();
     let mut events: Vec<Line> = case
         .events_by_date()
         .into_iter()
@@ -235,12 +240,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             });
             let mut text = match done {
                 Some(title) => format!("{}  {}: {title}", date(e.date), t("afgerond", "done")),
-                None => format!(
-                    "{}  {:<pad$}{}",
-                    date(e.date),
-                    escape(&e.kind),
-                    escape(&e.details())
-                ),
+                None => {
+                    let label = kind_label(&e.kind, vocabulary);
+                    format!(
+                        "{}  {:<pad$}{}",
+                        date(e.date),
+                        escape(&label),
+                        escape(&e.details())
+                    )
+                }
             };
             if let Some(n) = &e.note {
                 text += &format!("  \"{}\"", escape(n));

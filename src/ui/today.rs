@@ -101,7 +101,7 @@ fn row<'a>(app: &'a App, r: &TodayRow, th: &Theme, fits: (usize, usize)) -> Opti
                 Cell::from(""),
                 Cell::from(fit(&case.name, name_w)),
                 Cell::from(fit(
-                    &format!("{}: {}", t("signaal", "signal"), s.rule),
+                    &format!("{}: {}", t("signaal", "signal"), s.message),
                     title_w,
                 )),
                 Cell::from(s.owner.as_str()),

@@ -45,7 +45,8 @@ impl<'a> Timeline<'a> {
         let events = case
             .events_by_date()
             .into_iter()
-            .filter(|(_, e)| e.date <= today)
+            // A withdrawn event stays in the file but counts for no rule.
+            .filter(|(_, e)| e.date <= today && e.withdrawn.is_none())
             .collect();
         Timeline {
             events,

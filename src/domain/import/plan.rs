@@ -18,7 +18,7 @@ pub enum ItemStatus {
     New,
     Present,
     /// The event an earlier import wrote, before this one.
-    Changed(Event),
+    Changed(Box<Event>),
 }
 
 /// One event the import would write (or finds already written).
@@ -272,7 +272,7 @@ fn item(case: &Case, id: String, mut event: Event, rows: Vec<usize>) -> Item {
             if *old == event {
                 ItemStatus::Present
             } else {
-                ItemStatus::Changed(old.clone())
+                ItemStatus::Changed(Box::new(old.clone()))
             }
         }
     };

@@ -236,7 +236,8 @@ fn resolve_one(
 ) -> Result<ResolvedProtocol, Vec<FileError>> {
     let chain = chain(src, by_id).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    let mut vocabulary = base_vocabulary();
+    let base = base_vocabulary();
+    let mut vocabulary = base.clone();
     let mut contacts = Vec::new();
     let mut lesson_hours = BTreeMap::new();
     let mut region = None;
@@ -245,6 +246,12 @@ fn resolve_one(
     let mut defs: Vec<(&RuleDef, &SourcedProtocol)> = Vec::new();
     for p in chain.iter().rev() {
         for k in &p.def.kinds {
+            // Copies of protocols made before the base vocabulary took a
+            // kind over (e.g. `zorgmelding`) still declare it: one kind, the
+            // base one, so such a repository keeps working.
+            if base.iter().any(|v| v.id == *k.id.get_ref()) {
+                continue;
+            }
             if vocabulary.iter().any(|v| v.id == *k.id.get_ref()) {
                 errors.push(p.error_at(
                     k.id.span(),
@@ -255,10 +262,12 @@ fn resolve_one(
             vocabulary.push(KindSpec {
                 id: k.id.get_ref().clone(),
                 label: k.label.clone(),
+                label_en: k.label.clone(),
                 until: if k.until { Until::Optional } else { Until::No },
                 hours: false,
                 outcomes: k.outcomes.clone(),
                 note_required: false,
+                fields: Vec::new(),
             });
         }
         contacts.splice(0..0, p.def.contacts.iter().cloned());
