@@ -74,24 +74,23 @@ impl Drop for Tmux {
     }
 }
 
-#[test]
-fn demo_end_to_end_in_a_real_terminal() {
+/// The demo in a tmux session at 130x36 with a clean environment (plus
+/// `env`), then `after` in the shell; None (with a message) without tmux.
+fn demo_session(s: &Sandbox, name: &str, env: &str, after: &str) -> Option<Tmux> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux is not installed: skipping the real-terminal test");
-        return;
+        return None;
     }
-    let s = Sandbox::new();
     let tmp = s.home.path().join("tmp");
     std::fs::create_dir_all(&tmp).unwrap();
     let script = format!(
-        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color GIT_CONFIG_NOSYSTEM=1 TMPDIR={tmp} NO_COLOR=1 {bin} --today 2025-11-21 demo; \
-         echo VERZUIM-EXITED; stty -a; sleep 60",
+        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color GIT_CONFIG_NOSYSTEM=1 TMPDIR={tmp} NO_COLOR=1 {env} {bin} --today 2025-11-21 demo; {after}",
         home = s.home.path().display(),
         tmp = tmp.display(),
         bin = env!("CARGO_BIN_EXE_verzuim"),
     );
     let t = Tmux {
-        socket: format!("verzuim-e2e-{}", std::process::id()),
+        socket: format!("verzuim-{name}-{}", std::process::id()),
     };
     t.cmd(&[
         "new-session",
@@ -104,6 +103,16 @@ fn demo_end_to_end_in_a_real_terminal() {
         "36",
         &script,
     ]);
+    Some(t)
+}
+
+#[test]
+fn demo_end_to_end_in_a_real_terminal() {
+    let s = Sandbox::new();
+    let tmp = s.home.path().join("tmp");
+    let Some(t) = demo_session(&s, "e2e", "", "echo VERZUIM-EXITED; stty -a; sleep 60") else {
+        return;
+    };
     t.wait_for("Vandaag 21-11-2025");
     // Search a name and open the case.
     t.keys(&["2", "/"]);
@@ -340,34 +349,15 @@ fn the_form_takes_dutch_dates_and_asks_about_an_odd_event() {
 /// with the terminal restored.
 #[test]
 fn exits_after_the_first_full_frame_when_asked() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the real-terminal test");
-        return;
-    }
     let s = Sandbox::new();
-    let tmp = s.home.path().join("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let script = format!(
-        "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color GIT_CONFIG_NOSYSTEM=1 TMPDIR={tmp} NO_COLOR=1 VERZUIM_EXIT_AFTER_FIRST_FRAME=1 {bin} --today 2025-11-21 demo; \
-         echo VERZUIM-EXITED $?; sleep 60",
-        home = s.home.path().display(),
-        tmp = tmp.display(),
-        bin = env!("CARGO_BIN_EXE_verzuim"),
-    );
-    let t = Tmux {
-        socket: format!("verzuim-first-frame-{}", std::process::id()),
+    let Some(t) = demo_session(
+        &s,
+        "first-frame",
+        "VERZUIM_EXIT_AFTER_FIRST_FRAME=1",
+        "echo VERZUIM-EXITED $?; sleep 60",
+    ) else {
+        return;
     };
-    t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "130",
-        "-y",
-        "36",
-        &script,
-    ]);
     let screen = t.wait_for("VERZUIM-EXITED");
     assert!(screen.contains("VERZUIM-EXITED 0"), "{screen}");
 }
