@@ -23,6 +23,8 @@ pub mod repo;
 pub mod reports;
 pub mod scan;
 pub mod sync;
+#[cfg(test)]
+pub mod test_support;
 pub mod transport;
 pub mod treemerge;
 pub mod txn;

@@ -228,34 +228,8 @@ pub fn recover(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::domain::case::{CaseFields, Level};
     use crate::domain::dates;
-    use crate::store::CaseRepo;
-
-    fn repo() -> (tempfile::TempDir, CaseRepo) {
-        let dir = tempfile::tempdir().unwrap();
-        let git = git::init(dir.path()).unwrap();
-        let mut cfg = git.config().unwrap();
-        cfg.set_str("user.name", "Unit").unwrap();
-        cfg.set_str("user.email", "unit@example.org").unwrap();
-        let repo = CaseRepo::init(dir.path()).unwrap().quiet();
-        (dir, repo)
-    }
-
-    fn case(id: &str) -> crate::domain::case::Case {
-        let d = dates::parse("2025-09-01").unwrap();
-        let fields = CaseFields {
-            name: "N".into(),
-            birth: dates::parse("2011-01-01").unwrap(),
-            school: "S".into(),
-            level: Level::Vo,
-            protocol: "leerplichtwet".into(),
-            gemeente: None,
-            owner: None,
-        };
-        fields.into_case(id.into(), d)
-    }
+    use crate::store::test_support::{case, repo};
 
     #[test]
     fn an_interrupted_write_is_undone_and_a_hand_edit_committed_as_such() {

@@ -2,33 +2,10 @@
 //! the commit leaves no trace (HEAD, files and journal as before), each
 //! failure after it is a success whose change is committed.
 
-use crate::domain::case::{Case, CaseFields, Level};
 use crate::domain::dates;
 use crate::domain::event::Event;
-use crate::store::{CaseRepo, fail, git};
-
-fn repo() -> (tempfile::TempDir, CaseRepo) {
-    let dir = tempfile::tempdir().unwrap();
-    let g = git::init(dir.path()).unwrap();
-    let mut cfg = g.config().unwrap();
-    cfg.set_str("user.name", "Unit").unwrap();
-    cfg.set_str("user.email", "unit@example.org").unwrap();
-    let repo = CaseRepo::init(dir.path()).unwrap().quiet();
-    (dir, repo)
-}
-
-fn case(id: &str) -> Case {
-    let fields = CaseFields {
-        name: "N".into(),
-        birth: dates::parse("2011-01-01").unwrap(),
-        school: "S".into(),
-        level: Level::Vo,
-        protocol: "leerplichtwet".into(),
-        gemeente: None,
-        owner: None,
-    };
-    fields.into_case(id.into(), dates::parse("2025-09-01").unwrap())
-}
+use crate::store::test_support::{case, repo};
+use crate::store::{CaseRepo, fail};
 
 /// HEAD, the case file and whether a journal is present.
 fn state(dir: &std::path::Path, repo: &CaseRepo) -> (String, Option<String>, bool) {

@@ -321,7 +321,6 @@ impl Worker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseFields, Level};
     use crate::domain::dates;
     use crate::domain::event::Event;
 
@@ -329,25 +328,10 @@ mod tests {
     /// colleague's commit on top before the worker reported it.
     #[test]
     fn a_change_reports_the_commit_it_made_never_head() {
-        let dir = tempfile::tempdir().unwrap();
-        let git = git::init(dir.path()).unwrap();
-        let mut cfg = git.config().unwrap();
-        cfg.set_str("user.name", "Unit").unwrap();
-        cfg.set_str("user.email", "unit@example.org").unwrap();
+        let (dir, repo) = crate::store::test_support::repo();
+        let git = repo.git().unwrap();
         let d = dates::parse("2025-09-01").unwrap();
-        let case = CaseFields {
-            name: "N".into(),
-            birth: dates::parse("2011-01-01").unwrap(),
-            school: "S".into(),
-            level: Level::Vo,
-            protocol: "leerplichtwet".into(),
-            gemeente: None,
-            owner: None,
-        }
-        .into_case("aaaa".into(), d);
-        CaseRepo::init(dir.path())
-            .unwrap()
-            .create_case(&case)
+        repo.create_case(&crate::store::test_support::case("aaaa"))
             .unwrap();
         let (tx, _rx) = mpsc::channel();
         let mut w = Worker {
