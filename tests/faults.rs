@@ -257,7 +257,10 @@ fn git_temp_files_a_crash_left_are_removed_at_start_but_never_a_live_writers() {
         make(objects.join("pack/tmp_pack_Xy34"), Some(old)),
     ];
     let live = make(objects.join("pack/tmp_pack_live"), None);
-    s.ok(DAY, &add(&id).iter().map(String::as_str).collect::<Vec<_>>());
+    s.ok(
+        DAY,
+        &add(&id).iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert!(crashed.iter().all(|p| !p.exists()), "left-overs stay");
     assert!(live.exists(), "a live fetch's file was removed");
 }
