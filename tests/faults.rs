@@ -237,3 +237,30 @@ fn a_repository_made_by_git_init_becomes_owner_only() {
         "said once"
     );
 }
+
+#[test]
+fn git_temp_files_a_crash_left_are_removed_at_start_but_never_a_live_writers() {
+    let s = init();
+    let id = s.new_case(ZHW);
+    let objects = s.dir.join(".git/objects");
+    std::fs::create_dir_all(objects.join("pack")).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |p: std::path::PathBuf, when: Option<std::time::SystemTime>| {
+        let f = std::fs::File::create(&p).unwrap();
+        if let Some(t) = when {
+            f.set_modified(t).unwrap();
+        }
+        p
+    };
+    let crashed = [
+        make(objects.join("tmp_object_git2_Ab12Cd"), Some(old)),
+        make(objects.join("pack/tmp_pack_Xy34"), Some(old)),
+    ];
+    let live = make(objects.join("pack/tmp_pack_live"), None);
+    s.ok(
+        DAY,
+        &add(&id).iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(crashed.iter().all(|p| !p.exists()), "left-overs stay");
+    assert!(live.exists(), "a live fetch's file was removed");
+}

@@ -219,6 +219,15 @@ impl CaseRepo {
     /// write and commits hand edits: in `paths`, the files this write is
     /// about to change, or anywhere (the TUI's first write; no `paths`).
     pub fn begin(&self, paths: &[&str]) -> Result<Session> {
+        // This write has written nothing yet: a disk or git error here (the
+        // lock, an undo of an earlier interrupted write) changed nothing.
+        self.start(paths).map_err(|e| match e {
+            StoreError::Io { .. } | StoreError::Git(_) => super::txn::nothing_changed(e),
+            e => e,
+        })
+    }
+
+    fn start(&self, paths: &[&str]) -> Result<Session> {
         let git = self.git()?;
         let lock = RepoLock::acquire(git.path(), LOCK_WAIT, &|n| self.notice(n))?;
         for l in gitlocks::remove_stale(git.path()) {
@@ -233,6 +242,7 @@ impl CaseRepo {
         for dir in [git.path().to_path_buf(), git.path().join("objects")] {
             atomic::remove_stale_temps(&dir, atomic::TEMP_PREFIX, false);
         }
+        super::gittemps::remove_old(git.path(), std::time::SystemTime::now());
         recovery::check_state(&git)?;
         let config = self.config()?;
         let author = git::signature(&git, config.author.as_ref())?;

@@ -11,7 +11,7 @@ use super::load::CASES_DIR;
 use super::repo::{CaseRepo, Session};
 use super::transport::{self, Push};
 use super::treemerge::{self, Merge};
-use super::{Result, StoreError, atomic, config, incoming};
+use super::{Result, StoreError, atomic, config, fail, incoming, txn};
 use crate::i18n::t;
 use git2::{Oid, Repository};
 
@@ -124,14 +124,23 @@ impl CaseRepo {
         let our_tree = repo.find_commit(ours)?.tree()?;
         if repo.graph_descendant_of(theirs, ours)? {
             let m = treemerge::take_theirs(repo, &our_tree, &their_tree)?;
+            // The journal names every file first: a crash before the
+            // branch moves puts files and index back as HEAD has them at
+            // the next start (the next sync fast-forwards again); after
+            // it, they already match HEAD. Nothing is lost either way:
+            // the remote's commit stays in `refs/remotes`.
+            let paths: Vec<&str> = m.files.iter().map(|(p, _)| p.as_str()).collect();
+            txn::journal_begin(repo, &paths)?;
+            step("sync-files")?;
             self.write_worktree(&m.files)?;
-            // The index first, then the branch: a crash between the two
-            // leaves the remote's files staged (committed by the next
-            // write's recovery), never advice that restores old files.
+            step("sync-index")?;
             git::sync_index(repo, &as_changes(&m.files))?;
+            step("sync-ref")?;
             repo.head()?
                 .resolve()?
                 .set_target(theirs, &format!("sync: fast-forward to {label}"))?;
+            step("sync-end")?;
+            txn::journal_end(repo)?;
             return Ok(m);
         }
         let base_tree = match repo.merge_base(ours, theirs) {
@@ -150,7 +159,13 @@ impl CaseRepo {
             }
         };
         let m = treemerge::merge_trees(repo, &base_tree, &our_tree, &their_tree)?;
+        // As above: a crash before the merge commit exists is undone at
+        // the next start, and the next sync merges again.
+        let paths: Vec<&str> = m.files.iter().map(|(p, _)| p.as_str()).collect();
+        txn::journal_begin(repo, &paths)?;
+        step("sync-files")?;
         self.write_worktree(&m.files)?;
+        step("sync-commit")?;
         let changes = as_changes(&m.files);
         let conflicts = if m.conflicts > 0 {
             format!(", {} conflicts", m.conflicts)
@@ -162,6 +177,8 @@ impl CaseRepo {
             m.cases, m.events
         );
         git::commit_with_parents(repo, &changes, &message, &s.author, &[theirs])?;
+        step("sync-end")?;
+        txn::journal_end(repo)?;
         Ok(m)
     }
 
@@ -184,6 +201,11 @@ impl CaseRepo {
         // Git does not keep empty folders; a case repository always has one.
         atomic::create_private_dir(&self.root.join(CASES_DIR))
     }
+}
+
+/// A failpoint of the sync's write steps (tests only; see `fail`).
+fn step(name: &str) -> Result<()> {
+    fail::point(name).map_err(StoreError::io(".git"))
 }
 
 fn as_changes(files: &[(String, Option<Vec<u8>>)]) -> Vec<Change<'_>> {
@@ -243,3 +265,7 @@ fn stop_on_problems(s: &Session) -> Result<()> {
         )
     )))
 }
+
+#[cfg(test)]
+#[path = "sync_fault_tests.rs"]
+mod fault_tests;

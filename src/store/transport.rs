@@ -6,6 +6,7 @@
 //! merge and every commit stay in-process; no lock is held here.
 
 mod libgit2;
+mod sshopts;
 
 use super::{Result, StoreError};
 use crate::i18n::t;
@@ -37,7 +38,7 @@ pub fn cli_available() -> bool {
 
 /// `-c` options that bound a stalling remote and check objects, each only
 /// where the user has not set that option: their settings win.
-fn options(repo: &Repository) -> Vec<String> {
+fn options(repo: &Repository, remote: &str, pushing: bool) -> Vec<String> {
     let config = repo.config().ok();
     let set = |key: &str| config.as_ref().is_some_and(|c| c.get_entry(key).is_ok());
     let stall = STALL_SECS.to_string();
@@ -53,27 +54,40 @@ fn options(repo: &Repository) -> Vec<String> {
     }
     // GIT_SSH_COMMAND, GIT_SSH and core.sshCommand are the user's choice
     // of ssh; only when none is set do we name one, with batch mode and
-    // timeouts (ssh still reads ~/.ssh/config for aliases, keys, agents).
+    // timeouts that the user's ~/.ssh/config does not set itself (see
+    // `sshopts`: a `-o` would beat the config).
     let env_ssh = ["GIT_SSH_COMMAND", "GIT_SSH"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    if !env_ssh && !set("core.sshCommand") {
-        out.extend([
-            "-c".into(),
-            format!(
-                "core.sshCommand=ssh -o BatchMode=yes -o ConnectTimeout={CONNECT_SECS} \
-                 -o ServerAliveInterval=10 -o ServerAliveCountMax=3"
-            ),
-        ]);
+    if !env_ssh
+        && !set("core.sshCommand")
+        && let Some(cmd) = sshopts::command_for(&remote_url(repo, remote, pushing))
+    {
+        out.extend(["-c".into(), format!("core.sshCommand={cmd}")]);
     }
     out
 }
 
-fn git(repo: &Repository, dir: &Path, args: &[&str]) -> Result<std::process::Output> {
+/// The URL git will use for `remote` (`insteadOf` applied by libgit2); a
+/// remote that is not configured is a URL itself.
+fn remote_url(repo: &Repository, remote: &str, pushing: bool) -> String {
+    let Ok(r) = repo.find_remote(remote) else {
+        return remote.to_string();
+    };
+    let push_url = pushing
+        .then(|| r.pushurl().ok().flatten().map(str::to_string))
+        .flatten();
+    push_url
+        .or_else(|| r.url().ok().map(str::to_string))
+        .unwrap_or_else(|| remote.to_string())
+}
+
+fn git(repo: &Repository, dir: &Path, remote: &str, args: &[&str]) -> Result<std::process::Output> {
+    let pushing = args.first() == Some(&"push");
     Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args(options(repo))
+        .args(options(repo, remote, pushing))
         .args(args)
         // Never wait for a password on a terminal nobody watches.
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -172,6 +186,7 @@ pub fn fetch(repo: &Repository, dir: &Path, remote: &str) -> Result<()> {
         let out = git(
             repo,
             dir,
+            remote,
             &["fetch", "--quiet", "--no-tags", "--prune", remote, &refspec],
         )?;
         if !out.status.success() {
@@ -185,7 +200,12 @@ pub fn fetch(repo: &Repository, dir: &Path, remote: &str) -> Result<()> {
 /// The branch the remote's HEAD names, when it says.
 pub fn remote_head(repo: &Repository, dir: &Path, remote: &str) -> Result<Option<String>> {
     if cli_available() {
-        let out = git(repo, dir, &["ls-remote", "--symref", remote, "HEAD"])?;
+        let out = git(
+            repo,
+            dir,
+            remote,
+            &["ls-remote", "--symref", remote, "HEAD"],
+        )?;
         if !out.status.success() {
             let what = t("ophalen van", "fetch from");
             return Err(failed(what, remote, &String::from_utf8_lossy(&out.stderr)));
@@ -204,7 +224,12 @@ pub fn push(repo: &Repository, dir: &Path, remote: &str, branch: &str) -> Result
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
     let what = t("versturen naar", "push to");
     if cli_available() {
-        let out = git(repo, dir, &["push", "--porcelain", remote, &refspec])?;
+        let out = git(
+            repo,
+            dir,
+            remote,
+            &["push", "--porcelain", remote, &refspec],
+        )?;
         let text = String::from_utf8_lossy(&out.stdout);
         if text.lines().any(|l| l.starts_with('!')) {
             return Ok(Push::Rejected);
@@ -239,12 +264,16 @@ mod tests {
     fn the_users_ssh_and_timeouts_are_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init(dir.path()).unwrap();
-        let opts = options(&repo).join(" ");
+        repo.remote("origin", "server:cases.git").unwrap();
+        let opts = options(&repo, "origin", false).join(" ");
         assert!(opts.contains("transfer.fsckObjects=true"), "{opts}");
+        assert!(opts.contains("core.sshCommand=ssh"), "{opts}");
+        let https = options(&repo, "https://example.org/c.git", false).join(" ");
+        assert!(!https.contains("sshCommand"), "{https}");
         let mut cfg = repo.config().unwrap();
         cfg.set_str("core.sshCommand", "my-ssh").unwrap();
         cfg.set_str("http.lowSpeedTime", "5").unwrap();
-        let opts = options(&repo).join(" ");
+        let opts = options(&repo, "origin", false).join(" ");
         assert!(!opts.contains("sshCommand"), "{opts}");
         assert!(!opts.contains("lowSpeedTime"), "{opts}");
     }

@@ -123,6 +123,7 @@ pub fn recover_journal(repo: &Repository, root: &Path) -> Result<Vec<String>> {
     };
     let paths: Vec<&str> = journal.lines().filter(|l| !l.is_empty()).collect();
     let undone = roll_back(repo, root, &paths)?;
+    reset_index(repo, root, &paths)?;
     // A crash between a temp file and its rename leaves the temp file (it
     // holds names and notes); under the repository lock every one is stale.
     for dir in paths
@@ -133,6 +134,29 @@ pub fn recover_journal(repo: &Repository, root: &Path) -> Result<Vec<String>> {
     }
     journal_end(repo)?;
     Ok(undone)
+}
+
+/// Index entries of `paths` as the files now are (HEAD's, after
+/// [`roll_back`]): a sync interrupted between its index update and its
+/// branch move leaves the index ahead. A lock held by a live git process
+/// leaves the index for the next write.
+fn reset_index(repo: &Repository, root: &Path, paths: &[&str]) -> Result<()> {
+    let present: Vec<(&str, bool)> = paths
+        .iter()
+        .filter(|p| safe_rel(p))
+        .map(|p| (*p, root.join(p).is_file()))
+        .collect();
+    let changes: Vec<Change> = present
+        .iter()
+        .map(|(p, on_disk)| Change {
+            path: p,
+            content: on_disk.then_some(&[][..]),
+        })
+        .collect();
+    match git::sync_index(repo, &changes) {
+        Err(StoreError::IndexLocked(_)) => Ok(()),
+        other => other,
+    }
 }
 
 /// Restores `paths` from HEAD; returns those that differed.

@@ -2,7 +2,7 @@
 //! Every action targets an id (case, action, conflict field), never a row.
 
 use super::form::{Form, Outcome};
-use super::model::{App, HistoryView, Screen, Sort};
+use super::model::{App, HistoryView, Screen, Sort, side_key};
 use super::msg::Effect;
 use super::picker::{FilterKind, Picker};
 use crate::i18n::t;
@@ -322,19 +322,24 @@ fn case_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![];
     }
+    // The first open conflict: L keeps local, R, S, ... take a side.
     let conflict = app
         .data
         .conflicts
         .get(&id)
         .and_then(|c| c.first())
-        .map(|c| c.field.clone());
+        .and_then(|c| {
+            let sides = 1 + c.remote_values().len();
+            let choice = (0..sides).find(|i| side_key(*i).map(KeyCode::Char) == Some(key.code))?;
+            Some((c.field.clone(), choice))
+        });
     match (key.code, index, conflict) {
-        (KeyCode::Char(c @ ('L' | 'R')), _, Some(field)) => {
+        (_, _, Some((field, choice))) => {
             app.busy = Some(t("conflict oplossen...", "resolving conflict...").into());
             vec![Effect::Resolve {
                 case_id: id,
                 field,
-                take_remote: c == 'R',
+                choice,
             }]
         }
         (KeyCode::Char('x'), Some(i), _) => mark_done(app, &id, &actions[i].clone()),

@@ -89,4 +89,6 @@ fn run_loop(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_conflict;
+#[cfg(test)]
 mod tests_more;

@@ -407,3 +407,13 @@ impl App {
         }
     }
 }
+
+/// The key that picks side `i` of a conflict: `L` this machine's value,
+/// `R` the remote's, then `S`, `T`, ... for a third, fourth side
+/// (`remote-2`, `remote-3`, ...). Digits switch screens, so letters.
+pub fn side_key(i: usize) -> Option<char> {
+    match i {
+        0 => Some('L'),
+        n => char::from_u32(u32::from(b'R') + n as u32 - 1).filter(|c| *c <= 'Z'),
+    }
+}

@@ -124,6 +124,7 @@ pub enum Effect {
     Resolve {
         case_id: String,
         field: String,
-        take_remote: bool,
+        /// 0 keeps local, 1 takes `remote`, 2 and up `remote-2`, ...
+        choice: usize,
     },
 }

@@ -441,7 +441,7 @@ fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
         vec![Effect::Resolve {
             case_id: id,
             field: "school".into(),
-            take_remote: true
+            choice: 1
         }]
     );
 }

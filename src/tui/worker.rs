@@ -211,13 +211,17 @@ impl Worker {
             Effect::Resolve {
                 case_id,
                 field,
-                take_remote,
+                choice,
             } => {
-                self.repo.resolve_conflict(&case_id, &field, take_remote)?;
-                let which = if take_remote {
-                    t("waarde van de andere kant genomen", "remote value taken")
-                } else {
-                    t("eigen waarde gehouden", "local value kept")
+                self.repo.resolve_conflict_with(&case_id, &field, choice)?;
+                let which = match choice {
+                    0 => t("eigen waarde gehouden", "local value kept").to_string(),
+                    1 => t("waarde van de andere kant genomen", "remote value taken").to_string(),
+                    n => format!(
+                        "{} {n} {}",
+                        t("waarde van andere kant", "value of remote side"),
+                        t("genomen", "taken")
+                    ),
                 };
                 let _ = self.out.send(Msg::Synced(format!(
                     "{} {field}: {which}",

@@ -7,7 +7,7 @@ use crate::domain::event::kind_label;
 use crate::domain::protocol::resolve::contacts_for;
 use crate::domain::text::escape;
 use crate::i18n::{date, t};
-use crate::tui::model::App;
+use crate::tui::model::{App, side_key};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,10 +30,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .get(&case.id)
         .map(|c| c.as_slice())
         .unwrap_or(&[]);
+    // One line per side of each conflict (three people: three lines).
     let conflict_height = if conflicts.is_empty() {
         0
     } else {
-        conflicts.len() as u16 * 2 + 2
+        conflicts
+            .iter()
+            .map(|c| 1 + c.remote_values().len() as u16)
+            .sum::<u16>()
+            + 2
     };
     let [info, conflict_area, signals] = Layout::vertical([
         Constraint::Length(10),
@@ -42,38 +47,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(left);
     if !conflicts.is_empty() {
-        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-        let lines: Vec<Line> = conflicts
-            .iter()
-            .flat_map(|c| {
-                [
-                    Line::styled(
-                        format!("{}: {} {}", c.field, t("eigen", "local"), show(&c.local)),
-                        th.error(),
-                    ),
-                    Line::styled(
-                        format!(
-                            "{:width$}  {} {}",
-                            "",
-                            t("andere kant", "remote"),
-                            show(&c.remote),
-                            width = c.field.len()
-                        ),
-                        th.error(),
-                    ),
-                ]
-            })
-            .collect();
-        let title = format!(
-            " {} (L {}, R {}) ",
-            t("Conflict", "Conflict"),
-            t("eigen houden", "keep local"),
-            t("andere kant nemen", "take remote")
-        );
-        f.render_widget(
-            Paragraph::new(lines).block(Block::bordered().title(title)),
-            conflict_area,
-        );
+        f.render_widget(conflict_box(conflicts, &th), conflict_area);
     }
     let [actions, timeline] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
@@ -282,4 +256,44 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             .block(Block::bordered().title(title)),
         timeline,
     );
+}
+
+/// Every side of every open conflict, each with the key that picks it
+/// (for the first conflict; the next is shown once that one is solved).
+fn conflict_box(conflicts: &[crate::domain::merge::Conflict], th: &Theme) -> Paragraph<'static> {
+    // Values came from another machine: control characters escaped.
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "-".into(), |s| escape(s).to_string())
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, c) in conflicts.iter().enumerate() {
+        let sides = std::iter::once(c.local.clone()).chain(c.remote_values());
+        for (i, value) in sides.enumerate() {
+            let key = match side_key(i) {
+                Some(k) if n == 0 => format!("[{k}] "),
+                _ => "    ".into(),
+            };
+            let who = match i {
+                0 => t("eigen", "local").to_string(),
+                1 => t("andere kant", "remote").to_string(),
+                i => format!("{} {i}", t("andere kant", "remote")),
+            };
+            let field = if i == 0 { c.field.as_str() } else { "" };
+            lines.push(Line::styled(
+                format!(
+                    "{field:w$}  {key}{who}: {}",
+                    show(&value),
+                    w = c.field.len()
+                ),
+                th.error(),
+            ));
+        }
+    }
+    let title = format!(
+        " {} ({}) ",
+        t("Conflict", "Conflict"),
+        t("de toets kiest die waarde", "the key picks that value")
+    );
+    Paragraph::new(lines).block(Block::bordered().title(title))
 }

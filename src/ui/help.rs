@@ -94,10 +94,10 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
             ("c", ("dossier sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
             (
-                "L R",
+                "L R S",
                 (
-                    "conflict: eigen waarde houden / die van de andere kant nemen",
-                    "conflict: keep local / take remote",
+                    "conflict: eigen houden / een andere kant nemen",
+                    "conflict: keep local / take a remote side",
                 ),
             ),
         ],

@@ -168,6 +168,15 @@ pub fn path_with(first: &Path) -> String {
 /// `git http-backend` for the repositories under `root`, behind a tiny
 /// Python HTTP server that asks for basic auth `user:secret`.
 pub fn http_backend(dir: &Path, root: &Path) -> Server {
+    serve(dir, root, &[])
+}
+
+/// The same over TLS with the certificate `cert` and its key `key`.
+pub fn https_backend(dir: &Path, root: &Path, cert: &str, key: &str) -> Server {
+    serve(dir, root, &[cert, key])
+}
+
+fn serve(dir: &Path, root: &Path, tls: &[&str]) -> Server {
     std::fs::create_dir_all(dir).unwrap();
     let script = dir.join("server.py");
     std::fs::write(&script, HTTP_SERVER).unwrap();
@@ -176,6 +185,7 @@ pub fn http_backend(dir: &Path, root: &Path) -> Server {
         .arg(&script)
         .arg(port.to_string())
         .arg(root)
+        .args(tls)
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(dir.join("http.log")).unwrap())
         .spawn()
@@ -239,5 +249,23 @@ class H(http.server.BaseHTTPRequestHandler):
     do_POST = go
     def log_message(self, *a):
         sys.stderr.write("%s\n" % (a,))
-http.server.ThreadingHTTPServer(("127.0.0.1", PORT), H).serve_forever()
+class TLS(http.server.ThreadingHTTPServer):
+    # The handshake per connection, in its own thread: a client that
+    # refuses the certificate must not stop the server.
+    def get_request(self):
+        sock, addr = self.socket.accept()
+        return CTX.wrap_socket(sock, server_side=True, do_handshake_on_connect=False), addr
+    def finish_request(self, request, client_address):
+        try:
+            request.do_handshake()
+        except (ssl.SSLError, OSError):
+            return
+        super().finish_request(request, client_address)
+if len(sys.argv) > 4:
+    import ssl
+    CTX = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    CTX.load_cert_chain(sys.argv[3], sys.argv[4])
+    TLS(("127.0.0.1", PORT), H).serve_forever()
+else:
+    http.server.ThreadingHTTPServer(("127.0.0.1", PORT), H).serve_forever()
 "#;
