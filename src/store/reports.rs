@@ -6,6 +6,7 @@ use super::git::Change;
 use super::load::rel;
 use super::{CaseRepo, Result, StoreError, atomic, embedded};
 use crate::domain::report::defs::{THUISZITTERS_FILE, ThuiszitterDefs};
+use crate::domain::report::jaar_defs::{self, JaarDefs};
 use crate::domain::report::mazl::{self, MazlDefs};
 use crate::domain::report::snapshot::{self, Snapshot};
 use crate::domain::textpos;
@@ -76,6 +77,12 @@ impl CaseRepo {
         }
         Ok(file)
     }
+}
+
+/// The layout of the yearly figures; `known_kinds`: the library's kinds.
+pub fn jaar_defs(root: &Path, known_kinds: &[String]) -> Result<JaarDefs> {
+    let text = data_text(root, jaar_defs::FILE)?;
+    JaarDefs::parse(jaar_defs::FILE, &text, known_kinds).map_err(StoreError::Broken)
 }
 
 pub fn mazl_defs(root: &Path) -> Result<MazlDefs> {

@@ -1,7 +1,7 @@
 //! `verzuim report mazl`: the M@ZL figures as a table (one row per school
 //! and trigger, and a total) in any report format.
 
-use super::report_fmt::{Cell, Table};
+use super::table::{Cell, Table};
 use crate::domain::event::CONSULT_OUTCOMES;
 use crate::domain::report::mazl::{Figures, Mazl, MazlDefs};
 use crate::i18n::{date, t};

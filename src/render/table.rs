@@ -1,6 +1,7 @@
 //! Report tables in every format: a terminal table, CSV, CSV for Dutch
 //! Excel (`;`, UTF-8 BOM, dd-mm-jjjj, decimal comma), and Markdown. JSON
-//! is the report's own typed rows (see `cli::report`).
+//! is the report's own typed rows (see `cli::report`). The TUI writes the
+//! same formats to a file (`tui::worker`).
 
 use chrono::NaiveDate;
 use std::io::{self, Write};

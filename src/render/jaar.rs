@@ -1,0 +1,63 @@
+//! The yearly figures as one table: per row of the layout its section,
+//! label, what it counts, the total and the count per level.
+
+use super::table::{Cell, Table};
+use crate::domain::case::Level;
+use crate::domain::report::jaar::Jaar;
+use crate::domain::report::jaar_defs::Measure;
+use crate::i18n::{date, t};
+
+/// What a row counts, in words.
+pub fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::Meldingen => t("aantal", "number"),
+        Measure::Leerlingen => t("leerlingen", "pupils"),
+        Measure::Dagen => t("dagen", "days"),
+    }
+}
+
+pub fn table(j: &Jaar) -> Table {
+    let mut headers: Vec<String> = vec![
+        t("rij", "row").into(),
+        t("onderdeel", "section").into(),
+        t("omschrijving", "description").into(),
+        t("telt", "counts").into(),
+        t("totaal", "total").into(),
+    ];
+    headers.extend(Level::ALL.iter().map(|l| l.as_str().to_string()));
+    let rows =
+        j.rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    Cell::text(&r.id),
+                    Cell::text(&r.section),
+                    Cell::text(&r.label),
+                    Cell::text(measure(r.count)),
+                    Cell::Int(r.total as usize),
+                ];
+                cells.extend(Level::ALL.iter().map(|l| {
+                    Cell::Int(r.per_level.get(l.as_str()).copied().unwrap_or(0) as usize)
+                }));
+                cells
+            })
+            .collect();
+    let mut title = format!(
+        "{} {} ({} {} {}, {} {})",
+        t("Jaarcijfers schooljaar", "Yearly figures school year"),
+        j.schooljaar,
+        date(j.from),
+        t("t/m", "to"),
+        date(j.to),
+        t("stand per", "as of"),
+        date(j.as_of),
+    );
+    if let Some(g) = &j.gemeente {
+        title += &format!(", {} {g}", t("gemeente", "municipality"));
+    }
+    Table {
+        title,
+        headers,
+        rows,
+    }
+}
