@@ -7,7 +7,7 @@ use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
 use crate::domain::report::thuiszitters::{self, Filter, Overview};
 use crate::i18n::t;
-use crate::render::{self, Format, Table, table as fmt};
+use crate::render::{self, Format, Table};
 use crate::store::{CaseRepo, Result, load, reports};
 use clap::{Args, Subcommand};
 use std::io::Write;
@@ -208,11 +208,7 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, format: Format) -> Result<ExitCode
 
 /// One table in a human or CSV format.
 fn write_table(out: &mut impl Write, table: &Table, format: Format) -> std::io::Result<()> {
-    match format {
-        Format::Csv | Format::Excel => fmt::csv(out, table, format == Format::Excel),
-        Format::Markdown => fmt::markdown(out, table),
-        _ => fmt::terminal(out, table),
-    }
+    render::write(out, std::slice::from_ref(table), format, None)
 }
 
 fn thuiszitters_cmd(
@@ -262,26 +258,6 @@ fn write_overview(
         return writeln!(out, "{doc:#}");
     }
     let tables = render::thuiszitters::tables(o, named);
-    match format {
-        // One table per CSV: the cases when named, else the summary.
-        Format::Csv | Format::Excel => {
-            let table = tables
-                .last()
-                .map_or_else(|| render::thuiszitters::summary_table(o), Clone::clone);
-            fmt::csv(out, &table, format == Format::Excel)
-        }
-        _ => {
-            if named {
-                writeln!(out, "{}\n", render::thuiszitters::CONFIDENTIAL)?;
-            }
-            for table in &tables {
-                if format == Format::Markdown {
-                    fmt::markdown(out, table)?;
-                } else {
-                    fmt::terminal(out, table)?;
-                }
-            }
-            Ok(())
-        }
-    }
+    let mark = named.then_some(render::thuiszitters::CONFIDENTIAL);
+    render::write(out, &tables, format, mark)
 }
