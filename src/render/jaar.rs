@@ -16,6 +16,43 @@ pub fn measure(m: Measure) -> &'static str {
     }
 }
 
+/// For a screen: the label under a line per section, what it counts, the
+/// total and the levels (the row ids are for files: `table`).
+pub fn compact(j: &Jaar) -> Table {
+    let mut headers: Vec<String> = vec![
+        t("omschrijving", "description").into(),
+        t("telt", "counts").into(),
+        t("totaal", "total").into(),
+    ];
+    headers.extend(Level::ALL.iter().map(|l| l.as_str().to_string()));
+    let mut rows = Vec::new();
+    let mut section = None;
+    for r in &j.rows {
+        if section != Some(&r.section) {
+            section = Some(&r.section);
+            let mut heading = vec![Cell::text(format!("{}:", r.section))];
+            heading.resize(headers.len(), Cell::text(""));
+            rows.push(heading);
+        }
+        let mut cells = vec![
+            Cell::text(format!("  {}", r.label)),
+            Cell::text(measure(r.count)),
+            Cell::Int(r.total as usize),
+        ];
+        cells.extend(
+            Level::ALL
+                .iter()
+                .map(|l| Cell::Int(r.per_level.get(l.as_str()).copied().unwrap_or(0) as usize)),
+        );
+        rows.push(cells);
+    }
+    Table {
+        title: table(j).title,
+        headers,
+        rows,
+    }
+}
+
 pub fn table(j: &Jaar) -> Table {
     let mut headers: Vec<String> = vec![
         t("rij", "row").into(),
