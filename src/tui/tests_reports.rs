@@ -162,3 +162,41 @@ fn w_writes_through_the_worker_in_the_chosen_format_and_path() {
     assert!(a.reports.export.is_none());
     assert_eq!(a.screen, Screen::Reports);
 }
+
+#[test]
+fn screen_reports_mazl_turns_a_wide_table_on_its_side() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    let request = a.reports.request;
+    assert_eq!(request.kind, ReportKind::Mazl);
+    let text = embedded::REPORTS
+        .iter()
+        .find(|(n, _)| *n == "mazl.toml")
+        .unwrap()
+        .1;
+    let defs = crate::domain::report::mazl::MazlDefs::parse("mazl.toml", text).unwrap();
+    let sources: Vec<_> = embedded::PROTOCOLS
+        .iter()
+        .map(|(n, t)| protocol::parse(n, t).unwrap())
+        .collect();
+    let files: Vec<CalendarFile> = embedded::CALENDARS
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    let cl = Caseload {
+        cases: a.data.cases.clone(),
+        library: resolve_all(&sources),
+        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
+    };
+    let filter = crate::domain::report::mazl::Filter {
+        school: None,
+        from: SchoolYear(2025).first_day(),
+        to: a.today,
+    };
+    let m = crate::domain::report::mazl::compute(&cl, &defs, &filter);
+    let tables = vec![crate::render::mazl::table(&m, &defs)];
+    update(&mut a, Msg::Report { request, tables });
+    insta::assert_snapshot!(render(&a));
+}

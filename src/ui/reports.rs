@@ -116,14 +116,20 @@ fn table_lines(table: &Table, width: usize, th: &Theme) -> Vec<Line<'static>> {
     }
     let table_headers = headers;
     let gaps = 2 * widths.len().saturating_sub(1);
+    // The widest column gives up room first, down to a floor: the first
+    // column names the rows and keeps more (28) than the others (8).
     while widths.iter().sum::<usize>() + gaps > width {
-        let Some(widest) = widths.iter_mut().max() else {
-            break;
-        };
-        if *widest <= 4 {
-            break;
-        }
-        *widest -= 1;
+        let floor = |i: usize| if i == 0 { 28 } else { 8 };
+        let pick = (0..widths.len())
+            .filter(|&i| widths[i] > floor(i))
+            .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)))
+            .or_else(|| {
+                (0..widths.len())
+                    .filter(|&i| widths[i] > 4)
+                    .max_by_key(|&i| widths[i])
+            });
+        let Some(at) = pick else { break };
+        widths[at] -= 1;
     }
     let line = |cells: &[String]| {
         let padded: Vec<String> = cells
