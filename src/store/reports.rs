@@ -120,6 +120,12 @@ pub fn export(root: &Path, path: &str, bytes: &[u8]) -> Result<PathBuf> {
         && let Some(parent) = full.parent()
     {
         atomic::create_private_dir(parent)?;
+        // Ignored by git even in a repository made before `.gitignore`
+        // named it: an export may name pupils and is never committed.
+        let ignore = exports.join(".gitignore");
+        if !ignore.exists() {
+            atomic::write(&ignore, b"*\n")?;
+        }
     }
     atomic::write(&full, bytes)?;
     Ok(full)
@@ -139,6 +145,8 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&written), 0o600);
         assert_eq!(mode(&root.join("exports")), 0o700);
+        let ignore = std::fs::read_to_string(root.join("exports/.gitignore")).unwrap();
+        assert_eq!(ignore, "*\n");
         for bad in [
             "cases/x.toml",
             "exports/../cases/x.toml",
