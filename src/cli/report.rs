@@ -175,6 +175,9 @@ fn jaar_cmd(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
         Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
+        // A terminal gets the compact form (sections as headings); files
+        // carry each row's id for the form.
+        Format::Terminal => write_table(&mut out, &render::jaar::compact(&figures), format),
         _ => write_table(&mut out, &render::jaar::table(&figures), format),
     };
     let written = written.and_then(|()| out.flush());

@@ -13,10 +13,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+const HINTS: [(&str, (&str, &str)); 3] = [
+    ("Enter", ("opnieuw berekenen", "recompute")),
+    ("w", ("naar een bestand", "write to a file")),
+    ("PgDn", ("verder in de tabel", "scroll the table")),
+];
+
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
-    let [list, body] =
-        Layout::horizontal([Constraint::Length(34), Constraint::Min(20)]).areas(area);
+    // A narrow terminal (80 columns) gives the table the whole width, the
+    // list above it; the keys are in `?`.
+    let narrow = area.width < 100;
+    let [list, body] = if narrow {
+        Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area)
+    } else {
+        Layout::horizontal([Constraint::Length(34), Constraint::Min(20)]).areas(area)
+    };
     let r = &app.reports;
     let req = r.request;
     let mut lines: Vec<Line> = ReportKind::ALL
@@ -27,7 +39,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             Line::styled(text, if on { th.selected() } else { th.plain() })
         })
         .collect();
-    lines.push(Line::raw(""));
+    if !narrow {
+        lines.push(Line::raw(""));
+    }
     match req.kind {
         ReportKind::Thuiszitters => {
             let variant = if req.named {
@@ -43,12 +57,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             req.year
         ))),
     }
-    for (k, what) in [
-        ("Enter", t("opnieuw berekenen", "recompute")),
-        ("w", t("naar een bestand", "write to a file")),
-        ("PgDn", t("verder in de tabel", "scroll the table")),
-    ] {
-        lines.push(Line::styled(format!(" {k:<5} {what}"), th.dim()));
+    if narrow && let Some(last) = lines.last_mut() {
+        let w = format!("   w {}", t("naar een bestand", "write to a file"));
+        last.push_span(Span::styled(w, th.dim()));
+    }
+    let hints = if narrow { &[][..] } else { &HINTS[..] };
+    for (k, (nl, en)) in hints {
+        lines.push(Line::styled(format!(" {k:<5} {}", t(nl, en)), th.dim()));
     }
     let block = Block::bordered().title(format!(" {} ", t("Rapportages", "Reports")));
     f.render_widget(Paragraph::new(lines).block(block), list);
