@@ -146,6 +146,21 @@ pub fn periods_by(
     timeline::Timeline::new(case, protocol, cal, today).periods(filter)
 }
 
+/// Each matching event's own period on `today` (its until, an open sick
+/// report up to the recovery, an open exemption running on), by event id.
+pub fn event_periods<'a>(
+    case: &'a Case,
+    protocol: &ResolvedProtocol,
+    cal: &'a SchoolCalendar,
+    today: NaiveDate,
+    filter: &crate::domain::protocol::KindFilter,
+) -> Vec<(&'a str, Period)> {
+    let tl = timeline::Timeline::new(case, protocol, cal, today);
+    tl.matching(filter)
+        .map(|(id, e)| (id, tl.period_of(e)))
+        .collect()
+}
+
 #[cfg(test)]
 mod boundary_tests;
 #[cfg(test)]

@@ -132,7 +132,7 @@ pub fn compute(
                 let n = if def.is_duration() {
                     count_periods(case, ctx, def, window)
                 } else {
-                    count_events(case, ctx.cal, def, window)
+                    count_events(case, ctx, def, window)
                 };
                 *per_level
                     .entry(case.level.as_str().to_string())
@@ -182,22 +182,34 @@ impl Window {
 }
 
 /// An event row: the matching events of one case (withdrawn ones never).
-fn count_events(case: &Case, cal: &SchoolCalendar, def: &RowDef, w: Window) -> u64 {
-    let known: Vec<&Event> = case
+fn count_events(case: &Case, ctx: &Ctx, def: &RowDef, w: Window) -> u64 {
+    let cal = ctx.cal;
+    let known: Vec<(&str, &Event)> = case
         .events_by_date()
         .into_iter()
-        .map(|(_, e)| e)
-        .filter(|e| e.date <= w.as_of && e.withdrawn.is_none())
+        .filter(|(_, e)| e.date <= w.as_of && e.withdrawn.is_none())
         .collect();
     let kinds = def.kind_ids();
+    // The engine's own period of each event, for `einde-jaar` and `beeindigd`.
+    let periods: BTreeMap<&str, Period> = if def.when == When::InJaar {
+        BTreeMap::new()
+    } else {
+        let filter = KindFilter {
+            kinds: kinds.clone(),
+            outcomes: vec![],
+        };
+        engine::event_periods(case, ctx.protocol, cal, w.as_of, &filter)
+            .into_iter()
+            .collect()
+    };
     let has =
         |list: &[toml::Spanned<String>], e: &Event| list.iter().any(|k| *k.get_ref() == e.kind);
     let mut n = 0;
     let mut found = false;
-    for (i, e) in known.iter().enumerate() {
+    for (i, (id, e)) in known.iter().enumerate() {
         let in_window = match def.when {
             When::InJaar => e.date >= w.from,
-            _ => w.admits(def.when, &event_period(e, w.as_of)),
+            _ => periods.get(id).is_some_and(|p| w.admits(def.when, p)),
         };
         let ok = kinds.contains(&e.kind)
             && in_window
@@ -205,8 +217,10 @@ fn count_events(case: &Case, cal: &SchoolCalendar, def: &RowDef, w: Window) -> u
             && admits(&def.artikel, e.artikel.as_deref())
             && admits(&def.outcome, e.outcome.as_deref())
             && admits(&def.to, e.to.as_deref())
-            && (def.after.is_empty() || known[..i].iter().any(|x| has(&def.after, x)))
-            && !known[i + 1..].iter().any(|x| has(&def.unless_after, x));
+            && (def.after.is_empty() || known[..i].iter().any(|(_, x)| has(&def.after, x)))
+            && !known[i + 1..]
+                .iter()
+                .any(|(_, x)| has(&def.unless_after, x));
         if !ok {
             continue;
         }
@@ -221,28 +235,6 @@ fn count_events(case: &Case, cal: &SchoolCalendar, def: &RowDef, w: Window) -> u
         u64::from(found)
     } else {
         n
-    }
-}
-
-/// The period an event covers for `when`: its own until, an open-ended
-/// exemption or sick report running on, else its one day.
-fn event_period(e: &Event, as_of: NaiveDate) -> Period {
-    match e.until {
-        Some(u) => Period {
-            start: e.date,
-            end: u.min(as_of),
-            ongoing: u > as_of,
-        },
-        None if e.kind == "vrijstelling" => Period {
-            start: e.date,
-            end: as_of,
-            ongoing: true,
-        },
-        None => Period {
-            start: e.date,
-            end: e.date,
-            ongoing: false,
-        },
     }
 }
 
