@@ -90,7 +90,10 @@ fn snapshot_is_committed_and_the_next_overview_compares_with_it() {
     let ids = caseload(&s);
     // `init` copied the definitions and committed them.
     let tracked = s.git(&["ls-files", "reports"]);
-    assert_eq!(tracked, "reports/mazl.toml\nreports/thuiszitters.toml\n");
+    assert_eq!(
+        tracked,
+        "reports/jaar.toml\nreports/mazl.toml\nreports/thuiszitters.toml\n"
+    );
     let before = s.commit_count();
     s.ok("2026-01-20", &["report", "thuiszitters", "--save"]);
     assert_eq!(s.commit_count(), before + 1);
@@ -203,5 +206,103 @@ fn mazl_counts_norms_and_rejects_a_reversed_period() {
             "2025-12-01",
         ],
         1,
+    );
+}
+
+#[test]
+fn jaar_counts_the_school_year_per_level_in_every_format() {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    let a = s.new_case("leerplichtwet");
+    let b = s.new_case("utrecht-west");
+    let add = |id: &str, kind: &str, date: &str, extra: &[&str]| {
+        let mut args = vec!["add", id, kind, "--date", date];
+        args.extend(extra);
+        s.ok("2026-08-15", &args);
+    };
+    // Last school year's melding does not count; two this year do.
+    add(&a, "melding-leerplicht", "2025-07-10", &[]);
+    add(&a, "melding-leerplicht", "2025-09-15", &[]);
+    add(&b, "melding-leerplicht", "2026-03-02", &[]);
+    add(
+        &a,
+        "verlof-besluit",
+        "2026-03-02",
+        &["--outcome", "verleend", "--days", "3"],
+    );
+    add(
+        &b,
+        "verlof-besluit",
+        "2026-04-06",
+        &["--outcome", "geweigerd", "--days", "2"],
+    );
+    add(&b, "vrijstelling", "2026-02-02", &["--artikel", "5a"]);
+    add(&a, "uitschrijving", "2025-11-03", &["--school", "De Brug"]);
+    add(&a, "hoorgesprek", "2025-12-01", &[]);
+    let doc: Value =
+        serde_json::from_str(&s.ok("2026-08-15", &["report", "jaar", "2025-2026", "--json"]))
+            .unwrap();
+    assert_eq!(doc["schooljaar"], "2025-2026");
+    assert_eq!(
+        (doc["from"].as_str(), doc["to"].as_str()),
+        (Some("2025-08-01"), Some("2026-07-31"))
+    );
+    let row = |id: &str| {
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("relatief-meldingen")["total"], 2);
+    assert_eq!(row("relatief-zonder-soort")["total"], 2);
+    assert_eq!(row("relatief-leerlingen")["total"], 2);
+    assert_eq!(row("verlof-verleend-dagen")["total"], 3);
+    assert_eq!(row("verlof-geweigerd-dagen")["total"], 2);
+    assert_eq!(row("vrijstelling-5a-lopend")["total"], 1);
+    assert_eq!(row("absoluut-leerlingen")["total"], 1);
+    assert_eq!(row("afhandeling-hoorgesprek")["total"], 1);
+    // `new_case` makes vo pupils.
+    assert_eq!(
+        row("relatief-meldingen")["per_level"],
+        serde_json::json!({"mbo": 0, "po": 0, "so": 0, "vo": 2})
+    );
+    let csv_text = s.ok("2026-08-15", &["report", "jaar", "2025-2026", "--csv"]);
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let recs: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+    let melding = recs.iter().find(|r| &r[0] == "relatief-meldingen").unwrap();
+    assert_eq!((&melding[4], &melding[6]), ("2", "2"));
+    let md = s.ok("2026-08-15", &["report", "jaar", "2025-2026", "--markdown"]);
+    assert!(
+        md.starts_with("### Jaarcijfers schooljaar 2025-2026"),
+        "{md}"
+    );
+    let text = s.ok("2026-08-15", &["report", "jaar", "2025-2026"]);
+    assert!(text.contains("01-08-2025 t/m 31-07-2026"), "{text}");
+    let err = s.fails("2026-08-15", &["report", "jaar", "2025-2027"], 1);
+    assert!(err.contains("2025-2027"), "{err}");
+    // A layout with a misspelt kind names its place.
+    let path = s.dir.join("reports/jaar.toml");
+    let layout = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        layout.replacen(
+            "kinds = [\"uitschrijving\"]",
+            "kinds = [\"uitschrijvng\"]",
+            1,
+        ),
+    )
+    .unwrap();
+    let err = s.fails("2026-08-15", &["report", "jaar", "2025-2026"], 2);
+    let line = layout
+        .lines()
+        .position(|l| l == "kinds = [\"uitschrijving\"]")
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("reports/jaar.toml:{line}:10")),
+        "{err}"
     );
 }

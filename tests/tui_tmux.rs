@@ -361,3 +361,43 @@ fn exits_after_the_first_full_frame_when_asked() {
     let screen = t.wait_for("VERZUIM-EXITED");
     assert!(screen.contains("VERZUIM-EXITED 0"), "{screen}");
 }
+
+#[test]
+fn rapportages_shows_a_report_and_writes_it_to_exports_at_80x24() {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    let id = s.new_case("leerplichtwet");
+    s.ok(
+        "2025-11-21",
+        &["add", &id, "melding-leerplicht", "--date", "2025-10-06"],
+    );
+    let Some(t) = start(&s, "reports", "", 80, 24) else {
+        return;
+    };
+    t.wait_for("Vandaag 21-11-2025");
+    t.keys(&["4"]);
+    t.wait_for("Thuiszitters op 21-11-2025");
+    t.keys(&["Down"]);
+    let screen = t.wait_for("Jaarcijfers schooljaar 2025-2026");
+    assert_shows(&screen, &["Meldingen relatief verzuim, totaal", "totaal"]);
+    t.keys(&["w"]);
+    t.wait_for("exports/jaar-2025-2026.csv_");
+    t.keys(&["Enter"]);
+    t.wait_for("geschreven:");
+    let path = s.dir.join("exports/jaar-2025-2026.csv");
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let melding = r
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[0] == "relatief-meldingen")
+        .unwrap();
+    assert_eq!(&melding[4], "1");
+    assert_eq!(common::mode(&path) & 0o777, 0o600);
+    assert_eq!(
+        s.git(&["status", "--porcelain"]),
+        "",
+        "an export is never in git"
+    );
+    t.keys(&["q", "q"]);
+    t.wait_for("VERZUIM-EXITED");
+}

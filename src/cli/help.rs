@@ -93,6 +93,12 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "commit this overview's case ids (one commit), for new/continuing/resolved next time",
         )
         .to_string(),
+        ("report jaar", "schooljaar") => t(
+            "het schooljaar, 1 augustus t/m 31 juli: 2025-2026",
+            "the school year, 1 August to 31 July: 2025-2026",
+        )
+        .to_string(),
+        ("report jaar", "gemeente") => t("alleen deze gemeente", "only this municipality").to_string(),
         ("report mazl", "school") => t("alleen deze school", "only this school").to_string(),
         ("report mazl", "from") => t(
             "vanaf (standaard 1 augustus van het schooljaar)",
@@ -269,6 +275,10 @@ fn about(cmd: &str) -> Option<&'static str> {
             "het 8-wekelijkse thuiszittersoverzicht (standaard zonder namen)",
             "the 8-weekly thuiszitters overview (aggregate unless --named)",
         ),
+        "report jaar" => t(
+            "de jaarcijfers voor DUO/OCW (leerplichttelling) over een schooljaar, per niveau",
+            "the yearly figures for DUO/OCW (leerplichttelling) over a school year, per level",
+        ),
         "report mazl" => t(
             "M@ZL-cijfers per school en aanleiding",
             "M@ZL figures per school and trigger",
@@ -317,8 +327,8 @@ fn about(cmd: &str) -> Option<&'static str> {
         "conflicts" => t("open conflicten na synchroniseren", "open sync conflicts"),
         "resolve" => t("los een conflict op", "resolve a sync conflict"),
         "report" => t(
-            "rapportages: thuiszitters, mazl",
-            "reports: thuiszitters, mazl",
+            "rapportages: thuiszitters, jaar, mazl",
+            "reports: thuiszitters, jaar, mazl",
         ),
         "protocols" => t(
             "de protocollen en hun regels",
@@ -360,6 +370,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "days" => "DAGEN",
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
+        "schooljaar" => "SCHOOLJAAR",
         _ => return None,
     })
 }

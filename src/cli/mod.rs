@@ -13,8 +13,6 @@ mod markdown;
 pub(crate) mod out;
 mod read;
 mod report;
-mod report_fmt;
-mod report_mazl;
 mod setup;
 mod show;
 

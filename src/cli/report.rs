@@ -2,11 +2,12 @@
 //! the chosen format (terminal table, CSV, Excel CSV, Markdown, JSON).
 
 use super::commands::{Ctx, parse_date};
-use super::report_fmt::{self as fmt, Cell, Format, Table};
+use crate::domain::report::jaar::{self, SchoolYear, SchoolYearError};
 use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
-use crate::domain::report::thuiszitters::{self, Change, Filter, Overview};
+use crate::domain::report::thuiszitters::{self, Filter, Overview};
 use crate::i18n::t;
+use crate::render::{self, Format, Table};
 use crate::store::{CaseRepo, Result, load, reports};
 use clap::{Args, Subcommand};
 use std::io::Write;
@@ -36,6 +37,15 @@ pub enum Which {
         /// Keep this overview's case ids as reports/thuiszitters-<date>.toml (one commit).
         #[arg(long)]
         save: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The yearly figures over a school year (leerplichttelling), per level.
+    Jaar {
+        /// The school year, e.g. 2025-2026.
+        schooljaar: String,
+        #[arg(long)]
+        gemeente: Option<String>,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -97,6 +107,15 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             let filter = Filter { swv, gemeente };
             thuiszitters_cmd(ctx, &filter, date, named, save, format.format())
         }
+        Which::Jaar {
+            schooljaar,
+            gemeente,
+            format,
+        } => {
+            let year =
+                SchoolYear::parse(&schooljaar).map_err(|e| super::user(school_year_error(&e)))?;
+            jaar_cmd(ctx, year, gemeente.as_deref(), format.format())
+        }
         Which::Mazl {
             school,
             from,
@@ -125,6 +144,48 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     }
 }
 
+fn school_year_error(e: &SchoolYearError) -> String {
+    match e {
+        SchoolYearError::Format(text) => format!(
+            "{} `{text}`: {}",
+            t("geen schooljaar", "not a school year"),
+            t("schrijf bijvoorbeeld 2025-2026", "write e.g. 2025-2026")
+        ),
+        SchoolYearError::NotConsecutive(text) => format!(
+            "{} `{text}`: {}",
+            t("geen schooljaar", "not a school year"),
+            t(
+                "het tweede jaar volgt op het eerste (2025-2026)",
+                "the second year follows the first (2025-2026)"
+            )
+        ),
+    }
+}
+
+fn jaar_cmd(
+    ctx: &Ctx,
+    year: SchoolYear,
+    gemeente: Option<&str>,
+    format: Format,
+) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let loaded = load::load(&repo.root)?;
+    let defs = reports::jaar_defs(&repo.root, &jaar::library_kinds(&loaded.caseload))?;
+    let figures = jaar::compute(&loaded.caseload, &defs, year, gemeente, ctx.today);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match format {
+        Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
+        // A terminal gets the compact form (sections as headings); files
+        // carry each row's id for the form.
+        Format::Terminal => write_table(&mut out, &render::jaar::compact(&figures), format),
+        _ => write_table(&mut out, &render::jaar::table(&figures), format),
+    };
+    let written = written.and_then(|()| out.flush());
+    drop(out);
+    super::out::done(written);
+    Ok(ExitCode::SUCCESS)
+}
+
 fn school_year_start(d: chrono::NaiveDate) -> chrono::NaiveDate {
     let year = crate::domain::dates::school_year_of(d);
     chrono::NaiveDate::from_ymd_opt(year, 8, 1).unwrap_or(d)
@@ -136,7 +197,7 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, format: Format) -> Result<ExitCode
     let defs = reports::mazl_defs(&repo.root)?;
     let figures = mazl::compute(&loaded.caseload, &defs, filter);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let table = super::report_mazl::table(&figures, &defs);
+    let table = render::mazl::table(&figures, &defs);
     let written = match format {
         Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
         _ => write_table(&mut out, &table, format),
@@ -150,11 +211,7 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, format: Format) -> Result<ExitCode
 
 /// One table in a human or CSV format.
 fn write_table(out: &mut impl Write, table: &Table, format: Format) -> std::io::Result<()> {
-    match format {
-        Format::Csv | Format::Excel => fmt::csv(out, table, format == Format::Excel),
-        Format::Markdown => fmt::markdown(out, table),
-        _ => fmt::terminal(out, table),
-    }
+    render::write(out, std::slice::from_ref(table), format, None)
 }
 
 fn thuiszitters_cmd(
@@ -188,8 +245,6 @@ fn thuiszitters_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
-const CONFIDENTIAL: &str = "VERTROUWELIJK";
-
 fn write_overview(
     out: &mut impl Write,
     o: &Overview,
@@ -205,155 +260,7 @@ fn write_overview(
         };
         return writeln!(out, "{doc:#}");
     }
-    let mut tables = vec![summary_table(o)];
-    if named {
-        tables.push(rows_table(o));
-    }
-    match format {
-        // One table per CSV: the cases when named, else the summary.
-        Format::Csv | Format::Excel => {
-            let table = tables.last().map_or_else(|| summary_table(o), Clone::clone);
-            fmt::csv(out, &table, format == Format::Excel)
-        }
-        _ => {
-            if named {
-                writeln!(out, "{CONFIDENTIAL}\n")?;
-            }
-            for table in &tables {
-                if format == Format::Markdown {
-                    fmt::markdown(out, table)?;
-                } else {
-                    fmt::terminal(out, table)?;
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
-fn summary_table(o: &Overview) -> Table {
-    let s = &o.summary;
-    let since = match o.previous {
-        Some(d) => format!(" ({} {})", t("sinds", "since"), crate::i18n::date(d)),
-        None => format!(" ({})", t("geen eerder overzicht", "no earlier overview")),
-    };
-    let mut rows = vec![
-        vec![
-            Cell::text(t("thuiszitters", "thuiszitters")),
-            Cell::Int(s.total),
-        ],
-        vec![
-            Cell::text(format!("{}{since}", t("nieuw", "new"))),
-            Cell::Int(s.new),
-        ],
-        vec![
-            Cell::text(t("lopend", "continuing")),
-            Cell::Int(s.continuing),
-        ],
-        vec![Cell::text(t("opgelost", "resolved")), Cell::Int(s.resolved)],
-        vec![
-            Cell::text(t("langer dan 3 maanden", "over 3 months")),
-            Cell::Int(s.over_three_months),
-        ],
-    ];
-    rows.push(vec![
-        Cell::text(t(
-            "mediane duur (schoolweken)",
-            "median duration (school weeks)",
-        )),
-        Cell::Num(s.median_school_weeks),
-    ]);
-    for (k, n) in &s.per_category {
-        rows.push(vec![
-            Cell::text(format!("{}: {k}", t("categorie", "category"))),
-            Cell::Int(*n),
-        ]);
-    }
-    for (k, n) in &s.per_type {
-        rows.push(vec![
-            Cell::text(format!("{}: {k}", t("type", "type"))),
-            Cell::Int(*n),
-        ]);
-    }
-    Table {
-        title: format!(
-            "{} {}",
-            t("Thuiszitters op", "Thuiszitters on"),
-            crate::i18n::date(o.date)
-        ),
-        headers: vec![t("telling", "count").into(), t("aantal", "number").into()],
-        rows,
-    }
-}
-
-fn rows_table(o: &Overview) -> Table {
-    let headers = [
-        ("dossier", "case"),
-        ("naam", "name"),
-        ("school", "school"),
-        ("gemeente", "municipality"),
-        ("categorie", "category"),
-        ("type", "type"),
-        ("kleur", "colour"),
-        ("sinds", "since"),
-        ("schoolweken", "school weeks"),
-        ("> 3 mnd", "> 3 months"),
-        ("DUO-melding", "DUO report"),
-        ("soort", "kind"),
-        ("status", "status"),
-        ("aanbod", "offer"),
-        ("regie", "lead"),
-        ("laatste stap", "last step"),
-        ("volgende stap", "next step"),
-        ("uiterlijk", "due"),
-        ("nieuw/lopend", "new/continuing"),
-    ];
-    let rows = o.rows.iter().map(|r| {
-        let step = |s: &Option<thuiszitters::Step>| {
-            Cell::opt(
-                s.as_ref()
-                    .map(|s| format!("{} {}", s.kind, crate::i18n::date(s.date))),
-            )
-        };
-        let melding = r.melding.as_ref();
-        vec![
-            Cell::text(&r.case),
-            Cell::text(&r.name),
-            Cell::text(&r.school),
-            Cell::opt(r.gemeente.clone()),
-            Cell::text(&r.category_label),
-            Cell::opt(r.regional_type.clone()),
-            Cell::opt(r.colour.clone()),
-            Cell::Date(Some(r.since)),
-            Cell::Int(r.school_weeks as usize),
-            Cell::Flag(r.over_three_months),
-            Cell::Date(melding.map(|m| m.date)),
-            Cell::opt(melding.and_then(|m| m.soort.clone())),
-            Cell::opt(melding.and_then(|m| m.status.clone())),
-            step(&r.offer),
-            Cell::opt(r.lead.clone()),
-            step(&r.last_step),
-            Cell::opt(
-                r.next_step
-                    .as_ref()
-                    .map(|n| format!("{} ({})", n.title, n.role)),
-            ),
-            Cell::Date(r.next_step.as_ref().map(|n| n.due)),
-            Cell::text(match r.change {
-                Change::New => t("nieuw", "new"),
-                Change::Continuing => t("lopend", "continuing"),
-            }),
-        ]
-    });
-    Table {
-        title: format!(
-            "{} ({CONFIDENTIAL})",
-            t("Thuiszitters per dossier", "Thuiszitters per case")
-        ),
-        headers: headers
-            .iter()
-            .map(|(nl, en)| t(nl, en).to_string())
-            .collect(),
-        rows: rows.collect(),
-    }
+    let tables = render::thuiszitters::tables(o, named);
+    let mark = named.then_some(render::thuiszitters::CONFIDENTIAL);
+    render::write(out, &tables, format, mark)
 }

@@ -49,6 +49,7 @@ pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
 
 /// Report definitions and layouts (copied to `reports/` at init).
 pub const REPORTS: &[(&str, &str)] = files!("reports":
+    "jaar.toml",
     "mazl.toml",
     "thuiszitters.toml",
 );

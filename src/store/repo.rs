@@ -18,7 +18,7 @@ use git2::{Repository, Signature};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const GITIGNORE: &str = "# temp files of interrupted atomic writes\n.tmp-*\n";
+const GITIGNORE: &str = "# temp files of interrupted atomic writes\n.tmp-*\n# reports written from the TUI: may name pupils, never committed or synced\n/exports/\n";
 /// How long a write waits for another verzuim process to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 

@@ -6,13 +6,17 @@ use super::git::Change;
 use super::load::rel;
 use super::{CaseRepo, Result, StoreError, atomic, embedded};
 use crate::domain::report::defs::{THUISZITTERS_FILE, ThuiszitterDefs};
+use crate::domain::report::jaar_defs::{self, JaarDefs};
 use crate::domain::report::mazl::{self, MazlDefs};
 use crate::domain::report::snapshot::{self, Snapshot};
 use crate::domain::textpos;
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 pub const DIR: &str = "reports";
+/// Where reports are written by default: inside the repository but
+/// git-ignored, since an export may name pupils and is never committed.
+pub const EXPORTS_DIR: &str = "exports";
 
 /// The text of a report data file: the repository's own, else built in.
 fn data_text(root: &Path, file: &str) -> Result<String> {
@@ -78,7 +82,87 @@ impl CaseRepo {
     }
 }
 
+/// The layout of the yearly figures; `known_kinds`: the library's kinds.
+pub fn jaar_defs(root: &Path, known_kinds: &[String]) -> Result<JaarDefs> {
+    let text = data_text(root, jaar_defs::FILE)?;
+    JaarDefs::parse(jaar_defs::FILE, &text, known_kinds).map_err(StoreError::Broken)
+}
+
 pub fn mazl_defs(root: &Path) -> Result<MazlDefs> {
     let text = data_text(root, mazl::FILE)?;
     MazlDefs::parse(mazl::FILE, &text).map_err(StoreError::Broken)
+}
+
+/// Writes an exported report atomically, owner-only. `path` is relative to
+/// the repository (only inside `exports/`, so no case data is touched) or
+/// absolute (a folder of the person's choosing, which must exist).
+pub fn export(root: &Path, path: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let p = Path::new(path.trim());
+    let exports = root.join(EXPORTS_DIR);
+    let full = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        root.join(p)
+    };
+    let climbs = p.components().any(|c| c == Component::ParentDir);
+    let in_repo = full.starts_with(root);
+    if p.as_os_str().is_empty() || climbs || (in_repo && !full.starts_with(&exports)) {
+        return Err(StoreError::User(format!(
+            "{}: {}",
+            path.trim(),
+            crate::i18n::t(
+                "kies een pad in exports/ of een absoluut pad buiten de dossiermap",
+                "choose a path in exports/ or an absolute path outside the case repository",
+            )
+        )));
+    }
+    if full.starts_with(&exports)
+        && let Some(parent) = full.parent()
+    {
+        atomic::create_private_dir(parent)?;
+        // Ignored by git even in a repository made before `.gitignore`
+        // named it: an export may name pupils and is never committed.
+        let ignore = exports.join(".gitignore");
+        if !ignore.exists() {
+            atomic::write(&ignore, b"*\n")?;
+        }
+    }
+    atomic::write(&full, bytes)?;
+    Ok(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn exports_go_to_exports_or_outside_and_are_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let written = export(root, "exports/jaar.csv", b"a,b\n").unwrap();
+        assert_eq!(written, root.join("exports/jaar.csv"));
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&written), 0o600);
+        assert_eq!(mode(&root.join("exports")), 0o700);
+        let ignore = std::fs::read_to_string(root.join("exports/.gitignore")).unwrap();
+        assert_eq!(ignore, "*\n");
+        for bad in [
+            "cases/x.toml",
+            "exports/../cases/x.toml",
+            "",
+            "verzuim.toml",
+        ] {
+            assert!(
+                matches!(export(root, bad, b"x"), Err(StoreError::User(_))),
+                "{bad}"
+            );
+        }
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("r.md");
+        assert_eq!(
+            export(root, target.to_str().unwrap(), b"x").unwrap(),
+            target
+        );
+    }
 }

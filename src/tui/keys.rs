@@ -20,6 +20,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         super::picker::key(app, key);
         return vec![];
     }
+    if app.screen == Screen::Reports && app.reports.export.is_some() {
+        return super::reports::export_key(app, key);
+    }
     if let Some(form) = app.form.as_mut() {
         return match form.key(key) {
             Outcome::Stay => vec![],
@@ -82,6 +85,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('1') => app.screen = Screen::Today,
         KeyCode::Char('2') => app.screen = Screen::Cases,
         KeyCode::Char('3') if app.current.is_some() => app.screen = Screen::Case,
+        KeyCode::Char('4') if !app.loading => return super::reports::open(app),
         KeyCode::Char('n') if !app.loading => app.form = Some(Form::new_case(&app.data.protocols)),
         KeyCode::Char('u') => return undo(app),
         KeyCode::Char('s') if !app.loading && app.busy.is_none() => {
@@ -113,6 +117,7 @@ fn confirm_key(app: &mut App, key: KeyEvent, c: super::model::Confirm) -> Vec<Ef
 fn back(app: &mut App) {
     match app.screen {
         Screen::History => app.screen = Screen::Case,
+        Screen::Reports => app.screen = Screen::Today,
         Screen::Case => app.screen = app.back_to,
         Screen::Cases if !app.query.is_empty() => {
             app.query.clear();
@@ -167,6 +172,7 @@ fn screen_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Cases => cases_key(app, key),
         Screen::Case => case_key(app, key),
         Screen::History => history_key(app, key),
+        Screen::Reports => super::reports::key(app, key),
     }
 }
 

@@ -9,8 +9,10 @@ mod keys;
 pub mod model;
 pub mod msg;
 pub mod picker;
+pub mod reports;
 pub mod update;
 pub mod worker;
+mod worker_reports;
 
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -92,3 +94,5 @@ mod tests;
 mod tests_conflict;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_reports;

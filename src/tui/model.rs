@@ -16,6 +16,8 @@ pub enum Screen {
     Cases,
     Case,
     History,
+    /// Rapportages: the reports, one shown as a table, written to a file.
+    Reports,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,6 +110,7 @@ pub struct App {
     pub searching: bool,
     pub filters: Filters,
     pub history: Option<HistoryView>,
+    pub reports: super::reports::ReportsView,
     pub form: Option<Form>,
     pub help: bool,
     pub status: Option<Status>,
@@ -153,6 +156,7 @@ impl App {
             searching: false,
             filters: Filters::default(),
             history: None,
+            reports: super::reports::ReportsView::new(today),
             form: None,
             help: false,
             status: None,

@@ -84,6 +84,13 @@ pub enum Msg {
     },
     /// A sync finished (the data is reloaded after it).
     Synced(String),
+    /// A report computed for the Rapportages screen.
+    Report {
+        request: super::reports::ReportRequest,
+        tables: Vec<crate::render::Table>,
+    },
+    /// A report was written to this file.
+    Exported(String),
     Failed(String),
 }
 
@@ -121,6 +128,14 @@ pub enum Effect {
         case_id: String,
     },
     Sync,
+    /// Compute a report (the Rapportages screen).
+    Report(super::reports::ReportRequest),
+    /// Compute a report and write it to `path` (relative: in the repository).
+    Export {
+        request: super::reports::ReportRequest,
+        format: crate::render::Format,
+        path: String,
+    },
     Resolve {
         case_id: String,
         field: String,

@@ -115,6 +115,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             ));
             vec![]
         }
+        Msg::Report { request, tables } => {
+            app.busy = None;
+            // An answer to an earlier choice is not shown over the current one.
+            if request == app.reports.request {
+                app.reports.shown = Some((request, tables));
+            }
+            vec![]
+        }
+        Msg::Exported(path) => {
+            app.busy = None;
+            app.info(format!("{}: {path}", t("geschreven", "written")));
+            vec![]
+        }
         Msg::Synced(text) => {
             app.info(text);
             app.busy = Some(t("herladen...", "reloading...").into());

@@ -229,6 +229,14 @@ impl Worker {
                 )));
                 self.load()
             }
+            Effect::Report(request) => {
+                super::worker_reports::report(&self.repo.root, self.today, request)
+            }
+            Effect::Export {
+                request,
+                format,
+                path,
+            } => super::worker_reports::export(&self.repo.root, self.today, request, format, &path),
             Effect::Diff { commit, case_id } => {
                 let path = format!("{CASES_DIR}/{case_id}.toml");
                 let text = git::commit_diff(&self.repo.git()?, &commit, Some(&path))?;

@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
     let mut k = vec![
         (
-            "Tab, 1 2 3",
+            "Tab, 1 2 3 4",
             t(
-                "scherm wisselen: Vandaag, Dossiers, dossier",
-                "switch screen: Today, Cases, case",
+                "scherm wisselen: Vandaag, Dossiers, dossier, Rapportages",
+                "switch screen: Today, Cases, case, Reports",
             ),
         ),
         ("↑ ↓ j k", t("kiezen", "select")),
@@ -100,6 +100,29 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
                     "conflict: keep local / take a remote side",
                 ),
             ),
+        ],
+        Screen::Reports => &[
+            ("↑ ↓", ("rapportage kiezen", "choose report")),
+            (
+                "v",
+                (
+                    "thuiszitters: zonder / met namen (VERTROUWELIJK)",
+                    "thuiszitters: aggregate / named (CONFIDENTIAL)",
+                ),
+            ),
+            (
+                "[ ]",
+                ("vorig / volgend schooljaar", "previous / next school year"),
+            ),
+            ("Enter", ("opnieuw berekenen", "recompute")),
+            (
+                "w",
+                (
+                    "naar een bestand schrijven (CSV, Excel, Markdown; standaard in exports/)",
+                    "write to a file (CSV, Excel, Markdown; exports/ by default)",
+                ),
+            ),
+            ("PgUp PgDn", ("door de tabel bladeren", "scroll the table")),
         ],
         Screen::History => &[(
             "↑ ↓",

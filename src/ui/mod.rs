@@ -6,6 +6,7 @@ mod cases;
 mod form;
 mod help;
 mod history;
+mod reports;
 pub mod theme;
 mod today;
 
@@ -44,6 +45,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Screen::Cases => cases::draw(f, app, main),
             Screen::Case => case::draw(f, app, main),
             Screen::History => history::draw(f, app, main),
+            Screen::Reports => reports::draw(f, app, main),
         }
     }
     f.render_widget(
@@ -74,6 +76,10 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
         (Screen::Today, format!("1 {}", t("Vandaag", "Today"))),
         (Screen::Cases, format!("2 {}", t("Dossiers", "Cases"))),
         (Screen::Case, format!("3 {current}")),
+        (
+            Screen::Reports,
+            format!("4 {}", t("Rapportages", "Reports")),
+        ),
     ];
     let mut spans = vec![Span::styled(" verzuim ", th.title())];
     for (screen, label) in tabs {

@@ -9,6 +9,7 @@ mod signals;
 mod timeline;
 
 pub use classify::ClassResult;
+pub use timeline::Period;
 
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::case::Case;
@@ -130,6 +131,34 @@ pub fn classify_by(
     scheme: &crate::domain::protocol::Classification,
 ) -> Option<ClassResult> {
     classify::classify(&timeline::Timeline::new(case, protocol, cal, today), scheme)
+}
+
+/// The unbroken absence periods of some kinds as the engine sees them on
+/// `today` (withdrawn events left out): what the yearly figures measure
+/// durations with.
+pub fn periods_by(
+    case: &Case,
+    protocol: &ResolvedProtocol,
+    cal: &SchoolCalendar,
+    today: NaiveDate,
+    filter: &crate::domain::protocol::KindFilter,
+) -> Vec<Period> {
+    timeline::Timeline::new(case, protocol, cal, today).periods(filter)
+}
+
+/// Each matching event's own period on `today` (its until, an open sick
+/// report up to the recovery, an open exemption running on), by event id.
+pub fn event_periods<'a>(
+    case: &'a Case,
+    protocol: &ResolvedProtocol,
+    cal: &'a SchoolCalendar,
+    today: NaiveDate,
+    filter: &crate::domain::protocol::KindFilter,
+) -> Vec<(&'a str, Period)> {
+    let tl = timeline::Timeline::new(case, protocol, cal, today);
+    tl.matching(filter)
+        .map(|(id, e)| (id, tl.period_of(e)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,7 +27,27 @@ pub struct MazlDefs {
     pub sick_window: Span,
     pub sick_window_source: String,
     pub norms: Vec<Norm>,
+    /// Kinds whose `advice` field holds the jeugdarts' conclusion.
+    #[serde(default)]
+    pub advice_from: Vec<String>,
+    /// The conclusion's categories (feedback form, seed 004).
+    #[serde(default)]
+    pub advice: Vec<AdviceCategory>,
 }
+
+/// One category of advice, counted when the advice's first word is its id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceCategory {
+    pub id: String,
+    pub label: String,
+    pub source: String,
+}
+
+/// Advice whose first word is no category: counted, never shown.
+pub const ADVICE_OTHER: &str = "overig";
+/// A registration without advice (yet).
+pub const ADVICE_NONE: &str = "geen";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +118,11 @@ pub struct Figures {
     pub norms: BTreeMap<String, NormCount>,
     /// Consults after a registration, per outcome.
     pub consults: BTreeMap<String, usize>,
+    /// Registrations per advice category (`overig`, `geen` included).
+    pub advice: BTreeMap<String, usize>,
+    /// Attended consults whose window after has passed: only these count
+    /// sick reports, so before and after compare like with like.
+    pub sick_consults: usize,
     pub sick_before: usize,
     pub sick_after: usize,
 }
@@ -166,6 +191,10 @@ fn add(into: &mut Figures, f: &Figures) {
     for (o, n) in &f.consults {
         *into.consults.entry(o.clone()).or_default() += n;
     }
+    for (a, n) in &f.advice {
+        *into.advice.entry(a.clone()).or_default() += n;
+    }
+    into.sick_consults += f.sick_consults;
     into.sick_before += f.sick_before;
     into.sick_after += f.sick_after;
 }
@@ -182,7 +211,8 @@ fn registrations(
         .events_by_date()
         .into_iter()
         .map(|(_, e)| e)
-        .filter(|e| e.date <= filter.to)
+        // A withdrawn event counts for nothing (issue 14).
+        .filter(|e| e.date <= filter.to && e.withdrawn.is_none())
         .collect();
     let starts: Vec<NaiveDate> = events
         .iter()
@@ -206,7 +236,8 @@ fn registrations(
             .rev()
             .find(|s| s.since <= reg)
             .map_or_else(|| "-".to_string(), |s| s.rule.clone());
-        out.push((trigger, figures(&events, &own, reg, cal, defs)));
+        let figures = figures(&events, &own, reg, cal, defs, filter.to);
+        out.push((trigger, figures));
     }
     out
 }
@@ -217,6 +248,7 @@ fn figures(
     reg: NaiveDate,
     cal: &SchoolCalendar,
     defs: &MazlDefs,
+    to: NaiveDate,
 ) -> Figures {
     let mut f = Figures {
         registrations: 1,
@@ -253,10 +285,14 @@ fn figures(
     let attended = own
         .iter()
         .find(|e| e.kind == defs.consult && e.outcome.as_deref() == Some(defs.attended.as_str()));
-    if let Some(consult) = attended {
-        let w = Days::new(defs.window_days());
+    *f.advice.entry(advice(own, defs)).or_default() += 1;
+    let w = Days::new(defs.window_days());
+    let after_of = |d: NaiveDate| d.checked_add_days(w).unwrap_or(NaiveDate::MAX);
+    // The window after must have passed by the report's end.
+    if let Some(consult) = attended.filter(|c| after_of(c.date) <= to) {
+        f.sick_consults = 1;
         let before = consult.date.checked_sub_days(w).unwrap_or(NaiveDate::MIN);
-        let after = consult.date.checked_add_days(w).unwrap_or(NaiveDate::MAX);
+        let after = after_of(consult.date);
         let sick = all.iter().filter(|e| e.kind == defs.sick);
         for e in sick {
             f.sick_before += usize::from(e.date >= before && e.date < consult.date);
@@ -264,4 +300,28 @@ fn figures(
         }
     }
     f
+}
+
+/// The registration's advice category: of its latest event with advice,
+/// the first word when it names a category, else `overig`; none: `geen`.
+/// The advice's text itself never leaves this function.
+fn advice(own: &[&Event], defs: &MazlDefs) -> String {
+    let Some(text) = own
+        .iter()
+        .rev()
+        .filter(|e| defs.advice_from.contains(&e.kind))
+        .find_map(|e| e.advice.as_deref())
+    else {
+        return ADVICE_NONE.into();
+    };
+    let word = text
+        .trim()
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == ';')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    defs.advice
+        .iter()
+        .find(|a| a.id == word)
+        .map_or_else(|| ADVICE_OTHER.to_string(), |a| a.id.clone())
 }

@@ -153,3 +153,73 @@ fn mazl_filters_by_school_and_period_and_names_the_trigger() {
     );
     assert_eq!(m.rows[0].trigger, "ziek-aaneengesloten");
 }
+
+#[test]
+fn advice_categories_withdrawn_events_and_only_passed_windows() {
+    let advices = [
+        Some("Deels: drie ochtenden"),
+        Some("volledig"),
+        Some("medisch geheim detail"),
+        None,
+    ];
+    let mut cases: Vec<Case> = advices
+        .iter()
+        .enumerate()
+        .map(|(i, advice)| {
+            let c = ev(
+                case(i, "utrecht-west", "Woerden"),
+                "aanmelding-jgz",
+                d("2025-09-01"),
+                None,
+            );
+            let c = ev(c, "consult", d("2025-09-15"), Some("verschenen"));
+            let mut c = ev(c, "terugkoppeling", d("2025-09-18"), None);
+            let last = format!("ev{}", c.events.len() - 1);
+            c.events.get_mut(&last).unwrap().advice = advice.map(str::to_string);
+            let c = ev(c, "ziek", d("2025-09-05"), None);
+            ev(c, "ziek", d("2025-10-15"), None)
+        })
+        .collect();
+    let mut withdrawn = ev(
+        case(9, "utrecht-west", "Woerden"),
+        "aanmelding-jgz",
+        d("2025-09-02"),
+        None,
+    );
+    withdrawn.events.get_mut("ev0").unwrap().withdrawn = Some("verkeerde leerling".into());
+    cases.push(withdrawn);
+    let cl = caseload(cases);
+    let filter = |to: &str| Filter {
+        school: None,
+        from: d("2025-08-01"),
+        to: d(to),
+    };
+    let m = mazl::compute(&cl, &defs(), &filter("2026-03-01"));
+    let t = &m.total;
+    assert_eq!(
+        t.registrations, 4,
+        "the withdrawn registration counts for nothing"
+    );
+    let advice: Vec<(&str, usize)> = t.advice.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        advice,
+        [("deels", 1), ("geen", 1), ("overig", 1), ("volledig", 1)]
+    );
+    assert_eq!((t.sick_consults, t.sick_before, t.sick_after), (4, 4, 4));
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(
+        !json.contains("geheim") && !json.contains("ochtenden"),
+        "{json}"
+    );
+    // On 1 November the 12 weeks after the consult have not passed.
+    let m = mazl::compute(&cl, &defs(), &filter("2025-11-01"));
+    assert_eq!(
+        (
+            m.total.sick_consults,
+            m.total.sick_before,
+            m.total.sick_after
+        ),
+        (0, 0, 0)
+    );
+    assert_eq!(m.total.registrations, 4);
+}

@@ -3,10 +3,14 @@
 //! are data files (`reports/*.toml`), parsed here.
 
 pub mod defs;
+pub mod jaar;
+pub mod jaar_defs;
 pub mod mazl;
 pub mod snapshot;
 pub mod thuiszitters;
 
+#[cfg(test)]
+mod jaar_tests;
 #[cfg(test)]
 mod mazl_tests;
 #[cfg(test)]

@@ -160,7 +160,8 @@ fn row(caseload: &Caseload, set: &DefSet, case: &Case, date: NaiveDate) -> Optio
     let known: Vec<(&str, &Event)> = case
         .events_by_date()
         .into_iter()
-        .filter(|(_, e)| e.date <= date)
+        // A withdrawn event counts for nothing (issue 14).
+        .filter(|(_, e)| e.date <= date && e.withdrawn.is_none())
         .collect();
     let latest = |pick: &dyn Fn(&Event) -> bool| {
         known
@@ -208,13 +209,13 @@ fn school_weeks(cal: &SchoolCalendar, since: NaiveDate, date: NaiveDate) -> u32 
     (cal.school_week_rank(date) + 1).saturating_sub(cal.school_week_rank(since))
 }
 
-/// The melding's soort and status are fields another issue adds to the
-/// event; until then they are unknown (none), never guessed.
+/// The melding with its DUO soort and status as recorded (issue 14's
+/// fields); unknown stays none, never guessed.
 fn melding(e: &Event) -> Melding {
     Melding {
         date: e.date,
-        soort: None,
-        status: None,
+        soort: e.soort.clone(),
+        status: e.status.clone(),
     }
 }
 

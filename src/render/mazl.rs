@@ -1,9 +1,9 @@
 //! `verzuim report mazl`: the M@ZL figures as a table (one row per school
 //! and trigger, and a total) in any report format.
 
-use super::report_fmt::{Cell, Table};
+use super::table::{Cell, Table};
 use crate::domain::event::CONSULT_OUTCOMES;
-use crate::domain::report::mazl::{Figures, Mazl, MazlDefs};
+use crate::domain::report::mazl::{ADVICE_NONE, ADVICE_OTHER, Figures, Mazl, MazlDefs};
 use crate::i18n::{date, t};
 
 pub fn table(m: &Mazl, defs: &MazlDefs) -> Table {
@@ -20,6 +20,10 @@ pub fn table(m: &Mazl, defs: &MazlDefs) -> Table {
     for o in CONSULT_OUTCOMES {
         headers.push(format!("consult {o}"));
     }
+    for a in advice_ids(defs) {
+        headers.push(format!("{} {a}", t("advies", "advice")));
+    }
+    headers.push(t("consulten gemeten", "consults measured").into());
     headers.push(t("ziek voor consult", "sick before consult").into());
     headers.push(t("ziek na consult", "sick after consult").into());
     let mut rows: Vec<Vec<Cell>> = m
@@ -58,7 +62,19 @@ fn cells(school: &str, trigger: &str, f: &Figures, defs: &MazlDefs) -> Vec<Cell>
     for o in CONSULT_OUTCOMES {
         row.push(Cell::Int(f.consults.get(o).copied().unwrap_or(0)));
     }
+    for a in advice_ids(defs) {
+        row.push(Cell::Int(f.advice.get(&a).copied().unwrap_or(0)));
+    }
+    row.push(Cell::Int(f.sick_consults));
     row.push(Cell::Int(f.sick_before));
     row.push(Cell::Int(f.sick_after));
     row
+}
+
+/// The advice categories as columns: the defined ones, `overig`, `geen`.
+fn advice_ids(defs: &MazlDefs) -> Vec<String> {
+    let mut ids: Vec<String> = defs.advice.iter().map(|a| a.id.clone()).collect();
+    ids.push(ADVICE_OTHER.into());
+    ids.push(ADVICE_NONE.into());
+    ids
 }

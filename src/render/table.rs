@@ -1,6 +1,7 @@
 //! Report tables in every format: a terminal table, CSV, CSV for Dutch
 //! Excel (`;`, UTF-8 BOM, dd-mm-jjjj, decimal comma), and Markdown. JSON
-//! is the report's own typed rows (see `cli::report`).
+//! is the report's own typed rows (see `cli::report`). The TUI writes the
+//! same formats to a file (`tui::worker`).
 
 use chrono::NaiveDate;
 use std::io::{self, Write};
@@ -41,8 +42,8 @@ pub enum Format {
     Json,
 }
 
-/// How a cell reads in a human format (terminal, Markdown).
-fn human(c: &Cell) -> String {
+/// How a cell reads in a human format (terminal, Markdown, the TUI).
+pub fn human(c: &Cell) -> String {
     match c {
         Cell::Text(s) => printable(s),
         Cell::Date(d) => d.map(crate::i18n::date).unwrap_or_default(),
