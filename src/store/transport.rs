@@ -69,7 +69,7 @@ fn options(repo: &Repository) -> Vec<String> {
     out
 }
 
-fn git(repo: &Repository, dir: &Path, args: &[&str]) -> Result<std::process::Output> {
+pub(crate) fn git(repo: &Repository, dir: &Path, args: &[&str]) -> Result<std::process::Output> {
     Command::new("git")
         .arg("-C")
         .arg(dir)

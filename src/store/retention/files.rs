@@ -1,0 +1,126 @@
+//! The retention files in a case repository, all ids and rule ids, no
+//! names: approved destruction lists (`retention/lists/<list>.toml`), the
+//! tombstones (`retention/destroyed.toml`) and the purge manifest every
+//! clone reads on sync (`retention/purges.toml`).
+
+use crate::domain::dates;
+use crate::domain::textpos::{self, FileError};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const LISTS_DIR: &str = "retention/lists";
+pub const DESTROYED: &str = "retention/destroyed.toml";
+pub const PURGES: &str = "retention/purges.toml";
+
+/// An approved destruction list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListFile {
+    pub list: String,
+    /// Everything due on or before this date was listed.
+    #[serde(with = "dates")]
+    pub until: NaiveDate,
+    #[serde(with = "dates")]
+    pub approved: NaiveDate,
+    /// The approver's e-mail address, from the git author (the commit
+    /// names the approver too).
+    pub approved_by: String,
+    #[serde(default)]
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListItem {
+    pub case: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    pub rule: String,
+    #[serde(with = "dates")]
+    pub date: NaiveDate,
+}
+
+/// `retention/destroyed.toml`: what was destroyed, under which rule and list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Destroyed {
+    #[serde(default)]
+    pub destroyed: Vec<Tombstone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tombstone {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    pub rule: String,
+    pub list: String,
+    #[serde(with = "dates")]
+    pub date: NaiveDate,
+}
+
+/// `retention/purges.toml`: one entry per destruction round, naming what
+/// every clone must remove from its history.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purges {
+    #[serde(default)]
+    pub purge: Vec<Purge>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purge {
+    pub list: String,
+    #[serde(with = "dates")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub cases: Vec<String>,
+    /// `case/event` ids.
+    #[serde(default)]
+    pub events: Vec<String>,
+}
+
+/// What a history rewrite removes: whole cases, and events of cases.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Target {
+    pub cases: BTreeSet<String>,
+    pub events: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Target {
+    pub fn add(&mut self, p: &Purge) {
+        self.cases.extend(p.cases.iter().cloned());
+        for e in &p.events {
+            if let Some((case, event)) = e.split_once('/') {
+                self.events
+                    .entry(case.to_string())
+                    .or_default()
+                    .insert(event.to_string());
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cases.is_empty() && self.events.is_empty()
+    }
+}
+
+/// Parses one of these files (empty text: the default).
+pub fn parse<T: for<'de> Deserialize<'de> + Default>(file: &str, text: &str) -> Result<T, FileError> {
+    if text.trim().is_empty() {
+        return Ok(T::default());
+    }
+    toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))
+}
+
+pub fn parse_list(file: &str, text: &str) -> Result<ListFile, FileError> {
+    toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))
+}
+
+/// The text of a file, with a header saying what it is.
+pub fn render<T: Serialize>(header: &str, value: &T) -> String {
+    format!("# {header}\n{}", toml::to_string(value).unwrap_or_default())
+}
