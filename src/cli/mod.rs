@@ -15,6 +15,7 @@ mod read;
 mod report;
 mod report_fmt;
 mod report_mazl;
+mod retention;
 mod setup;
 mod show;
 
