@@ -232,3 +232,27 @@ pub fn sync_note(p: &PurgeSync) {
         remotes_note(&p.remotes, false);
     }
 }
+
+type Kept = std::result::Result<crate::domain::retention::CaseRetention, crate::domain::retention::RetentionError>;
+
+/// The destruction dates of a case as JSON (dates YYYY-MM-DD).
+pub fn json(kept: &Kept) -> serde_json::Value {
+    match kept {
+        Ok(r) => serde_json::json!({ "date": r.case.date, "rule": r.case.rule,
+            "events": r.events.iter().map(|(id, d)| serde_json::json!({ "event": id, "date": d.date, "rule": d.rule })).collect::<Vec<_>>() }),
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    }
+}
+
+/// The line of `show` with the destruction date.
+pub fn show_line(kept: &Kept) {
+    match kept {
+        Ok(r) => {
+            outln!("  {}: {} ({})", t("vernietigen per", "destroy from"), date(r.case.date), r.case.rule);
+            for (id, d) in &r.events {
+                outln!("    {} {}: {} ({})", t("gebeurtenis", "event"), &id[..id.len().min(8)], date(d.date), d.rule);
+            }
+        }
+        Err(e) => outln!("  {}: {e}", t("vernietigen per", "destroy from")),
+    }
+}

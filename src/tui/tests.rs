@@ -49,6 +49,7 @@ pub(super) fn snapshot() -> Snapshot {
         protocols,
         broken: vec![],
         conflicts: Default::default(),
+        retention: crate::domain::retention::RetentionRules::parse("retention.toml", embedded::RETENTION).ok(),
     }
 }
 

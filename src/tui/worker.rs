@@ -245,6 +245,14 @@ impl Worker {
             .map(|e| e.to_string())
             .collect();
         let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
+        let mut broken: Vec<String> = broken;
+        let retention = match crate::store::retention::rules(&self.repo.root) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                broken.push(e.to_string());
+                None
+            }
+        };
         // The cases move to the UI; the worker keeps what evaluation needs.
         let Caseload {
             cases,
@@ -257,6 +265,7 @@ impl Worker {
             protocols,
             broken,
             conflicts,
+            retention,
         };
         self.caseload = Some(Caseload {
             cases: Vec::new(),

@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         conflicts.len() as u16 * 2 + 2
     };
     let [info, conflict_area, signals] = Layout::vertical([
-        Constraint::Length(10),
+        Constraint::Length(11),
         Constraint::Length(conflict_height),
         Constraint::Min(3),
     ])
@@ -104,6 +104,23 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             case.owner.as_deref().unwrap_or("-")
         )),
     ];
+    if let Some(r) = app.data.retention.as_ref().and_then(|r| r.compute(case).ok()) {
+        let mut text = format!(
+            "{}: {} ({})",
+            t("Vernietigen per", "Destroy from"),
+            date(r.case.date),
+            r.case.rule
+        );
+        if let Some((_, first)) = r.events.first() {
+            text += &format!(
+                "; {} {}: {}",
+                r.events.len(),
+                t("gebeurtenis(sen) eerder", "event(s) earlier"),
+                date(first.date)
+            );
+        }
+        lines.push(Line::raw(text));
+    }
     if let Ok(Evaluation { class: Some(c), .. }) = check {
         let colour = c.colour.clone().unwrap_or_default();
         lines.push(Line::from(vec![
