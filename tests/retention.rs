@@ -31,13 +31,53 @@ fn git(dir: &Path, home: &Path, args: &[&str]) -> (bool, String) {
 /// hoorgesprek of 2020 (due 2025 under the Wpg) and a sick day.
 fn cases(s: &Sandbox) -> (String, String, String) {
     let new = |name: &str, birth: &str, level: &str| {
-        s.ok("2018-09-01", &["new", "--name", name, "--birth", birth, "--school", "De Brug", "--level", level, "--protocol", "leerplichtwet"])
+        s.ok(
+            "2018-09-01",
+            &[
+                "new",
+                "--name",
+                name,
+                "--birth",
+                birth,
+                "--school",
+                "De Brug",
+                "--level",
+                level,
+                "--protocol",
+                "leerplichtwet",
+            ],
+        )
     };
     let old = new(NAME, "2004-01-10", "vo");
-    s.ok("2018-09-03", &["add", &old, "ziek", "--date", "2018-09-03", "--note", "Zwaantje belt zelf"]);
+    s.ok(
+        "2018-09-03",
+        &[
+            "add",
+            &old,
+            "ziek",
+            "--date",
+            "2018-09-03",
+            "--note",
+            "Zwaantje belt zelf",
+        ],
+    );
     let young = new("Pietje Puk", "2012-05-01", "po");
-    let hoor = s.ok("2020-10-01", &["add", &young, "hoorgesprek", "--date", "2020-10-01", "--note", "hoorgesprek-geheim"]);
-    s.ok("2020-10-02", &["add", &young, "ziek", "--date", "2020-10-02"]);
+    let hoor = s.ok(
+        "2020-10-01",
+        &[
+            "add",
+            &young,
+            "hoorgesprek",
+            "--date",
+            "2020-10-01",
+            "--note",
+            "hoorgesprek-geheim",
+        ],
+    );
+    s.ok(
+        "2020-10-02",
+        &["add", &young, "ziek", "--date", "2020-10-02"],
+    );
     (old, young, hoor)
 }
 
@@ -47,7 +87,11 @@ fn trace_in_git(dir: &Path, home: &Path, needle: &str) -> bool {
     let (_, all) = git(dir, home, &["cat-file", "--batch-all-objects", "--batch"]);
     let (_, log) = git(dir, home, &["log", "--all", "-p"]);
     let mut raw = false;
-    let git_dir = if dir.join(".git").is_dir() { dir.join(".git") } else { dir.to_path_buf() };
+    let git_dir = if dir.join(".git").is_dir() {
+        dir.join(".git")
+    } else {
+        dir.to_path_buf()
+    };
     for e in walk(&git_dir) {
         let bytes = std::fs::read(&e).unwrap_or_default();
         raw |= bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
@@ -77,10 +121,16 @@ fn a_case_past_its_date_is_destroyed_from_head_history_and_objects() {
     assert!(listed.contains(&old) && listed.contains(&hoor), "{listed}");
     // The Wpg event expires before its case: the case is not listed.
     let early = s.ok("2025-10-01", &["retention", "list", "--json"]);
-    assert!(early.contains(&hoor) && !early.contains(&format!("\"case\":\"{young}\",\"date\":\"2031")), "{early}");
+    assert!(
+        early.contains(&hoor) && !early.contains(&format!("\"case\":\"{young}\",\"date\":\"2031")),
+        "{early}"
+    );
     let shown = s.ok(TODAY, &["show", &young]);
     assert!(shown.contains("vernietigen per: 01-05-2031"), "{shown}");
-    let old_blob = s.git(&["rev-parse", &format!("HEAD:cases/{old}.toml")]).trim().to_string();
+    let old_blob = s
+        .git(&["rev-parse", &format!("HEAD:cases/{old}.toml")])
+        .trim()
+        .to_string();
     s.fails(TODAY, &["retention", "destroy", "ronde-2026"], 1);
     s.ok(TODAY, &["retention", "approve", "ronde-2026"]);
     let list = std::fs::read_to_string(s.dir.join("retention/lists/ronde-2026.toml")).unwrap();
@@ -89,18 +139,31 @@ fn a_case_past_its_date_is_destroyed_from_head_history_and_objects() {
     assert!(out.contains("geen spoor meer"), "{out}");
     assert!(!s.case_file(&old).exists());
     let young_file = std::fs::read_to_string(s.case_file(&young)).unwrap();
-    assert!(!young_file.contains(&hoor) && young_file.contains("ziek"), "{young_file}");
+    assert!(
+        !young_file.contains(&hoor) && young_file.contains("ziek"),
+        "{young_file}"
+    );
     let (exists, _) = git(&s.dir, s.home.path(), &["cat-file", "-e", &old_blob]);
     assert!(!exists, "the old blob is still in the object database");
     for needle in [NAME, "Zwaantje belt zelf", "hoorgesprek-geheim"] {
-        assert!(!trace_in_git(&s.dir, s.home.path(), needle), "{needle} left in .git");
+        assert!(
+            !trace_in_git(&s.dir, s.home.path(), needle),
+            "{needle} left in .git"
+        );
     }
     // The rest of the history stays: every commit message, the young case.
     let log = s.git(&["log", "--format=%s"]);
-    assert!(log.contains(&format!("case {old}: new case")) && log.contains("retention: destroy list ronde-2026"), "{log}");
+    assert!(
+        log.contains(&format!("case {old}: new case"))
+            && log.contains("retention: destroy list ronde-2026"),
+        "{log}"
+    );
     assert!(s.git(&["status", "--porcelain"]).trim().is_empty());
     let tomb = std::fs::read_to_string(s.dir.join("retention/destroyed.toml")).unwrap();
-    assert!(tomb.contains(&old) && tomb.contains("selectielijst-12.1.3") && !tomb.contains(NAME), "{tomb}");
+    assert!(
+        tomb.contains(&old) && tomb.contains("selectielijst-12.1.3") && !tomb.contains(NAME),
+        "{tomb}"
+    );
 }
 
 #[test]
@@ -110,36 +173,97 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
     a.ok("2018-09-01", &["init"]);
     let (old, young, _) = cases(&a);
     let bare = a.home.path().join("remote.git");
-    git(a.home.path(), a.home.path(), &["init", "--bare", "-q", bare.to_str().unwrap()]);
-    git(&a.dir, a.home.path(), &["remote", "add", "origin", bare.to_str().unwrap()]);
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
     a.ok(TODAY, &["sync"]);
-    git(b.home.path(), b.home.path(), &["clone", "-q", bare.to_str().unwrap(), b.dir.to_str().unwrap()]);
-    let old_blob = b.git(&["rev-parse", &format!("HEAD:cases/{old}.toml")]).trim().to_string();
+    git(
+        b.home.path(),
+        b.home.path(),
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    let old_blob = b
+        .git(&["rev-parse", &format!("HEAD:cases/{old}.toml")])
+        .trim()
+        .to_string();
     // B's unpushed work: an unrelated event, and one on the doomed case.
-    let kept = b.ok(TODAY, &["add", &young, "ongeoorloofd", "--date", "2026-11-20", "--hours", "2"]);
-    b.ok(TODAY, &["add", &old, "notitie", "--date", "2026-11-20", "--note", "Zwaantje nog eens"]);
+    let kept = b.ok(
+        TODAY,
+        &[
+            "add",
+            &young,
+            "ongeoorloofd",
+            "--date",
+            "2026-11-20",
+            "--hours",
+            "2",
+        ],
+    );
+    b.ok(
+        TODAY,
+        &[
+            "add",
+            &old,
+            "notitie",
+            "--date",
+            "2026-11-20",
+            "--note",
+            "Zwaantje nog eens",
+        ],
+    );
     a.ok(TODAY, &["retention", "approve", "r1"]);
     a.ok(TODAY, &["retention", "destroy", "r1"]);
     let pushed = a.ok(TODAY, &["sync"]);
-    assert!(pushed.contains("force-with-lease") && pushed.contains("gc --prune=now"), "{pushed}");
+    assert!(
+        pushed.contains("force-with-lease") && pushed.contains("gc --prune=now"),
+        "{pushed}"
+    );
     let synced = b.ok(TODAY, &["sync"]);
-    assert!(synced.contains("vernietiging uitgevoerd") && synced.contains(&old), "{synced}");
-    assert!(synced.contains(&format!("vernietigd dossier {old}")), "{synced}");
+    assert!(
+        synced.contains("vernietiging uitgevoerd") && synced.contains(&old),
+        "{synced}"
+    );
+    assert!(
+        synced.contains(&format!("vernietigd dossier {old}")),
+        "{synced}"
+    );
     a.ok(TODAY, &["sync"]);
     for s in [&a, &b] {
         assert!(!s.case_file(&old).exists());
         let young_file = std::fs::read_to_string(s.case_file(&young)).unwrap();
         assert!(young_file.contains(&kept), "B's unrelated event is lost");
         for needle in [NAME, "Zwaantje"] {
-            assert!(!trace_in_git(&s.dir, s.home.path(), needle), "{needle} left in a clone");
+            assert!(
+                !trace_in_git(&s.dir, s.home.path(), needle),
+                "{needle} left in a clone"
+            );
         }
         let (exists, _) = git(&s.dir, s.home.path(), &["cat-file", "-e", &old_blob]);
         assert!(!exists);
     }
     let (_, remote_log) = git(&bare, a.home.path(), &["log", "--all", "-p"]);
-    assert!(!remote_log.contains("Zwaantje"), "the remote's history holds the case");
+    assert!(
+        !remote_log.contains("Zwaantje"),
+        "the remote's history holds the case"
+    );
     // After the command the output names, the remote has no trace either.
-    git(&bare, a.home.path(), &["reflog", "expire", "--expire=now", "--all"]);
+    git(
+        &bare,
+        a.home.path(),
+        &["reflog", "expire", "--expire=now", "--all"],
+    );
     git(&bare, a.home.path(), &["gc", "--prune=now"]);
     assert!(!trace_in_git(&bare, a.home.path(), "Zwaantje"));
 }

@@ -61,7 +61,10 @@ pub fn run(ctx: &Ctx, args: RetentionArgs) -> Result<ExitCode> {
                 count(file.items.len(), ("regel", "regels"), ("line", "lines")),
                 file.approved_by
             );
-            outln!("{}: verzuim retention destroy {list}", t("vernietigen met", "destroy with"));
+            outln!(
+                "{}: verzuim retention destroy {list}",
+                t("vernietigen met", "destroy with")
+            );
             Ok(ExitCode::SUCCESS)
         }
         Which::Destroy { list } => {
@@ -97,33 +100,72 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
     if json {
         let v: Vec<serde_json::Value> = items
             .iter()
-            .map(|i| serde_json::json!({ "case": i.case, "event": i.event, "rule": i.due.rule,
-                "date": i.due.date, "source": source(&i.due.rule) }))
+            .map(|i| {
+                serde_json::json!({ "case": i.case, "event": i.event, "rule": i.due.rule,
+                "date": i.due.date, "source": source(&i.due.rule) })
+            })
             .collect();
         outln!("{}", serde_json::json!({ "until": until, "due": v }));
         return Ok(ExitCode::SUCCESS);
     }
     if markdown {
-        outln!("# {} {}\n", t("Vernietigingslijst tot en met", "Destruction list up to"), date(until));
-        outln!("| {} | {} | {} | {} | {} |", t("dossier", "case"), t("naam", "name"), t("gebeurtenis", "event"), t("regel", "rule"), t("vernietigen per", "destroy from"));
+        outln!(
+            "# {} {}\n",
+            t("Vernietigingslijst tot en met", "Destruction list up to"),
+            date(until)
+        );
+        outln!(
+            "| {} | {} | {} | {} | {} |",
+            t("dossier", "case"),
+            t("naam", "name"),
+            t("gebeurtenis", "event"),
+            t("regel", "rule"),
+            t("vernietigen per", "destroy from")
+        );
         outln!("|---|---|---|---|---|");
     }
     for i in &items {
         let event = i.event.as_deref().unwrap_or("-");
         if markdown {
-            outln!("| {} | {} | {event} | {} | {} |", i.case, name(&i.case), i.due.rule, date(i.due.date));
+            outln!(
+                "| {} | {} | {event} | {} | {} |",
+                i.case,
+                name(&i.case),
+                i.due.rule,
+                date(i.due.date)
+            );
         } else {
-            outln!("{}  {}  {event}  {}  {}", i.case, name(&i.case), i.due.rule, date(i.due.date));
+            outln!(
+                "{}  {}  {event}  {}  {}",
+                i.case,
+                name(&i.case),
+                i.due.rule,
+                date(i.due.date)
+            );
         }
     }
     if markdown {
-        sources(&rules, &items.iter().map(|i| i.due.rule.as_str()).collect::<Vec<_>>());
-        outln!("\n{}: `verzuim retention approve NAAM --until {}`", t("Goedkeuren", "Approve"), until.format("%Y-%m-%d"));
+        sources(
+            &rules,
+            &items
+                .iter()
+                .map(|i| i.due.rule.as_str())
+                .collect::<Vec<_>>(),
+        );
+        outln!(
+            "\n{}: `verzuim retention approve NAAM --until {}`",
+            t("Goedkeuren", "Approve"),
+            until.format("%Y-%m-%d")
+        );
     } else if items.is_empty() {
-        outln!("{} {}", t("niets te vernietigen tot en met", "nothing due up to"), date(until));
+        outln!(
+            "{} {}",
+            t("niets te vernietigen tot en met", "nothing due up to"),
+            date(until)
+        );
     }
     for e in errors {
-        super::out::errln!("{}: {e}", t("let op", "warning"));
+        super::out::errln!("{}: {}", t("let op", "warning"), error_text(&e));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -147,16 +189,35 @@ fn sources(rules: &RetentionRules, used: &[&str]) {
 fn print_destruction(d: &Destruction) {
     for (case, event, rule) in &d.destroyed {
         match event {
-            None => outln!("{} {case} ({rule})", t("vernietigd: dossier", "destroyed: case")),
-            Some(e) => outln!("{} {e} {} {case} ({rule})", t("vernietigd: gebeurtenis", "destroyed: event"), t("van", "of")),
+            None => outln!(
+                "{} {case} ({rule})",
+                t("vernietigd: dossier", "destroyed: case")
+            ),
+            Some(e) => outln!(
+                "{} {e} {} {case} ({rule})",
+                t("vernietigd: gebeurtenis", "destroyed: event"),
+                t("van", "of")
+            ),
         }
     }
     for (case, event, why) in &d.skipped {
-        let what = event.as_deref().map(|e| format!("{case}/{e}")).unwrap_or_else(|| case.clone());
+        let what = event
+            .as_deref()
+            .map(|e| format!("{case}/{e}"))
+            .unwrap_or_else(|| case.clone());
         let why = match why {
-            Skip::Gone => t("niet (meer) in deze map", "not (or no longer) in this repository"),
-            Skip::NotDue => t("volgens de regels nu nog niet aan de beurt", "not due under the rules today"),
-            Skip::Broken => t("het dossierbestand is kapot; herstel het eerst", "the case file is broken; fix it first"),
+            Skip::Gone => t(
+                "niet (meer) in deze map",
+                "not (or no longer) in this repository",
+            ),
+            Skip::NotDue => t(
+                "volgens de regels nu nog niet aan de beurt",
+                "not due under the rules today",
+            ),
+            Skip::Broken => t(
+                "het dossierbestand is kapot; herstel het eerst",
+                "the case file is broken; fix it first",
+            ),
         };
         outln!("{} {what}: {why}", t("overgeslagen:", "skipped:"));
     }
@@ -164,7 +225,14 @@ fn print_destruction(d: &Destruction) {
         outln!("{}", t("niets vernietigd", "nothing destroyed"));
         return;
     }
-    outln!("{}", count(d.commits_rewritten, ("commit herschreven", "commits herschreven"), ("commit rewritten", "commits rewritten")));
+    outln!(
+        "{}",
+        count(
+            d.commits_rewritten,
+            ("commit herschreven", "commits herschreven"),
+            ("commit rewritten", "commits rewritten")
+        )
+    );
     verified(&d.verified);
     remotes_note(&d.remotes, true);
 }
@@ -174,13 +242,23 @@ pub fn verified(v: &Verified) {
     if v.remaining.is_empty() {
         outln!(
             "{} ({})",
-            t("gecontroleerd: geen spoor meer in de objectdatabase", "checked: no trace left in the object database"),
-            count(v.checked, ("bestandsversie", "bestandsversies"), ("file version", "file versions"))
+            t(
+                "gecontroleerd: geen spoor meer in de objectdatabase",
+                "checked: no trace left in the object database"
+            ),
+            count(
+                v.checked,
+                ("bestandsversie", "bestandsversies"),
+                ("file version", "file versions")
+            )
         );
     } else {
         super::out::errln!(
             "{}: {}",
-            t("NIET alles is verwijderd; nog aanwezig", "NOT everything was removed; still present"),
+            t(
+                "NIET alles is verwijderd; nog aanwezig",
+                "NOT everything was removed; still present"
+            ),
             v.remaining.join(", ")
         );
     }
@@ -193,14 +271,20 @@ pub fn remotes_note(remotes: &[(String, String)], before_sync: bool) {
             outln!(
                 "{} `{name}`: {}",
                 t("remote", "remote"),
-                t("`verzuim sync` overschrijft de geschiedenis daar (force-with-lease)", "`verzuim sync` overwrites the history there (force-with-lease)")
+                t(
+                    "`verzuim sync` overschrijft de geschiedenis daar (force-with-lease)",
+                    "`verzuim sync` overwrites the history there (force-with-lease)"
+                )
             );
         }
         outln!(
             "{} `{name}` ({}) {}:\n  git -C {} reflog expire --expire=now --all && git -C {} gc --prune=now",
             t("de remote", "the remote"),
             escape(url),
-            t("bewaart de oude objecten tot zijn eigen opruiming; voer daar na de sync uit", "keeps the old objects until its own gc; after the sync run there"),
+            t(
+                "bewaart de oude objecten tot zijn eigen opruiming; voer daar na de sync uit",
+                "keeps the old objects until its own gc; after the sync run there"
+            ),
             escape(url),
             escape(url)
         );
@@ -212,7 +296,10 @@ pub fn sync_note(p: &PurgeSync) {
     if !p.lists.is_empty() {
         outln!(
             "{} {}: {}",
-            t("vernietiging uitgevoerd (lijst", "destruction applied (list"),
+            t(
+                "vernietiging uitgevoerd (lijst",
+                "destruction applied (list"
+            ),
             p.lists.join(", ") + ")",
             p.destroyed.join(", ")
         );
@@ -220,27 +307,42 @@ pub fn sync_note(p: &PurgeSync) {
     for c in &p.discarded {
         outln!(
             "{} {c} {}",
-            t("niet-verstuurde wijzigingen aan vernietigd dossier", "unpushed changes to destroyed case"),
-            t("zijn weggegooid (niets ervan bewaard)", "were discarded (nothing of them kept)")
+            t(
+                "niet-verstuurde wijzigingen aan vernietigd dossier",
+                "unpushed changes to destroyed case"
+            ),
+            t(
+                "zijn weggegooid (niets ervan bewaard)",
+                "were discarded (nothing of them kept)"
+            )
         );
     }
     if let Some(v) = &p.verified {
         verified(v);
     }
     if p.forced {
-        outln!("{}", t("de geschiedenis op de remote is overschreven (force-with-lease)", "the remote's history was overwritten (force-with-lease)"));
+        outln!(
+            "{}",
+            t(
+                "de geschiedenis op de remote is overschreven (force-with-lease)",
+                "the remote's history was overwritten (force-with-lease)"
+            )
+        );
         remotes_note(&p.remotes, false);
     }
 }
 
-type Kept = std::result::Result<crate::domain::retention::CaseRetention, crate::domain::retention::RetentionError>;
+type Kept = std::result::Result<
+    crate::domain::retention::CaseRetention,
+    crate::domain::retention::RetentionError,
+>;
 
 /// The destruction dates of a case as JSON (dates YYYY-MM-DD).
 pub fn json(kept: &Kept) -> serde_json::Value {
     match kept {
         Ok(r) => serde_json::json!({ "date": r.case.date, "rule": r.case.rule,
             "events": r.events.iter().map(|(id, d)| serde_json::json!({ "event": id, "date": d.date, "rule": d.rule })).collect::<Vec<_>>() }),
-        Err(e) => serde_json::json!({ "error": e.to_string() }),
+        Err(e) => serde_json::json!({ "error": error_text(e) }),
     }
 }
 
@@ -248,11 +350,45 @@ pub fn json(kept: &Kept) -> serde_json::Value {
 pub fn show_line(kept: &Kept) {
     match kept {
         Ok(r) => {
-            outln!("  {}: {} ({})", t("vernietigen per", "destroy from"), date(r.case.date), r.case.rule);
+            outln!(
+                "  {}: {} ({})",
+                t("vernietigen per", "destroy from"),
+                date(r.case.date),
+                r.case.rule
+            );
             for (id, d) in &r.events {
-                outln!("    {} {}: {} ({})", t("gebeurtenis", "event"), &id[..id.len().min(8)], date(d.date), d.rule);
+                outln!(
+                    "    {} {}: {} ({})",
+                    t("gebeurtenis", "event"),
+                    &id[..id.len().min(8)],
+                    date(d.date),
+                    d.rule
+                );
             }
         }
-        Err(e) => outln!("  {}: {e}", t("vernietigen per", "destroy from")),
+        Err(e) => outln!(
+            "  {}: {}",
+            t("vernietigen per", "destroy from"),
+            error_text(e)
+        ),
+    }
+}
+
+/// A retention error in the interface language.
+fn error_text(e: &crate::domain::retention::RetentionError) -> String {
+    use crate::domain::retention::RetentionError as E;
+    match e {
+        E::NoRule { case } => format!(
+            "{case}: {}",
+            t(
+                "geen bewaarregel van toepassing (retention.toml)",
+                "no retention rule applies (retention.toml)"
+            )
+        ),
+        E::OutOfRange { case, rule } => format!(
+            "{case}: {} {rule} {}",
+            t("regel", "rule"),
+            t("geeft geen geldige datum", "gives no valid date")
+        ),
     }
 }

@@ -174,13 +174,21 @@ impl RetentionRules {
         }
         for r in &rules.cases {
             if r.from == CaseAnchor::End && r.end_at_age.is_none() && r.end_events.is_empty() {
-                return Err(at(&r.id, "`from = \"end\"` needs `end_at_age` or `end_events`"));
+                return Err(at(
+                    &r.id,
+                    "`from = \"end\"` needs `end_at_age` or `end_events`",
+                ));
             }
         }
         for r in &rules.events {
             if r.kinds.get_ref().is_empty() {
                 let span = r.kinds.span();
-                return Err(textpos::at(file, text, Some(span), "an event rule needs kinds"));
+                return Err(textpos::at(
+                    file,
+                    text,
+                    Some(span),
+                    "an event rule needs kinds",
+                ));
             }
         }
         if !rules.cases.iter().any(|r| r.applies_from_age.is_none()) {
@@ -242,7 +250,12 @@ impl RetentionRules {
             let kinds = rule.kinds.get_ref();
             let id = rule.id.get_ref();
             let of_kind = |e: &Event| kinds.contains(&e.kind);
-            let first = case.events.values().filter(|e| of_kind(e)).map(|e| e.date).min();
+            let first = case
+                .events
+                .values()
+                .filter(|e| of_kind(e))
+                .map(|e| e.date)
+                .min();
             for (eid, e) in case.events.iter().filter(|(_, e)| of_kind(e)) {
                 let anchor = match rule.from {
                     EventAnchor::Event => e.date,
@@ -253,7 +266,13 @@ impl RetentionRules {
                     rule: id.clone(),
                 })?;
                 if date < case_due.date && !out.iter().any(|(x, _): &(String, Due)| x == eid) {
-                    out.push((eid.clone(), Due { date, rule: id.clone() }));
+                    out.push((
+                        eid.clone(),
+                        Due {
+                            date,
+                            rule: id.clone(),
+                        },
+                    ));
                 }
             }
         }

@@ -104,7 +104,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             case.owner.as_deref().unwrap_or("-")
         )),
     ];
-    if let Some(r) = app.data.retention.as_ref().and_then(|r| r.compute(case).ok()) {
+    if let Some(r) = app
+        .data
+        .retention
+        .as_ref()
+        .and_then(|r| r.compute(case).ok())
+    {
         let mut text = format!(
             "{}: {} ({})",
             t("Vernietigen per", "Destroy from"),

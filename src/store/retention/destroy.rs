@@ -50,17 +50,24 @@ impl CaseRepo {
         for item in &approved.items {
             match still_due(&self.root, &rules, &item.case, item.event.as_deref(), today) {
                 Ok(rule) => {
-                    out.destroyed.push((item.case.clone(), item.event.clone(), rule));
+                    out.destroyed
+                        .push((item.case.clone(), item.event.clone(), rule));
                     match &item.event {
                         None => {
                             target.cases.insert(item.case.clone());
                         }
                         Some(e) => {
-                            target.events.entry(item.case.clone()).or_default().insert(e.clone());
+                            target
+                                .events
+                                .entry(item.case.clone())
+                                .or_default()
+                                .insert(e.clone());
                         }
                     }
                 }
-                Err(why) => out.skipped.push((item.case.clone(), item.event.clone(), why)),
+                Err(why) => out
+                    .skipped
+                    .push((item.case.clone(), item.event.clone(), why)),
             }
         }
         // An event of a case destroyed whole needs no event entry.
@@ -112,9 +119,11 @@ impl CaseRepo {
         target.add(p);
         for (case, events) in &target.events {
             let rel = format!("{CASES_DIR}/{case}.toml");
-            let text = std::fs::read_to_string(self.root.join(&rel)).map_err(StoreError::io(&rel))?;
-            let mut doc: toml_edit::DocumentMut =
-                text.parse().map_err(|e: toml_edit::TomlError| StoreError::Repo(format!("{rel}: {e}")))?;
+            let text =
+                std::fs::read_to_string(self.root.join(&rel)).map_err(StoreError::io(&rel))?;
+            let mut doc: toml_edit::DocumentMut = text
+                .parse()
+                .map_err(|e: toml_edit::TomlError| StoreError::Repo(format!("{rel}: {e}")))?;
             if let Some(t) = doc.get_mut("events").and_then(|t| t.as_table_like_mut()) {
                 for e in events {
                     t.remove(e);
@@ -123,10 +132,17 @@ impl CaseRepo {
             texts.push((rel, Some(doc.to_string().into_bytes())));
         }
         purges.purge.push(p.clone());
-        let header = "verzuim: destroyed cases and events (ids, rule, list, date; no personal data)";
-        texts.push((DESTROYED.into(), Some(files::render(header, &tomb).into_bytes())));
+        let header =
+            "verzuim: destroyed cases and events (ids, rule, list, date; no personal data)";
+        texts.push((
+            DESTROYED.into(),
+            Some(files::render(header, &tomb).into_bytes()),
+        ));
         let header = "verzuim: purges every clone applies to its history on sync (ids only)";
-        texts.push((PURGES.into(), Some(files::render(header, &purges).into_bytes())));
+        texts.push((
+            PURGES.into(),
+            Some(files::render(header, &purges).into_bytes()),
+        ));
         atomic::create_private_dir(&self.root.join("retention"))?;
         let changes: Vec<Change> = texts
             .iter()
@@ -152,7 +168,11 @@ impl CaseRepo {
     /// index to the new HEAD, notes which remote branches must be
     /// overwritten, and removes the old objects. Returns how many commits
     /// were rewritten and what the check found.
-    pub(crate) fn purge_history(&self, s: &Session, target: &Target) -> Result<(usize, purge::Verified)> {
+    pub(crate) fn purge_history(
+        &self,
+        s: &Session,
+        target: &Target,
+    ) -> Result<(usize, purge::Verified)> {
         let done = rewrite::rewrite_all(&s.git, target)?;
         let mut co = git2::build::CheckoutBuilder::new();
         co.force().dir_perm(0o700).file_perm(0o600);
@@ -199,7 +219,10 @@ fn still_due(
 }
 
 /// A retention file of the working tree (absent: empty).
-pub fn read_file<T: for<'de> serde::Deserialize<'de> + Default>(root: &Path, rel: &str) -> Result<T> {
+pub fn read_file<T: for<'de> serde::Deserialize<'de> + Default>(
+    root: &Path,
+    rel: &str,
+) -> Result<T> {
     let text = match std::fs::read_to_string(root.join(rel)) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

@@ -109,7 +109,10 @@ impl Target {
 }
 
 /// Parses one of these files (empty text: the default).
-pub fn parse<T: for<'de> Deserialize<'de> + Default>(file: &str, text: &str) -> Result<T, FileError> {
+pub fn parse<T: for<'de> Deserialize<'de> + Default>(
+    file: &str,
+    text: &str,
+) -> Result<T, FileError> {
     if text.trim().is_empty() {
         return Ok(T::default());
     }

@@ -31,7 +31,11 @@ pub fn rules(root: &Path) -> Result<RetentionRules> {
 }
 
 /// Everything due on or before `until` among `cases`.
-pub fn due(rules: &RetentionRules, cases: &[Case], until: NaiveDate) -> (Vec<DueItem>, Vec<RetentionError>) {
+pub fn due(
+    rules: &RetentionRules,
+    cases: &[Case],
+    until: NaiveDate,
+) -> (Vec<DueItem>, Vec<RetentionError>) {
     let refs: Vec<&Case> = cases.iter().collect();
     retention::due_list(rules, &refs, until)
 }
@@ -84,7 +88,10 @@ impl CaseRepo {
                 })
                 .collect(),
         };
-        let text = files::render("verzuim destruction list, approved (ids and rule ids only)", &file);
+        let text = files::render(
+            "verzuim destruction list, approved (ids and rule ids only)",
+            &file,
+        );
         atomic::create_private_dir(&self.root.join(LISTS_DIR))?;
         let cases = file.items.iter().filter(|i| i.event.is_none()).count();
         let message = format!(

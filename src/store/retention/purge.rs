@@ -13,7 +13,12 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Files in `.git` that may still name or hold old objects or case data.
-const STALE: &[&str] = &["ORIG_HEAD", "FETCH_HEAD", "verzuim-cases.cache", "verzuim-journal"];
+const STALE: &[&str] = &[
+    "ORIG_HEAD",
+    "FETCH_HEAD",
+    "verzuim-cases.cache",
+    "verzuim-journal",
+];
 
 /// What the purge found afterwards.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,10 +43,23 @@ pub fn prune(root: &Path, rewritten: &Rewritten) -> Result<Verified> {
     }
     atomic::remove_stale_temps(&git_dir, atomic::TEMP_PREFIX, true);
     atomic::remove_stale_temps(&git_dir.join("objects"), atomic::TEMP_PREFIX, true);
-    atomic::remove_stale_temps(&root.join(crate::store::load::CASES_DIR), atomic::TEMP_PREFIX, true);
+    atomic::remove_stale_temps(
+        &root.join(crate::store::load::CASES_DIR),
+        atomic::TEMP_PREFIX,
+        true,
+    );
     let with_git = transport::cli_available();
     if with_git {
-        run_git(root, &["reflog", "expire", "--expire=now", "--expire-unreachable=now", "--all"])?;
+        run_git(
+            root,
+            &[
+                "reflog",
+                "expire",
+                "--expire=now",
+                "--expire-unreachable=now",
+                "--all",
+            ],
+        )?;
         run_git(root, &["gc", "--quiet", "--prune=now"])?;
     } else {
         let repo = crate::store::git::open(root)?;
@@ -123,14 +141,20 @@ fn repack(repo: &Repository) -> Result<()> {
     atomic::create_private_dir(&pack_dir)?;
     pb.write(&pack_dir, 0o600)?;
     let keep = pb.name().ok().flatten().map(|n| format!("pack-{n}"));
-    for e in std::fs::read_dir(&pack_dir).map_err(StoreError::io(&pack_dir))?.flatten() {
+    for e in std::fs::read_dir(&pack_dir)
+        .map_err(StoreError::io(&pack_dir))?
+        .flatten()
+    {
         let name = e.file_name().to_string_lossy().into_owned();
         let stem = name.split('.').next().unwrap_or("");
         if name.starts_with("pack-") && Some(stem) != keep.as_deref() {
             std::fs::remove_file(e.path()).map_err(StoreError::io(e.path()))?;
         }
     }
-    for e in std::fs::read_dir(&objects).map_err(StoreError::io(&objects))?.flatten() {
+    for e in std::fs::read_dir(&objects)
+        .map_err(StoreError::io(&objects))?
+        .flatten()
+    {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.len() == 2 && name.chars().all(|c| c.is_ascii_hexdigit()) {
             std::fs::remove_dir_all(e.path()).map_err(StoreError::io(e.path()))?;

@@ -9,9 +9,9 @@
 use super::files::{self, PURGES, Purge, Purges, Target};
 use super::purge::Verified;
 use super::rewrite::Rewritten;
+use crate::i18n::t;
 use crate::store::transport::{self, Push};
 use crate::store::{CaseRepo, Result, StoreError, atomic};
-use crate::i18n::t;
 use git2::{Oid, Repository};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -78,14 +78,18 @@ fn read_leases(repo: &Repository) -> Vec<String> {
 
 fn lease_for(repo: &Repository, remote: &str, branch: &str) -> Option<Oid> {
     let key = format!("{remote}/{branch} ");
-    read_leases(repo)
-        .iter()
-        .find_map(|l| l.strip_prefix(&key).and_then(|o| Oid::from_str(o.trim()).ok()))
+    read_leases(repo).iter().find_map(|l| {
+        l.strip_prefix(&key)
+            .and_then(|o| Oid::from_str(o.trim()).ok())
+    })
 }
 
 fn drop_lease(repo: &Repository, remote: &str, branch: &str) -> Result<()> {
     let key = format!("{remote}/{branch} ");
-    let rest: Vec<String> = read_leases(repo).into_iter().filter(|l| !l.starts_with(&key)).collect();
+    let rest: Vec<String> = read_leases(repo)
+        .into_iter()
+        .filter(|l| !l.starts_with(&key))
+        .collect();
     let path = repo.path().join(LEASE);
     if rest.is_empty() {
         return match std::fs::remove_file(&path) {
@@ -97,18 +101,32 @@ fn drop_lease(repo: &Repository, remote: &str, branch: &str) -> Result<()> {
 }
 
 /// Overwrites the remote's `branch` with ours if it is still at `lease`.
-pub fn push_with_lease(repo: &Repository, dir: &Path, remote: &str, branch: &str, lease: Oid) -> Result<Push> {
+pub fn push_with_lease(
+    repo: &Repository,
+    dir: &Path,
+    remote: &str,
+    branch: &str,
+    lease: Oid,
+) -> Result<Push> {
     let what = t("versturen naar", "push to");
     let refspec = format!("+refs/heads/{branch}:refs/heads/{branch}");
     if transport::cli_available() {
         let lease_arg = format!("--force-with-lease=refs/heads/{branch}:{lease}");
-        let out = transport::git(repo, dir, &["push", "--porcelain", &lease_arg, remote, &refspec])?;
+        let out = transport::git(
+            repo,
+            dir,
+            &["push", "--porcelain", &lease_arg, remote, &refspec],
+        )?;
         let text = String::from_utf8_lossy(&out.stdout);
         if text.lines().any(|l| l.starts_with('!')) {
             return Ok(Push::Rejected);
         }
         if !out.status.success() {
-            return Err(transport::failed(what, remote, &String::from_utf8_lossy(&out.stderr)));
+            return Err(transport::failed(
+                what,
+                remote,
+                &String::from_utf8_lossy(&out.stderr),
+            ));
         }
         return Ok(Push::Done);
     }
@@ -135,7 +153,9 @@ fn purges_at(repo: &Repository, commit: Oid) -> Vec<Purge> {
         .and_then(|e| repo.find_blob(e.id()))
         .map(|b| String::from_utf8_lossy(b.content()).into_owned())
         .unwrap_or_default();
-    files::parse::<Purges>(PURGES, &text).map(|p| p.purge).unwrap_or_default()
+    files::parse::<Purges>(PURGES, &text)
+        .map(|p| p.purge)
+        .unwrap_or_default()
 }
 
 impl CaseRepo {
@@ -161,7 +181,10 @@ impl CaseRepo {
     /// overwritten.
     pub fn purge_on_sync(&self, remote: &str, branch: &str) -> Result<(PurgeSync, Option<Oid>)> {
         let s = self.begin(&[])?;
-        let theirs = s.git.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok();
+        let theirs = s
+            .git
+            .refname_to_id(&format!("refs/remotes/{remote}/{branch}"))
+            .ok();
         let ours = s.git.head()?.peel_to_commit()?.id();
         let (Some(theirs), mut report) = (theirs, PurgeSync::default()) else {
             return Ok((PurgeSync::default(), None));
@@ -170,7 +193,10 @@ impl CaseRepo {
         let local_has: Vec<Purge> = purges_at(&s.git, ours);
         let lists = |v: &[Purge]| v.iter().map(|p| p.list.clone()).collect::<BTreeSet<_>>();
         let (rl, ll) = (lists(&remote_has), lists(&local_has));
-        let new_here: Vec<&Purge> = remote_has.iter().filter(|p| !ll.contains(&p.list)).collect();
+        let new_here: Vec<&Purge> = remote_has
+            .iter()
+            .filter(|p| !ll.contains(&p.list))
+            .collect();
         let new_there: Vec<&Purge> = local_has.iter().filter(|p| !rl.contains(&p.list)).collect();
         if new_here.is_empty() && new_there.is_empty() {
             return Ok((report, None));
@@ -199,7 +225,12 @@ impl CaseRepo {
 }
 
 /// Destroyed cases that local commits (not on the remote) changed.
-fn unpushed_changes_to(repo: &Repository, ours: Oid, theirs: Oid, target: &Target) -> Result<Vec<String>> {
+fn unpushed_changes_to(
+    repo: &Repository,
+    ours: Oid,
+    theirs: Oid,
+    target: &Target,
+) -> Result<Vec<String>> {
     let mut walk = repo.revwalk()?;
     walk.push(ours)?;
     walk.hide(theirs)?;
@@ -212,7 +243,10 @@ fn unpushed_changes_to(repo: &Repository, ours: Oid, theirs: Oid, target: &Targe
         for id in &ids {
             let path = format!("{}/{id}.toml", crate::store::load::CASES_DIR);
             let here = tree.get_path(Path::new(&path)).ok().map(|e| e.id());
-            let before = parent.as_ref().and_then(|t| t.get_path(Path::new(&path)).ok()).map(|e| e.id());
+            let before = parent
+                .as_ref()
+                .and_then(|t| t.get_path(Path::new(&path)).ok())
+                .map(|e| e.id());
             if here != before {
                 out.insert((*id).clone());
             }
@@ -244,7 +278,12 @@ impl PurgeSync {
 impl CaseRepo {
     /// The push of a sync: overwriting the remote's branch when a purge
     /// rewrote what it holds, else the usual fast-forward push.
-    pub(crate) fn push_after_purge(&self, remote: &str, branch: &str, lease: Option<Oid>) -> Result<Push> {
+    pub(crate) fn push_after_purge(
+        &self,
+        remote: &str,
+        branch: &str,
+        lease: Option<Oid>,
+    ) -> Result<Push> {
         let git = self.git()?;
         match lease {
             Some(l) => push_with_lease(&git, &self.root, remote, branch, l),

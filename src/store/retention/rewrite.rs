@@ -58,7 +58,11 @@ pub fn rewrite_all(repo: &Repository, target: &Target) -> Result<Rewritten> {
             .parent_ids()
             .map(|p| *commits.get(&p).unwrap_or(&p))
             .collect();
-        if tree == commit.tree_id() && parents.iter().eq(commit.parent_ids().collect::<Vec<_>>().iter()) {
+        if tree == commit.tree_id()
+            && parents
+                .iter()
+                .eq(commit.parent_ids().collect::<Vec<_>>().iter())
+        {
             continue;
         }
         let new = recommit(repo, &commit, tree, &parents)?;
@@ -121,7 +125,10 @@ impl Rewriter<'_> {
         let old = self.repo.find_tree(tree)?;
         let mut b = self.repo.treebuilder(Some(&old))?;
         for dir in [CASES_DIR, CONFLICTS_DIR] {
-            if let Some(e) = old.get_name(dir).filter(|e| e.kind() == Some(ObjectType::Tree)) {
+            if let Some(e) = old
+                .get_name(dir)
+                .filter(|e| e.kind() == Some(ObjectType::Tree))
+            {
                 let new = self.folder(dir, e.id())?;
                 if new != e.id() {
                     b.insert(dir, new, e.filemode())?;
@@ -163,7 +170,12 @@ impl Rewriter<'_> {
 
     /// A case file's blob without the named event tables. A blob that does
     /// not parse stays as it is (the verification then names it).
-    fn without_events(&mut self, case: &str, blob: Oid, events: &BTreeSet<String>) -> Result<Option<Oid>> {
+    fn without_events(
+        &mut self,
+        case: &str,
+        blob: Oid,
+        events: &BTreeSet<String>,
+    ) -> Result<Option<Oid>> {
         let key = (case.to_string(), blob);
         if let Some(done) = self.blobs.get(&key) {
             return Ok(*done);
@@ -192,7 +204,11 @@ impl Rewriter<'_> {
 
 /// Purged blobs that a rewritten tip still holds (the same bytes under a
 /// path that was not destroyed): they stay.
-fn still_used(repo: &Repository, moved: &[(String, Oid, Oid)], rw: &Rewriter) -> Result<BTreeSet<Oid>> {
+fn still_used(
+    repo: &Repository,
+    moved: &[(String, Oid, Oid)],
+    rw: &Rewriter,
+) -> Result<BTreeSet<Oid>> {
     let mut keep = BTreeSet::new();
     if rw.purged.is_empty() {
         return Ok(keep);
