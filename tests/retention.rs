@@ -267,3 +267,68 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
     git(&bare, a.home.path(), &["gc", "--prune=now"]);
     assert!(!trace_in_git(&bare, a.home.path(), "Zwaantje"));
 }
+
+#[test]
+fn a_colleague_who_pushed_before_the_purge_reached_the_remote_loses_nothing_else() {
+    let a = Sandbox::named("Officer A");
+    let b = Sandbox::named("Officer B");
+    a.ok("2018-09-01", &["init"]);
+    let (old, young, _) = cases(&a);
+    let bare = a.home.path().join("remote.git");
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    a.ok(TODAY, &["sync"]);
+    git(
+        b.home.path(),
+        b.home.path(),
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    a.ok(TODAY, &["retention", "approve", "r1"]);
+    a.ok(TODAY, &["retention", "destroy", "r1"]);
+    // B pushes on the old history before A's sync: A's lease fails, A
+    // fetches, purges what came in, merges and overwrites.
+    let kept = b.ok(
+        TODAY,
+        &[
+            "add",
+            &young,
+            "ongeoorloofd",
+            "--date",
+            "2026-11-20",
+            "--hours",
+            "2",
+        ],
+    );
+    b.ok(TODAY, &["sync"]);
+    let out = a.ok(TODAY, &["sync"]);
+    assert!(
+        out.contains("force-with-lease") && !out.contains("weggegooid"),
+        "{out}"
+    );
+    let out = b.ok(TODAY, &["sync"]);
+    assert!(out.contains(&old) && !out.contains("weggegooid"), "{out}");
+    for s in [&a, &b] {
+        let young_file = std::fs::read_to_string(s.case_file(&young)).unwrap();
+        assert!(young_file.contains(&kept), "B's event is lost");
+        assert!(
+            !trace_in_git(&s.dir, s.home.path(), "Zwaantje"),
+            "a trace left in a clone"
+        );
+    }
+    assert_eq!(a.git(&["rev-parse", "HEAD"]), b.git(&["rev-parse", "HEAD"]));
+    let (_, remote_log) = git(&bare, a.home.path(), &["log", "--all", "-p"]);
+    assert!(!remote_log.contains("Zwaantje"));
+}

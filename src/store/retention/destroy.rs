@@ -86,9 +86,9 @@ impl CaseRepo {
                 .collect(),
         };
         self.tombstone(&s, &out, &purge_entry, today)?;
-        let done = self.purge_history(&s, &target)?;
-        out.commits_rewritten = done.0;
-        out.verified = done.1;
+        let (done, verified) = self.purge_history(&s, &target)?;
+        out.commits_rewritten = done.commits.len();
+        out.verified = verified;
         out.remotes = remote::remotes(&s.git);
         Ok(out)
     }
@@ -166,13 +166,13 @@ impl CaseRepo {
 
     /// Rewrites every ref without `target`, brings the working tree and
     /// index to the new HEAD, notes which remote branches must be
-    /// overwritten, and removes the old objects. Returns how many commits
-    /// were rewritten and what the check found.
+    /// overwritten, and removes the old objects. Returns the rewrite and
+    /// what the check found.
     pub(crate) fn purge_history(
         &self,
         s: &Session,
         target: &Target,
-    ) -> Result<(usize, purge::Verified)> {
+    ) -> Result<(rewrite::Rewritten, purge::Verified)> {
         let done = rewrite::rewrite_all(&s.git, target)?;
         let mut co = git2::build::CheckoutBuilder::new();
         co.force().dir_perm(0o700).file_perm(0o600);
@@ -185,7 +185,7 @@ impl CaseRepo {
         }
         remote::note_leases(&s.git, &done)?;
         let verified = purge::prune(&self.root, &done)?;
-        Ok((done.commits.len(), verified))
+        Ok((done, verified))
     }
 }
 

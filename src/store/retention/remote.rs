@@ -109,7 +109,8 @@ pub fn push_with_lease(
     lease: Oid,
 ) -> Result<Push> {
     let what = t("versturen naar", "push to");
-    let refspec = format!("+refs/heads/{branch}:refs/heads/{branch}");
+    // No `+` for git: a forced refspec would override the lease.
+    let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
     if transport::cli_available() {
         let lease_arg = format!("--force-with-lease=refs/heads/{branch}:{lease}");
         let out = transport::git(
@@ -139,7 +140,7 @@ pub fn push_with_lease(
     if tip.is_some_and(|t| t != lease) {
         return Ok(Push::Rejected);
     }
-    r.push(&[refspec.as_str()], None)
+    r.push(&[format!("+{refspec}").as_str()], None)
         .map(|()| Push::Done)
         .map_err(|e| transport::failed(what, remote, e.message()))
 }
@@ -202,6 +203,10 @@ impl CaseRepo {
             return Ok((report, None));
         }
         let mut target = Target::default();
+        let mut here = Target::default();
+        for p in &new_here {
+            here.add(p);
+        }
         for p in new_here.iter().chain(new_there.iter()) {
             target.add(p);
         }
@@ -210,10 +215,14 @@ impl CaseRepo {
             .iter()
             .flat_map(|p| p.cases.iter().chain(p.events.iter()).cloned())
             .collect();
-        report.discarded = unpushed_changes_to(&s.git, ours, theirs, &target)?;
-        let (_, verified) = self.purge_history(&s, &target)?;
+        // Before the rewrite (the old commits are pruned after it): which
+        // local commits changed a case this purge destroys.
+        let touched = touching(&s.git, ours, theirs, &here)?;
+        let (done, verified) = self.purge_history(&s, &target)?;
         let git = self.git()?;
         let new_theirs = git.refname_to_id(&format!("refs/remotes/{remote}/{branch}"))?;
+        let new_ours = git.head()?.peel_to_commit()?.id();
+        report.discarded = unpushed(&git, new_ours, new_theirs, &done, &touched)?;
         report.verified = Some(verified);
         report.remotes = remotes(&git);
         let lease = (new_theirs != theirs).then_some(theirs);
@@ -224,22 +233,24 @@ impl CaseRepo {
     }
 }
 
-/// Destroyed cases that local commits (not on the remote) changed.
-fn unpushed_changes_to(
+/// Local commits (not in `theirs`, before the rewrite) that changed a
+/// case of `target`, with the case ids each changed.
+fn touching(
     repo: &Repository,
     ours: Oid,
     theirs: Oid,
     target: &Target,
-) -> Result<Vec<String>> {
+) -> Result<Vec<(Oid, Vec<String>)>> {
     let mut walk = repo.revwalk()?;
     walk.push(ours)?;
     walk.hide(theirs)?;
-    let mut out = BTreeSet::new();
     let ids: BTreeSet<&String> = target.cases.iter().chain(target.events.keys()).collect();
+    let mut out = Vec::new();
     for oid in walk {
         let c = repo.find_commit(oid?)?;
         let tree = c.tree()?;
         let parent = c.parent(0).ok().map(|p| p.tree()).transpose()?;
+        let mut cases = Vec::new();
         for id in &ids {
             let path = format!("{}/{id}.toml", crate::store::load::CASES_DIR);
             let here = tree.get_path(Path::new(&path)).ok().map(|e| e.id());
@@ -248,8 +259,34 @@ fn unpushed_changes_to(
                 .and_then(|t| t.get_path(Path::new(&path)).ok())
                 .map(|e| e.id());
             if here != before {
-                out.insert((*id).clone());
+                cases.push((*id).clone());
             }
+        }
+        if !cases.is_empty() {
+            out.push((c.id(), cases));
+        }
+    }
+    Ok(out)
+}
+
+/// The destroyed cases that this clone's own unpushed commits (after the
+/// rewrite: on our branch, not on the remote's) had changed.
+fn unpushed(
+    repo: &Repository,
+    ours: Oid,
+    theirs: Oid,
+    done: &Rewritten,
+    touched: &[(Oid, Vec<String>)],
+) -> Result<Vec<String>> {
+    let mut walk = repo.revwalk()?;
+    walk.push(ours)?;
+    walk.hide(theirs)?;
+    let mine: BTreeSet<Oid> = walk.collect::<std::result::Result<_, _>>()?;
+    let mut out = BTreeSet::new();
+    for (old, cases) in touched {
+        let new = done.commits.get(old).unwrap_or(old);
+        if mine.contains(new) {
+            out.extend(cases.iter().cloned());
         }
     }
     Ok(out.into_iter().collect())
