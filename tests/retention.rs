@@ -168,6 +168,27 @@ fn a_case_past_its_date_is_destroyed_from_head_history_and_objects() {
 
 #[test]
 fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
+    two_clones_and_a_bare_remote("git");
+}
+
+/// The same without the system git: git2 transport, pack builder purge.
+#[test]
+fn the_same_with_libgit2_only() {
+    two_clones_and_a_bare_remote("libgit2");
+}
+
+/// Runs verzuim with the transport `t` (git or libgit2); its stdout.
+fn ok(s: &Sandbox, t: &str, args: &[&str]) -> String {
+    let out = s.cmd(TODAY, args).env("VERZUIM_GIT", t).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn two_clones_and_a_bare_remote(t: &str) {
     let a = Sandbox::named("Officer A");
     let b = Sandbox::named("Officer B");
     a.ok("2018-09-01", &["init"]);
@@ -183,7 +204,7 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
         a.home.path(),
         &["remote", "add", "origin", bare.to_str().unwrap()],
     );
-    a.ok(TODAY, &["sync"]);
+    ok(&a, t, &["sync"]);
     git(
         b.home.path(),
         b.home.path(),
@@ -199,8 +220,9 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
         .trim()
         .to_string();
     // B's unpushed work: an unrelated event, and one on the doomed case.
-    let kept = b.ok(
-        TODAY,
+    let kept = ok(
+        &b,
+        t,
         &[
             "add",
             &young,
@@ -211,8 +233,10 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
             "2",
         ],
     );
-    b.ok(
-        TODAY,
+    let kept = kept.trim().to_string();
+    ok(
+        &b,
+        t,
         &[
             "add",
             &old,
@@ -223,14 +247,14 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
             "Zwaantje nog eens",
         ],
     );
-    a.ok(TODAY, &["retention", "approve", "r1"]);
-    a.ok(TODAY, &["retention", "destroy", "r1"]);
-    let pushed = a.ok(TODAY, &["sync"]);
+    ok(&a, t, &["retention", "approve", "r1"]);
+    ok(&a, t, &["retention", "destroy", "r1"]);
+    let pushed = ok(&a, t, &["sync"]);
     assert!(
         pushed.contains("force-with-lease") && pushed.contains("gc --prune=now"),
         "{pushed}"
     );
-    let synced = b.ok(TODAY, &["sync"]);
+    let synced = ok(&b, t, &["sync"]);
     assert!(
         synced.contains("vernietiging uitgevoerd") && synced.contains(&old),
         "{synced}"
@@ -239,7 +263,7 @@ fn two_clones_and_a_bare_remote_all_lose_the_case_and_keep_other_work() {
         synced.contains(&format!("vernietigd dossier {old}")),
         "{synced}"
     );
-    a.ok(TODAY, &["sync"]);
+    ok(&a, t, &["sync"]);
     for s in [&a, &b] {
         assert!(!s.case_file(&old).exists());
         let young_file = std::fs::read_to_string(s.case_file(&young)).unwrap();
