@@ -356,3 +356,79 @@ fn a_colleague_who_pushed_before_the_purge_reached_the_remote_loses_nothing_else
     let (_, remote_log) = git(&bare, a.home.path(), &["log", "--all", "-p"]);
     assert!(!remote_log.contains("Zwaantje"));
 }
+
+#[test]
+fn two_clones_destroying_at_once_both_keep_both_records() {
+    let a = Sandbox::named("Officer A");
+    let b = Sandbox::named("Officer B");
+    a.ok("2018-09-01", &["init"]);
+    let (old, _, _) = cases(&a);
+    let other = a.ok(
+        "2018-09-01",
+        &[
+            "new",
+            "--name",
+            "Klaas Vaak",
+            "--birth",
+            "2003-02-02",
+            "--school",
+            "De Brug",
+            "--level",
+            "vo",
+            "--protocol",
+            "leerplichtwet",
+        ],
+    );
+    let bare = a.home.path().join("remote.git");
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    a.ok(TODAY, &["sync"]);
+    git(
+        b.home.path(),
+        b.home.path(),
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    // Each approves and destroys its own list, before seeing the other's.
+    a.ok(
+        "2026-11-23",
+        &["retention", "approve", "ra", "--until", "2023-01-10"],
+    );
+    a.ok(TODAY, &["retention", "destroy", "ra"]);
+    a.ok(TODAY, &["sync"]);
+    b.ok(
+        TODAY,
+        &["retention", "approve", "rb", "--until", "2022-02-02"],
+    );
+    b.ok(TODAY, &["retention", "destroy", "rb"]);
+    b.ok(TODAY, &["sync"]);
+    a.ok(TODAY, &["sync"]);
+    for s in [&a, &b] {
+        assert!(!s.case_file(&old).exists() && !s.case_file(&other).exists());
+        for needle in [NAME, "Klaas Vaak"] {
+            assert!(
+                !trace_in_git(&s.dir, s.home.path(), needle),
+                "{needle} left"
+            );
+        }
+        let purges = std::fs::read_to_string(s.dir.join("retention/purges.toml")).unwrap();
+        assert!(
+            purges.contains("\"ra\"") && purges.contains("\"rb\""),
+            "{purges}"
+        );
+        assert!(!s.dir.join("retention/purges.toml.remote").exists());
+    }
+    assert_eq!(a.git(&["rev-parse", "HEAD"]), b.git(&["rev-parse", "HEAD"]));
+}

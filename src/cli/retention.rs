@@ -123,6 +123,15 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
             t("vernietigen per", "destroy from")
         );
         outln!("|---|---|---|---|---|");
+    } else if !items.is_empty() {
+        outln!(
+            "{:<16}  {:<24}  {:<16}  {:<22}  {}",
+            t("dossier", "case"),
+            t("naam", "name"),
+            t("gebeurtenis", "event"),
+            t("regel", "rule"),
+            t("vernietigen per", "destroy from")
+        );
     }
     for i in &items {
         let event = i.event.as_deref().unwrap_or("-");
@@ -136,7 +145,7 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
             );
         } else {
             outln!(
-                "{}  {}  {event}  {}  {}",
+                "{:<16}  {:<24}  {event:<16}  {:<22}  {}",
                 i.case,
                 name(&i.case),
                 i.due.rule,
@@ -144,14 +153,9 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
             );
         }
     }
+    let used: Vec<&str> = items.iter().map(|i| i.due.rule.as_str()).collect();
+    sources(&rules, &used, markdown);
     if markdown {
-        sources(
-            &rules,
-            &items
-                .iter()
-                .map(|i| i.due.rule.as_str())
-                .collect::<Vec<_>>(),
-        );
         outln!(
             "\n{}: `verzuim retention approve NAAM --until {}`",
             t("Goedkeuren", "Approve"),
@@ -171,18 +175,25 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
 }
 
 /// The quoted source of each rule used, once.
-fn sources(rules: &RetentionRules, used: &[&str]) {
+fn sources(rules: &RetentionRules, used: &[&str], markdown: bool) {
     let mut seen: Vec<&str> = Vec::new();
     for r in used {
         if !seen.contains(r) {
             seen.push(r);
         }
     }
-    if !seen.is_empty() {
+    if !seen.is_empty() && markdown {
         outln!("\n## {}\n", t("Bronnen", "Sources"));
+    } else if !seen.is_empty() {
+        outln!("{}:", t("bronnen", "sources"));
     }
     for r in seen {
-        outln!("- **{r}**: {}", rules.source_of(r).unwrap_or(""));
+        let source = rules.source_of(r).unwrap_or("");
+        if markdown {
+            outln!("- **{r}**: {source}");
+        } else {
+            outln!("  {r}: {source}");
+        }
     }
 }
 

@@ -118,9 +118,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         );
         if let Some((_, first)) = r.events.first() {
             text += &format!(
-                "; {} {}: {}",
-                r.events.len(),
-                t("gebeurtenis(sen) eerder", "event(s) earlier"),
+                "; {}: {}",
+                crate::i18n::count(
+                    r.events.len(),
+                    ("gebeurtenis eerder", "gebeurtenissen eerder"),
+                    ("event earlier", "events earlier")
+                ),
                 date(first.date)
             );
         }

@@ -127,3 +127,65 @@ pub fn parse_list(file: &str, text: &str) -> Result<ListFile, FileError> {
 pub fn render<T: Serialize>(header: &str, value: &T) -> String {
     format!("# {header}\n{}", toml::to_string(value).unwrap_or_default())
 }
+
+/// A retention file changed on both sides of a merge: the entries of both,
+/// ours first (`None`: another file, or one side does not parse). Two
+/// clones that each destroyed something both keep both records.
+pub fn merge_union(path: &str, ours: &str, theirs: &str) -> Option<String> {
+    match path {
+        PURGES => {
+            let mut o: Purges = parse(PURGES, ours).ok()?;
+            let t: Purges = parse(PURGES, theirs).ok()?;
+            for p in t.purge {
+                if !o.purge.iter().any(|x| x.list == p.list) {
+                    o.purge.push(p);
+                }
+            }
+            Some(render(PURGES_HEADER, &o))
+        }
+        DESTROYED => {
+            let mut o: Destroyed = parse(DESTROYED, ours).ok()?;
+            let t: Destroyed = parse(DESTROYED, theirs).ok()?;
+            for d in t.destroyed {
+                if !o.destroyed.contains(&d) {
+                    o.destroyed.push(d);
+                }
+            }
+            Some(render(DESTROYED_HEADER, &o))
+        }
+        _ => None,
+    }
+}
+
+pub const PURGES_HEADER: &str =
+    "verzuim: purges every clone applies to its history on sync (ids only)";
+pub const DESTROYED_HEADER: &str =
+    "verzuim: destroyed cases and events (ids, rule, list, date; no personal data)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_destruction_rounds_merge_as_both() {
+        let d = crate::domain::dates::parse("2026-11-23").unwrap();
+        let one = |list: &str| Purges {
+            purge: vec![Purge {
+                list: list.into(),
+                date: d,
+                cases: vec![format!("{list}case")],
+                events: vec![],
+            }],
+        };
+        let merged = merge_union(
+            PURGES,
+            &render(PURGES_HEADER, &one("a")),
+            &render(PURGES_HEADER, &one("b")),
+        )
+        .unwrap();
+        let back: Purges = parse(PURGES, &merged).unwrap();
+        let lists: Vec<&str> = back.purge.iter().map(|p| p.list.as_str()).collect();
+        assert_eq!(lists, ["a", "b"]);
+        assert!(merge_union("cases/x.toml", "", "").is_none());
+    }
+}
