@@ -328,6 +328,39 @@ impl Worker {
     }
 }
 
+/// What a sync destroyed here, for the status line (ids only).
+fn purge_note(p: &crate::store::retention::remote::PurgeSync) -> String {
+    let mut text = String::new();
+    if !p.destroyed.is_empty() {
+        text += &format!(
+            "; {} {} ({})",
+            t("vernietigd volgens lijst", "destroyed under list"),
+            p.lists.join(", "),
+            count(p.destroyed.len(), ("id", "ids"), ("id", "ids"))
+        );
+    }
+    if !p.discarded.is_empty() {
+        text += &format!(
+            "; {}: {}",
+            t(
+                "niet-verstuurde wijzigingen aan vernietigde dossiers weggegooid",
+                "unpushed changes to destroyed cases discarded"
+            ),
+            p.discarded.join(", ")
+        );
+    }
+    if p.forced {
+        text += &format!(
+            "; {}",
+            t(
+                "remote overschreven; ruim daar op met `git gc --prune=now`",
+                "remote overwritten; clean it up there with `git gc --prune=now`"
+            )
+        );
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,37 +406,4 @@ mod tests {
         assert_eq!(reported, mine);
         assert_ne!(reported, head);
     }
-}
-
-/// What a sync destroyed here, for the status line (ids only).
-fn purge_note(p: &crate::store::retention::remote::PurgeSync) -> String {
-    let mut text = String::new();
-    if !p.destroyed.is_empty() {
-        text += &format!(
-            "; {} {} ({})",
-            t("vernietigd volgens lijst", "destroyed under list"),
-            p.lists.join(", "),
-            count(p.destroyed.len(), ("id", "ids"), ("id", "ids"))
-        );
-    }
-    if !p.discarded.is_empty() {
-        text += &format!(
-            "; {}: {}",
-            t(
-                "niet-verstuurde wijzigingen aan vernietigde dossiers weggegooid",
-                "unpushed changes to destroyed cases discarded"
-            ),
-            p.discarded.join(", ")
-        );
-    }
-    if p.forced {
-        text += &format!(
-            "; {}",
-            t(
-                "remote overschreven; ruim daar op met `git gc --prune=now`",
-                "remote overwritten; clean it up there with `git gc --prune=now`"
-            )
-        );
-    }
-    text
 }
