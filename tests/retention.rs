@@ -432,3 +432,50 @@ fn two_clones_destroying_at_once_both_keep_both_records() {
     }
     assert_eq!(a.git(&["rev-parse", "HEAD"]), b.git(&["rev-parse", "HEAD"]));
 }
+
+#[test]
+fn a_purge_from_the_remote_without_an_approved_list_is_refused() {
+    let a = Sandbox::named("Officer A");
+    let b = Sandbox::named("Officer B");
+    a.ok("2018-09-01", &["init"]);
+    let (old, _, _) = cases(&a);
+    let bare = a.home.path().join("remote.git");
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    a.ok(TODAY, &["sync"]);
+    git(
+        b.home.path(),
+        b.home.path(),
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    // Someone pushes a purge by hand, with no approved list behind it.
+    std::fs::create_dir_all(a.dir.join("retention")).unwrap();
+    let purge = format!(
+        "[[purge]]\nlist = \"nep\"\ndate = \"2026-11-23\"\ncases = [\"{old}\"]\nevents = []\n"
+    );
+    std::fs::write(a.dir.join("retention/purges.toml"), purge).unwrap();
+    git(&a.dir, a.home.path(), &["add", "retention/purges.toml"]);
+    git(&a.dir, a.home.path(), &["commit", "-qm", "purge"]);
+    git(&a.dir, a.home.path(), &["push", "-q", "origin", "HEAD"]);
+    let err = b.fails(TODAY, &["sync"], 2);
+    assert!(
+        err.contains("geweigerd: vernietiging") && err.contains(&old),
+        "{err}"
+    );
+    assert!(b.case_file(&old).exists());
+    let (_, log) = git(&b.dir, b.home.path(), &["log", "-p"]);
+    assert!(log.contains(NAME), "B's history was rewritten");
+}

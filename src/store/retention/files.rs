@@ -162,6 +162,34 @@ pub const PURGES_HEADER: &str =
 pub const DESTROYED_HEADER: &str =
     "verzuim: destroyed cases and events (ids, rule, list, date; no personal data)";
 
+/// Whether every id a purge removes is on its approved list, and a plain
+/// id; `Err` names the first that is not.
+pub fn purge_is_listed(p: &Purge, list: Option<&ListFile>) -> Result<(), String> {
+    let plain = crate::domain::ids::is_valid;
+    let listed = |case: &str, event: Option<&str>| {
+        list.is_some_and(|l| {
+            l.list == p.list
+                && l.items
+                    .iter()
+                    .any(|i| i.case == case && (i.event.is_none() || i.event.as_deref() == event))
+        })
+    };
+    for c in &p.cases {
+        if !plain(c) || !listed(c, None) {
+            return Err(c.clone());
+        }
+    }
+    for e in &p.events {
+        let ok = e
+            .split_once('/')
+            .is_some_and(|(c, ev)| plain(c) && plain(ev) && listed(c, Some(ev)));
+        if !ok {
+            return Err(e.clone());
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +215,37 @@ mod tests {
         let lists: Vec<&str> = back.purge.iter().map(|p| p.list.as_str()).collect();
         assert_eq!(lists, ["a", "b"]);
         assert!(merge_union("cases/x.toml", "", "").is_none());
+    }
+
+    #[test]
+    fn a_purge_removes_only_what_its_approved_list_names() {
+        let d = crate::domain::dates::parse("2026-11-23").unwrap();
+        let item = |case: &str, event: Option<&str>| ListItem {
+            case: case.into(),
+            event: event.map(str::to_string),
+            rule: "r".into(),
+            date: d,
+        };
+        let list = ListFile {
+            list: "l1".into(),
+            until: d,
+            approved: d,
+            approved_by: "a@b".into(),
+            items: vec![item("c1", None), item("c2", Some("e1"))],
+        };
+        let purge = |cases: &[&str], events: &[&str]| Purge {
+            list: "l1".into(),
+            date: d,
+            cases: cases.iter().map(|s| s.to_string()).collect(),
+            events: events.iter().map(|s| s.to_string()).collect(),
+        };
+        assert!(purge_is_listed(&purge(&["c1"], &["c2/e1"]), Some(&list)).is_ok());
+        assert_eq!(
+            purge_is_listed(&purge(&["c2"], &[]), Some(&list)),
+            Err("c2".into())
+        );
+        assert!(purge_is_listed(&purge(&[], &["c2/e2"]), Some(&list)).is_err());
+        assert!(purge_is_listed(&purge(&["c1"], &[]), None).is_err());
+        assert!(purge_is_listed(&purge(&["../c1"], &[]), Some(&list)).is_err());
     }
 }

@@ -145,18 +145,44 @@ pub fn push_with_lease(
         .map_err(|e| transport::failed(what, remote, e.message()))
 }
 
-/// The purges a commit's tree lists.
-fn purges_at(repo: &Repository, commit: Oid) -> Vec<Purge> {
-    let text = repo
-        .find_commit(commit)
+/// The text of `path` in a commit's tree (empty when absent).
+fn text_at(repo: &Repository, commit: Oid, path: &str) -> Option<String> {
+    repo.find_commit(commit)
         .and_then(|c| c.tree())
-        .and_then(|t| t.get_path(Path::new(PURGES)))
+        .and_then(|t| t.get_path(Path::new(path)))
         .and_then(|e| repo.find_blob(e.id()))
         .map(|b| String::from_utf8_lossy(b.content()).into_owned())
-        .unwrap_or_default();
+        .ok()
+}
+
+/// The purges a commit's tree lists.
+fn purges_at(repo: &Repository, commit: Oid) -> Vec<Purge> {
+    let text = text_at(repo, commit, PURGES).unwrap_or_default();
     files::parse::<Purges>(PURGES, &text)
         .map(|p| p.purge)
         .unwrap_or_default()
+}
+
+/// A purge from the remote is applied only when its approved list, in the
+/// same tree, names every id it removes: the remote is untrusted, and a
+/// rewrite cannot be undone.
+fn check_remote_purge(repo: &Repository, theirs: Oid, p: &Purge) -> Result<()> {
+    let list = super::list_path(&p.list)
+        .ok()
+        .and_then(|rel| Some((text_at(repo, theirs, &rel)?, rel)))
+        .and_then(|(text, rel)| files::parse_list(&rel, &text).ok());
+    match files::purge_is_listed(p, list.as_ref()) {
+        Ok(()) => Ok(()),
+        Err(id) => Err(StoreError::Sync(format!(
+            "{} `{}`: `{id}` {}",
+            t("geweigerd: vernietiging", "refused: destruction"),
+            p.list,
+            t(
+                "staat niet op die goedgekeurde lijst; er is niets gewijzigd. Vraag wie vernietigde om de lijst te controleren",
+                "is not on that approved list; nothing was changed. Ask whoever destroyed to check the list"
+            )
+        ))),
+    }
 }
 
 impl CaseRepo {
@@ -201,6 +227,9 @@ impl CaseRepo {
         let new_there: Vec<&Purge> = local_has.iter().filter(|p| !rl.contains(&p.list)).collect();
         if new_here.is_empty() && new_there.is_empty() {
             return Ok((report, None));
+        }
+        for p in &new_here {
+            check_remote_purge(&s.git, theirs, p)?;
         }
         let mut target = Target::default();
         let mut here = Target::default();
