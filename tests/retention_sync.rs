@@ -107,6 +107,14 @@ fn two_clones_and_a_bare_remote(t: &str) {
         synced.contains(&format!("vernietigd dossier {old}")),
         "{synced}"
     );
+    // B's new event on the young case (whose Wpg event went) is kept, and
+    // not reported as discarded.
+    assert!(
+        !synced
+            .lines()
+            .any(|l| l.contains("weggegooid") && l.contains(&young)),
+        "{synced}"
+    );
     ok(&a, t, &["sync"]);
     for s in [&a, &b] {
         assert!(!s.case_file(&old).exists());

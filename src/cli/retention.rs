@@ -316,12 +316,19 @@ pub fn sync_note(p: &PurgeSync) {
         );
     }
     for c in &p.discarded {
-        outln!(
-            "{} {c} {}",
+        let what = if c.contains('/') {
+            t(
+                "niet-verstuurde wijzigingen aan vernietigde gebeurtenis",
+                "unpushed changes to destroyed event",
+            )
+        } else {
             t(
                 "niet-verstuurde wijzigingen aan vernietigd dossier",
-                "unpushed changes to destroyed case"
-            ),
+                "unpushed changes to destroyed case",
+            )
+        };
+        outln!(
+            "{what} {c} {}",
             t(
                 "zijn weggegooid (niets ervan bewaard)",
                 "were discarded (nothing of them kept)"

@@ -343,8 +343,8 @@ fn purge_note(p: &crate::store::retention::remote::PurgeSync) -> String {
         text += &format!(
             "; {}: {}",
             t(
-                "niet-verstuurde wijzigingen aan vernietigde dossiers weggegooid",
-                "unpushed changes to destroyed cases discarded"
+                "niet-verstuurde wijzigingen aan vernietigde gegevens weggegooid",
+                "unpushed changes to destroyed data discarded"
             ),
             p.discarded.join(", ")
         );

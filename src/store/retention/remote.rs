@@ -273,22 +273,32 @@ fn touching(
     let mut walk = repo.revwalk()?;
     walk.push(ours)?;
     walk.hide(theirs)?;
-    let ids: BTreeSet<&String> = target.cases.iter().chain(target.events.keys()).collect();
     let mut out = Vec::new();
+    let blob = |tree: Option<&git2::Tree>, id: &str| {
+        let path = format!("{}/{id}.toml", crate::store::load::CASES_DIR);
+        tree.and_then(|t| t.get_path(Path::new(&path)).ok())
+            .map(|e| e.id())
+    };
     for oid in walk {
         let c = repo.find_commit(oid?)?;
         let tree = c.tree()?;
         let parent = c.parent(0).ok().map(|p| p.tree()).transpose()?;
         let mut cases = Vec::new();
-        for id in &ids {
-            let path = format!("{}/{id}.toml", crate::store::load::CASES_DIR);
-            let here = tree.get_path(Path::new(&path)).ok().map(|e| e.id());
-            let before = parent
-                .as_ref()
-                .and_then(|t| t.get_path(Path::new(&path)).ok())
-                .map(|e| e.id());
-            if here != before {
-                cases.push((*id).clone());
+        for id in &target.cases {
+            if blob(Some(&tree), id) != blob(parent.as_ref(), id) {
+                cases.push(id.clone());
+            }
+        }
+        // Of a case that keeps living, only a change to a destroyed event.
+        for (id, events) in &target.events {
+            let (now, before) = (blob(Some(&tree), id), blob(parent.as_ref(), id));
+            if now == before {
+                continue;
+            }
+            for e in events {
+                if event_text(repo, now, e) != event_text(repo, before, e) {
+                    cases.push(format!("{id}/{e}"));
+                }
             }
         }
         if !cases.is_empty() {
@@ -298,7 +308,14 @@ fn touching(
     Ok(out)
 }
 
-/// The destroyed cases that this clone's own unpushed commits (after the
+/// The text of event `id` in a case file's blob (None: absent).
+fn event_text(repo: &Repository, blob: Option<Oid>, id: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(repo.find_blob(blob?).ok()?.content()).into_owned();
+    let doc: toml_edit::DocumentMut = text.parse().ok()?;
+    Some(doc.get("events")?.get(id)?.to_string())
+}
+
+/// The destroyed cases (and `case/event` ids) that this clone's own unpushed commits (after the
 /// rewrite: on our branch, not on the remote's) had changed.
 fn unpushed(
     repo: &Repository,
