@@ -213,6 +213,8 @@ pub enum Command {
     },
     /// Reports: the thuiszitters overview (and more to come).
     Report(super::report::ReportArgs),
+    /// Retention: the destruction list, its approval, and destruction.
+    Retention(super::retention::RetentionArgs),
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

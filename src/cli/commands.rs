@@ -134,6 +134,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Log { case } => show::log(&ctx, &case),
         Command::Import { file, map, apply } => super::import::run(&ctx, &file, &map, apply),
         Command::Report(args) => super::report::run(&ctx, args),
+        Command::Retention(args) => super::retention::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),
@@ -363,6 +364,7 @@ fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode>
             )
         );
     }
+    super::retention::sync_note(&r.purge);
     for f in &r.kept_both {
         outln!(
             "{}: {f}",

@@ -226,6 +226,21 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "date it was done (default today)",
         )
         .to_string(),
+        ("retention list" | "retention approve", "until") => t(
+            "alles wat uiterlijk op deze datum vernietigd moet worden (standaard vandaag)",
+            "everything due on or before this date (default today)",
+        )
+        .to_string(),
+        ("retention list", "markdown") => t(
+            "als Markdown, voor het goedkeuringsoverleg",
+            "as Markdown, for the approval meeting",
+        )
+        .to_string(),
+        ("retention approve" | "retention destroy", "list") => t(
+            "de naam van de lijst (a-z, 0-9, -): retention/lists/NAAM.toml",
+            "the list's name (a-z, 0-9, -): retention/lists/NAME.toml",
+        )
+        .to_string(),
         (_, "json") => t("uitvoer als JSON (datums jjjj-mm-dd)", "output as JSON").to_string(),
         ("sync", "remote") => t(
             "de git-remote (standaard [sync] remote in verzuim.toml, anders origin)",
@@ -330,6 +345,22 @@ fn about(cmd: &str) -> Option<&'static str> {
             "rapportages: thuiszitters, jaar, mazl",
             "reports: thuiszitters, jaar, mazl",
         ),
+        "retention" => t(
+            "bewaartermijnen: vernietigingslijst, goedkeuring, vernietiging",
+            "retention: destruction list, approval, destruction",
+        ),
+        "retention list" => t(
+            "dossiers en gebeurtenissen die vernietigd moeten worden, met regel en bron",
+            "cases and events due for destruction, with rule and source",
+        ),
+        "retention approve" => t(
+            "keur de lijst goed: retention/lists/NAAM.toml, één commit (ids en regels, geen namen)",
+            "approve the list: retention/lists/NAME.toml, one commit (ids and rules, no names)",
+        ),
+        "retention destroy" => t(
+            "vernietig wat een goedgekeurde lijst noemt, uit de hele geschiedenis",
+            "destroy what an approved list names, from the whole history",
+        ),
         "protocols" => t(
             "de protocollen en hun regels",
             "the protocols and their rules",
@@ -365,6 +396,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "map" => "NAAM",
         "file" => "BESTAND",
         "event" => "GEBEURTENIS",
+        "list" => "LIJST",
         "to" => "AAN",
         "reason" => "REDEN",
         "days" => "DAGEN",

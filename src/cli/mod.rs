@@ -13,6 +13,7 @@ mod markdown;
 pub(crate) mod out;
 mod read;
 mod report;
+mod retention;
 mod setup;
 mod show;
 

@@ -144,10 +144,12 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     let caseload = load::load_rules(&repo.root)?.into_caseload();
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
     let check = caseload.evaluate(&current, ctx.today);
+    let kept = crate::store::retention::rules(&repo.root)?.compute(&current);
     if as_json {
         let eval = check.as_ref().ok();
         let v = serde_json::json!({ "today": ctx.today, "case": current, "evaluation": eval,
-            "unchecked": check.as_ref().err().map(unchecked_text) });
+            "unchecked": check.as_ref().err().map(unchecked_text),
+            "retention": super::retention::json(&kept) });
         outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
@@ -181,6 +183,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         t("eigenaar", "owner"),
         c.owner.as_deref().unwrap_or("-")
     );
+    super::retention::show_line(&kept);
     outln!("{}:", t("gebeurtenissen", "events"));
     let vocabulary = caseload
         .library

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod plausible;
 pub mod protocol;
 pub mod report;
+pub mod retention;
 pub mod search;
 pub mod text;
 pub mod textpos;

@@ -47,6 +47,9 @@ pub const SAMPLE_CASES: &[(&str, &str)] = files!("cases":
     "yjxm09n1hs9wzfng.toml",
 );
 
+/// The built-in retention rules (copied to `retention.toml` at init).
+pub const RETENTION: &str = include_str!("../../retention.toml");
+
 /// Report definitions and layouts (copied to `reports/` at init).
 pub const REPORTS: &[(&str, &str)] = files!("reports":
     "jaar.toml",

@@ -24,7 +24,9 @@ pub const ALLOWED: &[&str] = &[
     "protocols/**.remote",
     "calendar/*.remote",
     "imports/*.toml",
+    "retention.toml",
     "retention/*.toml",
+    "retention/lists/*.toml",
     "templates/**",
     "reports/**",
 ];
@@ -163,6 +165,9 @@ mod tests {
             "templates/brief/a.txt",
             "reports/2025/q1.md",
             "compartments.toml",
+            "retention.toml",
+            "retention/purges.toml",
+            "retention/lists/2026.toml",
             "protocols/x.toml.remote",
             "calendar/2025.toml.remote.remote",
         ] {

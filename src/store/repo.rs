@@ -106,6 +106,7 @@ impl CaseRepo {
             (".gitignore".into(), GITIGNORE),
             // Git keeps no empty folder; every clone needs `cases/`.
             (format!("{CASES_DIR}/.gitkeep"), ""),
+            (crate::domain::retention::FILE.into(), embedded::RETENTION),
         ];
         files.extend(
             embedded::PROTOCOLS

@@ -30,6 +30,8 @@ pub struct SyncReport {
     /// Files changed on both sides that could not be merged: the local
     /// version stays, the remote one is kept beside it.
     pub kept_both: Vec<String>,
+    /// Destructions carried to or from this clone (see `retention::remote`).
+    pub purge: super::retention::remote::PurgeSync,
 }
 
 impl SyncReport {
@@ -75,8 +77,13 @@ impl CaseRepo {
             remote: remote.clone(),
             ..Default::default()
         };
+        if self.push_pending_purge(&remote, &branch)? {
+            report.purge.pushed(&self.git()?);
+        }
         for _ in 0..ATTEMPTS {
             transport::fetch(&self.git()?, &self.root, &remote)?;
+            let (purged, lease) = self.purge_on_sync(&remote, &branch)?;
+            report.purge.absorb(purged);
             let s = self.begin(&[])?;
             stop_on_problems(&s)?;
             let theirs = self.their_branch(&s.git, &remote, &branch, join)?;
@@ -87,10 +94,10 @@ impl CaseRepo {
             let their_tip = theirs.as_ref().map(|(o, _)| *o);
             report.commits_out = ahead(&s.git, their_tip)?;
             drop(s);
-            if report.commits_out == 0 {
+            if report.commits_out == 0 && lease.is_none() {
                 return Ok(report);
             }
-            if transport::push(&self.git()?, &self.root, &remote, &branch)? == Push::Done {
+            if self.push_after_purge(&remote, &branch, lease)? == Push::Done {
                 return Ok(report);
             }
         }

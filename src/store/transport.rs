@@ -82,7 +82,12 @@ fn remote_url(repo: &Repository, remote: &str, pushing: bool) -> String {
         .unwrap_or_else(|| remote.to_string())
 }
 
-fn git(repo: &Repository, dir: &Path, remote: &str, args: &[&str]) -> Result<std::process::Output> {
+pub(crate) fn git(
+    repo: &Repository,
+    dir: &Path,
+    remote: &str,
+    args: &[&str],
+) -> Result<std::process::Output> {
     let pushing = args.first() == Some(&"push");
     Command::new("git")
         .arg("-C")

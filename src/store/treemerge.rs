@@ -143,22 +143,30 @@ pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -
     Ok(m)
 }
 
-/// A protocol or calendar file changed on both sides, merged rule by rule
-/// (`None`: a rule conflicts, or it is not such a file).
+/// A protocol or calendar file changed on both sides, merged rule by rule,
+/// or a retention record, merged as both sides' entries (`None`: a rule
+/// conflicts, or it is not such a file).
 fn merge_rules(
     repo: &Repository,
     path: &str,
     (b, o, t): (Option<Oid>, Option<Oid>, Option<Oid>),
 ) -> Result<Option<String>> {
+    let text = |id| -> Result<String> {
+        Ok(String::from_utf8_lossy(&content(repo, id)?.unwrap_or_default()).into_owned())
+    };
+    // Two clones' destruction records: both kept (see `retention::files`).
+    if o.is_some() && t.is_some() {
+        let joined = super::retention::files::merge_union(path, &text(o)?, &text(t)?);
+        if joined.is_some() {
+            return Ok(joined);
+        }
+    }
     let ruled = [PROTOCOLS_DIR, CALENDAR_DIR]
         .iter()
         .any(|d| path.starts_with(&format!("{d}/")));
     if !ruled || !path.ends_with(".toml") || o.is_none() || t.is_none() {
         return Ok(None);
     }
-    let text = |id| -> Result<String> {
-        Ok(String::from_utf8_lossy(&content(repo, id)?.unwrap_or_default()).into_owned())
-    };
     Ok(filemerge::merge(&text(b)?, &text(o)?, &text(t)?))
 }
 

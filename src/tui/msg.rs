@@ -45,6 +45,9 @@ pub struct Snapshot {
     pub broken: Vec<String>,
     /// Open sync conflicts by case id.
     pub conflicts: std::collections::BTreeMap<String, Vec<crate::domain::merge::Conflict>>,
+    /// The retention rules, for each case's destruction date (None when
+    /// `retention.toml` does not parse: `broken` says why).
+    pub retention: Option<crate::domain::retention::RetentionRules>,
 }
 
 // One message or effect at a time passes through a channel: the size of

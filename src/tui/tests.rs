@@ -49,6 +49,11 @@ pub(super) fn snapshot() -> Snapshot {
         protocols,
         broken: vec![],
         conflicts: Default::default(),
+        retention: crate::domain::retention::RetentionRules::parse(
+            "retention.toml",
+            embedded::RETENTION,
+        )
+        .ok(),
     }
 }
 
@@ -102,6 +107,22 @@ fn screen_case() {
     let mut a = app();
     open(&mut a, "Sanne");
     insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn the_case_view_shows_the_destruction_date_and_its_rule() {
+    let mut a = app();
+    open(&mut a, "Sanne");
+    let screen = render(&a);
+    let case = a.current_case().unwrap().0.clone();
+    let rules = a.data.retention.clone().unwrap();
+    let due = rules.compute(&case).unwrap().case;
+    let shown = format!(
+        "Vernietigen per: {} ({})",
+        crate::i18n::date(due.date),
+        due.rule
+    );
+    assert!(screen.contains(&shown), "{screen}");
 }
 
 #[test]

@@ -205,6 +205,7 @@ impl Worker {
                         String::new()
                     }
                 );
+                let text = text + &purge_note(&r.purge);
                 let _ = self.out.send(Msg::Synced(text));
                 self.load()
             }
@@ -257,6 +258,14 @@ impl Worker {
             .map(|e| e.to_string())
             .collect();
         let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
+        let mut broken: Vec<String> = broken;
+        let retention = match crate::store::retention::rules(&self.repo.root) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                broken.push(e.to_string());
+                None
+            }
+        };
         // The cases move to the UI; the worker keeps what evaluation needs.
         let Caseload {
             cases,
@@ -269,6 +278,7 @@ impl Worker {
             protocols,
             broken,
             conflicts,
+            retention,
         };
         self.caseload = Some(Caseload {
             cases: Vec::new(),
@@ -328,6 +338,39 @@ impl Worker {
             )),
         }
     }
+}
+
+/// What a sync destroyed here, for the status line (ids only).
+fn purge_note(p: &crate::store::retention::remote::PurgeSync) -> String {
+    let mut text = String::new();
+    if !p.destroyed.is_empty() {
+        text += &format!(
+            "; {} {} ({})",
+            t("vernietigd volgens lijst", "destroyed under list"),
+            p.lists.join(", "),
+            count(p.destroyed.len(), ("id", "ids"), ("id", "ids"))
+        );
+    }
+    if !p.discarded.is_empty() {
+        text += &format!(
+            "; {}: {}",
+            t(
+                "niet-verstuurde wijzigingen aan vernietigde gegevens weggegooid",
+                "unpushed changes to destroyed data discarded"
+            ),
+            p.discarded.join(", ")
+        );
+    }
+    if p.forced {
+        text += &format!(
+            "; {}",
+            t(
+                "remote overschreven; ruim daar op met `git gc --prune=now`",
+                "remote overwritten; clean it up there with `git gc --prune=now`"
+            )
+        );
+    }
+    text
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             + 2
     };
     let [info, conflict_area, signals] = Layout::vertical([
-        Constraint::Length(10),
+        Constraint::Length(11),
         Constraint::Length(conflict_height),
         Constraint::Min(3),
     ])
@@ -78,6 +78,31 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             case.owner.as_deref().unwrap_or("-")
         )),
     ];
+    if let Some(r) = app
+        .data
+        .retention
+        .as_ref()
+        .and_then(|r| r.compute(case).ok())
+    {
+        let mut text = format!(
+            "{}: {} ({})",
+            t("Vernietigen per", "Destroy from"),
+            date(r.case.date),
+            r.case.rule
+        );
+        if let Some((_, first)) = r.events.first() {
+            text += &format!(
+                "; {}: {}",
+                crate::i18n::count(
+                    r.events.len(),
+                    ("gebeurtenis eerder", "gebeurtenissen eerder"),
+                    ("event earlier", "events earlier")
+                ),
+                date(first.date)
+            );
+        }
+        lines.push(Line::raw(text));
+    }
     if let Ok(Evaluation { class: Some(c), .. }) = check {
         let colour = c.colour.clone().unwrap_or_default();
         lines.push(Line::from(vec![
