@@ -3,14 +3,14 @@
 
 use super::args::{Cli, Command};
 use super::out::outln;
-use super::{demo, join, read, show, user};
+use super::{demo, join, messages, read, show, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
 use crate::domain::input;
 use crate::domain::protocol::ResolvedProtocol;
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, count, t};
 use crate::store::load::{self, Rules};
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -31,7 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx { dir, today };
     if cli.lang.is_none()
         && let Ok(config) = load::load_config(&ctx.dir)
-        && let Some(lang) = config.lang.as_deref().and_then(Lang::parse)
+        && let Some(lang) = config.lang
     {
         i18n::set_lang(lang);
     }
@@ -64,10 +64,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 gemeente: gemeente.as_deref(),
                 owner: owner.as_deref(),
             };
-            let fields = input::case_fields(&input, ctx.today).map_err(user)?;
+            let fields = input::case_fields(&input, ctx.today).map_err(messages::input)?;
             protocol_for(&rules, &fields.protocol)?;
             let mut case = fields.into_case(ids::new_id(), ctx.today);
-            case.leerlingnummer = input::pupil_number(leerlingnummer.as_deref()).map_err(user)?;
+            case.leerlingnummer =
+                input::pupil_number(leerlingnummer.as_deref()).map_err(messages::input)?;
             repo.create_case(&case)?;
             super::out::ack(&case.id);
             Ok(ExitCode::SUCCESS)
@@ -187,7 +188,7 @@ fn default_dir() -> PathBuf {
 }
 
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate> {
-    input::date(flag, text).map_err(user)
+    crate::domain::dates::parse_typed(text).ok_or_else(|| user(messages::not_a_date(flag, text)))
 }
 
 /// A protocol by id that resolved; a broken or unknown one is an error.
@@ -236,7 +237,7 @@ pub fn build_event(
         note: note.as_deref(),
         fields: fields.given(),
     };
-    input::event(&protocol.vocabulary, &input).map_err(user)
+    input::event(&protocol.vocabulary, &input).map_err(messages::input)
 }
 
 fn done(

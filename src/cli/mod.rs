@@ -10,6 +10,7 @@ mod import;
 mod join;
 mod json;
 mod markdown;
+mod messages;
 pub(crate) mod out;
 mod read;
 mod report;

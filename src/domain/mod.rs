@@ -8,6 +8,7 @@ pub mod caseload;
 pub mod correction;
 pub mod dates;
 pub mod engine;
+pub mod errors;
 pub mod event;
 pub mod ids;
 pub mod import;

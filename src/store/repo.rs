@@ -416,7 +416,8 @@ impl CaseRepo {
         let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
         if take_remote {
             let mut chosen = current.clone();
-            crate::domain::merge::take_remote(&mut chosen, &conflict).map_err(StoreError::Repo)?;
+            crate::domain::merge::take_remote(&mut chosen, &conflict)
+                .map_err(|e| StoreError::Repo(format!("{}: {}", e.field, e.detail)))?;
             doc.apply(&current, &chosen).map_err(StoreError::Repo)?;
         }
         let new_text = doc.to_string();

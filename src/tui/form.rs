@@ -3,11 +3,11 @@
 //! A form stays open until its change is committed, so a failed commit
 //! loses no input and Enter retries it.
 
+use super::messages::FormError;
 use super::msg::{Effect, ProtocolInfo};
-use crate::domain::case::{Case, Level};
+use crate::domain::case::{Case, CaseEdit, Level};
 use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Until};
-use crate::domain::ids;
-use crate::domain::input::{self, CaseInput, EventInput};
+use crate::domain::input::{self, CaseInput, EventInput, Input};
 use crate::i18n::t;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -340,15 +340,12 @@ impl Form {
 
     /// Validates the form into the store work it asks for. Messages name
     /// the form's fields, not the command line's flags.
-    pub fn effect(&self, today: NaiveDate) -> Result<Effect, String> {
-        self.build(today).map_err(|e| {
-            self.fields.iter().fold(e, |e, f| {
-                e.replace(&format!("--{}", f.key), &format!("'{}'", f.label()))
-            })
-        })
+    /// `new_id` is the id a new case gets (drawn by the caller).
+    pub fn effect(&self, today: NaiveDate, new_id: &str) -> Result<Effect, String> {
+        self.build(today, new_id).map_err(|e| self.form_error(&e))
     }
 
-    fn build(&self, today: NaiveDate) -> Result<Effect, String> {
+    fn build(&self, today: NaiveDate, new_id: &str) -> Result<Effect, FormError> {
         let visible = self.visible();
         let shown = |key: &str| {
             let i = self.fields.iter().position(|f| f.key == key)?;
@@ -380,25 +377,18 @@ impl Form {
             FormKind::NewCase => {
                 let fields = input::case_fields(&self.case_input(), today)?;
                 Ok(Effect::CreateCase {
-                    case: Box::new(fields.into_case(ids::new_id(), today)),
+                    case: Box::new(fields.into_case(new_id.to_string(), today)),
                 })
             }
             FormKind::Done {
                 case_id, action_id, ..
             } => {
-                let mut event = Event::new(
-                    DONE_KIND,
-                    input::date(t("Datum", "Date"), self.value("date"))?,
-                );
+                let mut event =
+                    Event::new(DONE_KIND, input::date(Input::Date, self.value("date"))?);
                 event.action = Some(action_id.clone());
                 event.note = Some(self.value("note").trim().to_string()).filter(|n| !n.is_empty());
                 if event.date > today {
-                    return Err(format!(
-                        "{} {}: {}",
-                        t("Datum", "Date"),
-                        crate::i18n::date(event.date),
-                        t("ligt na vandaag", "is after today")
-                    ));
+                    return Err(FormError::AfterToday(event.date));
                 }
                 Ok(Effect::AddEvent {
                     case_id: case_id.clone(),
@@ -408,28 +398,30 @@ impl Form {
                 })
             }
             FormKind::EditCase { case_id, original } => {
-                input::case_fields(&self.case_input(), today)?;
-                let changes: Vec<(String, Option<String>)> = self
-                    .fields
-                    .iter()
-                    .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
-                    .map(|f| {
-                        // Dates are typed the person's way but stored ISO.
-                        let value = match (f.key, input::date("", &f.value)) {
-                            ("birth", Ok(d)) => d.to_string(),
-                            _ => f.value.trim().to_string(),
-                        };
-                        (f.key.to_string(), Some(value).filter(|v| !v.is_empty()))
+                let new = input::case_fields(&self.case_input(), today)?;
+                let changed = |key: &str| {
+                    self.fields.iter().any(|f| {
+                        f.key == key && original.iter().any(|(k, v)| k == key && v != &f.value)
                     })
-                    .collect();
-                if changes.is_empty() {
-                    return Err(t("niets gewijzigd", "nothing changed").into());
+                };
+                let edit = CaseEdit {
+                    name: changed("name").then(|| new.name.clone()),
+                    birth: changed("birth").then_some(new.birth),
+                    school: changed("school").then(|| new.school.clone()),
+                    level: changed("level").then_some(new.level),
+                    protocol: changed("protocol").then(|| new.protocol.clone()),
+                    gemeente: changed("gemeente").then(|| new.gemeente.clone()),
+                    owner: changed("owner").then(|| new.owner.clone()),
+                    status: None,
+                };
+                if edit.is_empty() {
+                    return Err(FormError::NothingChanged);
                 }
-                let keys: Vec<&str> = changes.iter().map(|(k, _)| k.as_str()).collect();
+                let keys: Vec<&str> = edit.entries().iter().map(|(k, _)| *k).collect();
                 Ok(Effect::EditCase {
                     case_id: case_id.clone(),
                     summary: format!("edit {}", keys.join(", ")),
-                    changes,
+                    edit,
                 })
             }
         }

@@ -5,6 +5,7 @@ use super::form::{Form, Outcome};
 use super::model::{App, HistoryView, Screen, Sort};
 use super::msg::Effect;
 use super::picker::{FilterKind, Picker};
+use crate::domain::case::{CaseEdit, Status};
 use crate::i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -20,6 +21,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         super::picker::key(app, key);
         return vec![];
     }
+    let next_id = app.next_id.clone();
     if let Some(form) = app.form.as_mut() {
         return match form.key(key) {
             Outcome::Stay => vec![],
@@ -28,7 +30,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.info(t("geannuleerd", "cancelled"));
                 vec![]
             }
-            Outcome::Submit => match form.effect(app.today) {
+            Outcome::Submit => match form.effect(app.today, &next_id) {
                 Ok(effect) => {
                     form.pending = true;
                     form.error = None;
@@ -268,10 +270,14 @@ fn case_command(app: &mut App, key: KeyEvent, id: &str) -> Vec<Effect> {
         KeyCode::Char('e') => app.form = Some(Form::edit_case(case, &app.data.protocols)),
         KeyCode::Char('c') => {
             let (status, what, said) = if case.is_open() {
-                ("closed", "close case", t("dossier gesloten", "case closed"))
+                (
+                    Status::Closed,
+                    "close case",
+                    t("dossier gesloten", "case closed"),
+                )
             } else {
                 (
-                    "open",
+                    Status::Open,
                     "reopen case",
                     t("dossier heropend", "case reopened"),
                 )
@@ -280,7 +286,10 @@ fn case_command(app: &mut App, key: KeyEvent, id: &str) -> Vec<Effect> {
             app.busy = Some(t("vastleggen...", "committing...").into());
             return vec![Effect::EditCase {
                 case_id: id.to_string(),
-                changes: vec![("status".into(), Some(status.into()))],
+                edit: CaseEdit {
+                    status: Some(status),
+                    ..CaseEdit::default()
+                },
                 summary: what.into(),
             }];
         }

@@ -6,10 +6,12 @@
 pub mod form;
 mod form_said;
 mod keys;
+mod messages;
 pub mod model;
 pub mod msg;
 pub mod picker;
 pub mod update;
+mod watch;
 pub mod worker;
 
 use crate::store::{CaseRepo, Result, StoreError};
@@ -34,12 +36,25 @@ pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
     let mut app = App::new(today, repo.root.display().to_string(), color_wanted());
     let _ = effects.send(Effect::Load);
     let mut terminal = ratatui::init();
+    keep_terminal_on_worker_panics();
     let result = run_loop(&mut terminal, &mut app, &msg_rx, &effects);
     ratatui::restore();
     // The process ends right after: freeing every case one by one would
     // only make the user wait (the worker's copy goes the same way).
     std::mem::forget(app);
     result
+}
+
+/// `ratatui::init` restores the terminal on any panic. The worker catches
+/// its own panics and reports them (`worker::run_caught`), so for that
+/// thread the terminal stays as it is and nothing is printed over it.
+fn keep_terminal_on_worker_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(worker::THREAD) {
+            previous(info);
+        }
+    }));
 }
 
 /// Set (to anything) to leave as soon as the first frame that shows the
@@ -79,6 +94,9 @@ fn run_loop(
         for msg in msgs {
             dirty = true;
             for effect in update::update(app, msg) {
+                if matches!(effect, Effect::CreateCase { .. }) {
+                    app.next_id = crate::domain::ids::new_id();
+                }
                 let _ = effects.send(effect);
             }
         }

@@ -119,6 +119,9 @@ pub struct App {
     pub picker: Option<super::picker::Picker>,
     /// A case made with `n`: shown and opened when its commit lands.
     pub open_after: Option<String>,
+    /// The id a new case gets: drawn outside `update` (here and by the
+    /// loop after each new case) so `update` stays a function of its input.
+    pub next_id: String,
     /// Esc on a top screen asks first; a second Esc (or q) quits.
     pub quitting: bool,
     pub quit: bool,
@@ -161,6 +164,7 @@ impl App {
             confirm: None,
             picker: None,
             open_after: None,
+            next_id: crate::domain::ids::new_id(),
             quitting: false,
             quit: false,
             color,

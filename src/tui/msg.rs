@@ -2,7 +2,7 @@
 //! store work (disk and git) that the worker thread runs off the UI thread;
 //! their results come back as messages.
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CaseEdit};
 use crate::domain::caseload::CaseCheck;
 use crate::domain::event::{Event, KindSpec};
 use crate::store::git::LogEntry;
@@ -104,7 +104,7 @@ pub enum Effect {
     },
     EditCase {
         case_id: String,
-        changes: Vec<(String, Option<String>)>,
+        edit: CaseEdit,
         summary: String,
     },
     Undo {

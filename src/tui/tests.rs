@@ -346,7 +346,7 @@ fn case_keys_close_edit_history_and_undo_without_changes() {
     open(&mut a, "Liam");
     let effects = key(&mut a, KeyCode::Char('c'));
     assert!(
-        matches!(effects.as_slice(), [Effect::EditCase { changes, .. }] if changes == &vec![("status".to_string(), Some("closed".to_string()))])
+        matches!(effects.as_slice(), [Effect::EditCase { edit, .. }] if edit.entries() == vec![("status", Some("closed".to_string()))])
     );
     key(&mut a, KeyCode::Char('e'));
     assert!(matches!(

@@ -305,12 +305,12 @@ fn an_edited_birth_date_typed_dutch_is_stored_iso() {
     }
     type_text(&mut a, "13-04-2011");
     let effects = key(&mut a, KeyCode::Enter);
-    let [Effect::EditCase { changes, .. }] = effects.as_slice() else {
+    let [Effect::EditCase { edit, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(
-        changes,
-        &vec![("birth".to_string(), Some("2011-04-13".to_string()))]
+        edit.entries(),
+        vec![("birth", Some("2011-04-13".to_string()))]
     );
     assert_eq!(a.said.as_deref(), Some("dossier gewijzigd: geboortedatum"));
 }
