@@ -10,7 +10,7 @@ use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Unti
 use crate::domain::input::{self, CaseInput, EventInput, Input};
 use crate::i18n::t;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {

@@ -7,7 +7,7 @@ use super::msg::Effect;
 use super::picker::{FilterKind, Picker};
 use crate::domain::case::{CaseEdit, Status};
 use crate::i18n::t;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {

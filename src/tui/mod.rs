@@ -16,7 +16,7 @@ pub mod worker;
 
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use model::App;
 use msg::{Effect, Msg};
 use ratatui::DefaultTerminal;

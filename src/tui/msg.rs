@@ -6,7 +6,7 @@ use crate::domain::case::{Case, CaseEdit};
 use crate::domain::caseload::CaseCheck;
 use crate::domain::event::{Event, KindSpec};
 use crate::store::git::LogEntry;
-use crossterm::event::KeyEvent;
+use ratatui::crossterm::event::KeyEvent;
 
 /// What the UI knows of a protocol: enough for forms and filters.
 #[derive(Debug, Clone, PartialEq)]

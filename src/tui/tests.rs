@@ -13,7 +13,7 @@ use crate::domain::dates;
 use crate::domain::event::DONE_KIND;
 use crate::domain::protocol::{self, resolve_all};
 use crate::store::{case_file, embedded};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;

@@ -8,7 +8,7 @@ use super::model::{App, Screen, StatusFilter};
 use super::msg::{Effect, Msg};
 use super::tests::{TODAY, app, key, open, snapshot, type_text};
 use super::update::update;
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
