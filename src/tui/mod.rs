@@ -5,6 +5,7 @@
 
 pub mod form;
 mod form_said;
+pub mod keymap;
 mod keys;
 mod messages;
 pub mod model;
@@ -16,10 +17,10 @@ pub mod worker;
 
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use model::App;
 use msg::{Effect, Msg};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 

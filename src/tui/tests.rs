@@ -13,9 +13,9 @@ use crate::domain::dates;
 use crate::domain::event::DONE_KIND;
 use crate::domain::protocol::{self, resolve_all};
 use crate::store::{case_file, embedded};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
 pub(super) const TODAY: &str = "2025-11-21";

@@ -8,9 +8,9 @@ use super::model::{App, Screen, StatusFilter};
 use super::msg::{Effect, Msg};
 use super::tests::{TODAY, app, key, open, snapshot, type_text};
 use super::update::update;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 
 fn render_small(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
