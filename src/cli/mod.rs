@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod conflicts;
 mod correct;
 mod demo;
 mod help;
