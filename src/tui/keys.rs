@@ -3,10 +3,9 @@
 
 use super::form::{Form, Outcome};
 use super::keymap::{self, Action};
-use super::model::{App, HistoryView, Screen, Sort};
+use super::model::{App, Screen, Sort};
 use super::msg::Effect;
 use super::picker::{FilterKind, Picker};
-use crate::domain::case::{CaseEdit, Status};
 use crate::i18n::t;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -157,26 +156,26 @@ fn search_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Moves an index by `delta` within `len`.
-fn step(i: Option<usize>, len: usize, delta: isize) -> Option<usize> {
+pub(super) fn step(i: Option<usize>, len: usize, delta: isize) -> Option<usize> {
     let i = i? as isize + delta;
     Some(i.clamp(0, len.saturating_sub(1) as isize) as usize)
 }
 
 /// How far a key moves a selection, when its action is `Move`.
-fn delta(action: Action, key: &KeyEvent) -> Option<isize> {
+pub(super) fn delta(action: Action, key: &KeyEvent) -> Option<isize> {
     (action == Action::Move).then(|| keymap::distance(key.code))
 }
 
-fn screen_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
+pub(super) fn screen_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
     match app.screen {
         Screen::Today => today_key(app, action, key),
         Screen::Cases => cases_key(app, action, key),
-        Screen::Case => case_key(app, action, key),
-        Screen::History => history_key(app, action, key),
+        Screen::Case => super::case_keys::case_key(app, action, key),
+        Screen::History => super::case_keys::history_key(app, action, key),
     }
 }
 
-fn open_case(app: &mut App, id: String, from: Screen) {
+pub(super) fn open_case(app: &mut App, id: String, from: Screen) {
     app.current = Some(id);
     app.action_sel = None;
     app.back_to = from;
@@ -200,7 +199,9 @@ fn today_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
             "een signaal is geen actie: open het dossier (Enter) en leg vast wat er gebeurt (a)",
             "a signal is not an action: open the case (Enter) and record what happens (a)",
         )),
-        (Action::Done, Some((case, action))) => return mark_done(app, &case, &action),
+        (Action::Done, Some((case, action))) => {
+            return super::case_keys::mark_done(app, &case, &action);
+        }
         _ => {}
     }
     vec![]
@@ -246,155 +247,12 @@ fn cases_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
         }
         _ => {
             if let Some(id) = selected {
-                return case_command(app, action, &id);
+                return super::case_keys::case_command(app, action, &id);
             }
             return vec![];
         }
     }
     app.filter_cases();
-    vec![]
-}
-
-/// Keys that act on one case, from the case list or the case view.
-fn case_command(app: &mut App, action: Action, id: &str) -> Vec<Effect> {
-    let Some(i) = app.case_index(id) else {
-        return vec![];
-    };
-    let case = &app.data.cases[i];
-    match action {
-        Action::AddEvent => match app.protocol(&case.protocol) {
-            Some(p) => app.form = Some(Form::add_event(case, p, app.today)),
-            None => app.error(format!(
-                "{} `{}`",
-                t(
-                    "protocol ontbreekt of is kapot:",
-                    "protocol missing or broken:"
-                ),
-                case.protocol
-            )),
-        },
-        Action::EditCase => app.form = Some(Form::edit_case(case, &app.data.protocols)),
-        Action::CloseCase => {
-            let (status, what, said) = if case.is_open() {
-                (
-                    Status::Closed,
-                    "close case",
-                    t("dossier gesloten", "case closed"),
-                )
-            } else {
-                (
-                    Status::Open,
-                    "reopen case",
-                    t("dossier heropend", "case reopened"),
-                )
-            };
-            app.said = Some(said.into());
-            app.busy = Some(t("vastleggen...", "committing...").into());
-            return vec![Effect::EditCase {
-                case_id: id.to_string(),
-                edit: CaseEdit {
-                    status: Some(status),
-                    ..CaseEdit::default()
-                },
-                summary: what.into(),
-            }];
-        }
-        Action::History => {
-            app.current = Some(id.to_string());
-            app.screen = Screen::History;
-            app.history = Some(HistoryView {
-                case_id: id.to_string(),
-                ..Default::default()
-            });
-            app.busy = Some(t("geschiedenis laden...", "loading history...").into());
-            return vec![Effect::History {
-                case_id: id.to_string(),
-            }];
-        }
-        _ => {}
-    }
-    vec![]
-}
-
-fn case_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
-    let Some(id) = app.current.clone() else {
-        return vec![];
-    };
-    let actions: Vec<String> = app
-        .current_open_actions()
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    let index = (!actions.is_empty()).then(|| {
-        app.action_sel
-            .as_ref()
-            .and_then(|s| actions.iter().position(|a| a == s))
-            .unwrap_or(0)
-    });
-    if let Some(d) = delta(action, &key) {
-        if let Some(i) = step(index, actions.len(), d) {
-            app.action_sel = Some(actions[i].clone());
-        }
-        return vec![];
-    }
-    let conflict = app
-        .data
-        .conflicts
-        .get(&id)
-        .and_then(|c| c.first())
-        .map(|c| c.field.clone());
-    match (action, index, conflict) {
-        (Action::Resolve, _, Some(field)) => {
-            app.busy = Some(t("conflict oplossen...", "resolving conflict...").into());
-            vec![Effect::Resolve {
-                case_id: id,
-                field,
-                take_remote: key.code == KeyCode::Char('R'),
-            }]
-        }
-        (Action::Done, Some(i), _) => mark_done(app, &id, &actions[i].clone()),
-        (Action::Done, None, _) => {
-            app.error(t(
-                "geen open actie om af te ronden",
-                "no open action to mark done",
-            ));
-            vec![]
-        }
-        _ => case_command(app, action, &id),
-    }
-}
-
-fn history_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
-    let Some(h) = app.history.as_mut() else {
-        return vec![];
-    };
-    if let Some(d) = delta(action, &key)
-        && let Some(i) = step(Some(h.selected), h.entries.len(), d)
-    {
-        h.selected = i;
-        return h
-            .entries
-            .get(i)
-            .map(|e| {
-                vec![Effect::Diff {
-                    commit: e.id.clone(),
-                    case_id: h.case_id.clone(),
-                }]
-            })
-            .unwrap_or_default();
-    }
-    vec![]
-}
-
-/// `x`: asks on which date (today by default) and for an optional note.
-fn mark_done(app: &mut App, case_id: &str, action_id: &str) -> Vec<Effect> {
-    let action = app
-        .case_index(case_id)
-        .and_then(|i| app.data.checks[i].as_ref().ok())
-        .and_then(|e| e.actions.iter().find(|a| a.id == action_id));
-    if let Some(a) = action {
-        app.form = Some(Form::done(case_id, a, app.today));
-    }
     vec![]
 }
 

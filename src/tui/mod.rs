@@ -3,7 +3,9 @@
 //! that only read the model (`crate::ui`), and a worker thread that does all
 //! disk and git work ([`worker`]) so the interface never blocks.
 
+mod case_keys;
 pub mod form;
+mod form_effect;
 mod form_said;
 pub mod keymap;
 mod keys;
