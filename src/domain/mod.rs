@@ -3,6 +3,7 @@
 //! always a parameter so every result is reproducible.
 
 pub mod calendar;
+pub mod calendar_file;
 pub mod case;
 pub mod caseload;
 pub mod correction;

@@ -21,6 +21,7 @@ pub mod perms;
 pub mod recovery;
 pub mod repo;
 pub mod reports;
+mod resolve;
 pub mod scan;
 pub mod sync;
 #[cfg(test)]
