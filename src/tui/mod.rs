@@ -110,4 +110,6 @@ fn run_loop(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_keys;
+#[cfg(test)]
 mod tests_more;
