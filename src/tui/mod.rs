@@ -13,6 +13,7 @@ mod messages;
 pub mod model;
 pub mod msg;
 pub mod picker;
+mod selection;
 pub mod update;
 mod watch;
 pub mod worker;
