@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// An error at a place in a named file. Its `Display` (`file:line:column:
-/// message`) is in `i18n::words`: the front ends word it.
+/// message`) is implemented by the front ends, which word it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub file: String,
