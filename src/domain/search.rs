@@ -59,7 +59,7 @@ mod tests {
             "Sanne de Vries abc De Brug Delft".to_string(),
             "Yusuf Bakker def Het Lyceum Zoetermeer".to_string(),
         ];
-        let s = Searcher::default();
+        let s = Searcher;
         assert_eq!(s.filter("yusbak", &hs), vec![1]);
         assert_eq!(s.filter("", &hs), vec![0, 1]);
         assert!(s.filter("qqq", &hs).is_empty());

@@ -169,7 +169,7 @@ impl App {
             quit: false,
             color,
             counts: (0, 0),
-            searcher: Searcher::default(),
+            searcher: Searcher,
         }
     }
 
