@@ -35,8 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         i18n::set_lang(lang);
     }
     let Some(command) = cli.command else {
-        return crate::tui::run_on(&CaseRepo::open(&ctx.dir)?, ctx.today)
-            .map(|_| ExitCode::SUCCESS);
+        return crate::ui::run_on(&CaseRepo::open(&ctx.dir)?, ctx.today).map(|_| ExitCode::SUCCESS);
     };
     match command {
         Command::Demo => demo::run(&ctx),

@@ -6,6 +6,8 @@ mod cases;
 mod form;
 mod help;
 mod history;
+mod terminal;
+pub use terminal::{EXIT_AFTER_FIRST_FRAME, color_wanted, run_on};
 pub mod theme;
 mod today;
 
