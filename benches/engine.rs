@@ -47,7 +47,7 @@ fn benches(c: &mut Criterion) {
     });
     let big = verzuim::synth::cases(10_000, 7, today);
     let hay: Vec<String> = big.iter().map(search::haystack).collect();
-    let s = Searcher::default();
+    let s = Searcher;
     c.bench_function("fuzzy filter 10,000 cases, one keystroke", |b| {
         b.iter(|| black_box(s.filter("sanne de", &hay)))
     });

@@ -21,8 +21,14 @@ pub struct Cli {
     #[arg(long, global = true, env = "VERZUIM_TODAY", hide_env_values = true)]
     pub today: Option<String>,
     /// Interface language: nl (default) or en.
-    #[arg(long, global = true, env = "VERZUIM_LANG", hide_env_values = true)]
-    pub lang: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "VERZUIM_LANG",
+        hide_env_values = true,
+        value_enum
+    )]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -265,17 +271,8 @@ pub fn parse() -> Result<Cli, ExitCode> {
             return Err(ExitCode::from(1));
         }
     };
-    match cli.lang.as_deref().map(Lang::parse) {
-        Some(Some(lang)) => i18n::set_lang(lang),
-        Some(None) => {
-            errln!(
-                "verzuim: {} `{}` (nl, en)",
-                i18n::t("onbekende taal", "unknown language"),
-                cli.lang.as_deref().unwrap_or("")
-            );
-            return Err(ExitCode::from(1));
-        }
-        None => {}
+    if let Some(lang) = cli.lang {
+        i18n::set_lang(lang);
     }
     Ok(cli)
 }

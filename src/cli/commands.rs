@@ -2,15 +2,14 @@
 //! a one-line error and changes nothing), then calls the store and prints.
 
 use super::args::{Cli, Command};
-use super::out::outln;
-use super::{demo, join, read, show, user};
+use super::{demo, join, messages, read, show, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::ids;
 use crate::domain::input;
 use crate::domain::protocol::ResolvedProtocol;
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, t};
 use crate::store::load::{self, Rules};
 use crate::store::{CaseRepo, Result, StoreError};
 use chrono::NaiveDate;
@@ -31,13 +30,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx { dir, today };
     if cli.lang.is_none()
         && let Ok(config) = load::load_config(&ctx.dir)
-        && let Some(lang) = config.lang.as_deref().and_then(Lang::parse)
+        && let Some(lang) = config.lang
     {
         i18n::set_lang(lang);
     }
     let Some(command) = cli.command else {
-        return crate::tui::run_on(&CaseRepo::open(&ctx.dir)?, ctx.today)
-            .map(|_| ExitCode::SUCCESS);
+        return crate::ui::run_on(&CaseRepo::open(&ctx.dir)?, ctx.today).map(|_| ExitCode::SUCCESS);
     };
     match command {
         Command::Demo => demo::run(&ctx),
@@ -53,8 +51,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             owner,
             leerlingnummer,
         } => {
-            let repo = CaseRepo::open(&ctx.dir)?;
-            let rules = load::load_rules(&repo.root)?;
             let input = input::CaseInput {
                 name: &name,
                 birth: &birth,
@@ -64,13 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 gemeente: gemeente.as_deref(),
                 owner: owner.as_deref(),
             };
-            let fields = input::case_fields(&input, ctx.today).map_err(user)?;
-            protocol_for(&rules, &fields.protocol)?;
-            let mut case = fields.into_case(ids::new_id(), ctx.today);
-            case.leerlingnummer = input::pupil_number(leerlingnummer.as_deref()).map_err(user)?;
-            repo.create_case(&case)?;
-            super::out::ack(&case.id);
-            Ok(ExitCode::SUCCESS)
+            new_case(&ctx, &input, leerlingnummer.as_deref())
         }
         Command::Add {
             case,
@@ -82,24 +72,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             note,
             fields,
             force,
-        } => {
-            let repo = CaseRepo::open(&ctx.dir)?;
-            let id = repo.resolve_case(&case)?;
-            let rules = load::load_rules(&repo.root)?;
-            let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
-            let protocol = protocol_for(&rules, &current.protocol)?;
-            let event = build_event(
-                protocol,
-                &kind,
-                &date,
-                (until, hours, outcome, note),
-                &fields,
-            )?;
-            super::setup::question(&rules, &current, &event, ctx.today, force)?;
-            let what = format!("add {} {}", event.kind, event.date);
-            super::out::ack(&repo.add_event(&id, &event, &what)?);
-            Ok(ExitCode::SUCCESS)
-        }
+        } => add(
+            &ctx,
+            &case,
+            (&kind, &date),
+            (until, hours, outcome, note),
+            &fields,
+            force,
+        ),
         Command::Done {
             case,
             action,
@@ -136,44 +116,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report(args) => super::report::run(&ctx, args),
         Command::Retention(args) => super::retention::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
-        Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
-        Command::Conflicts { json } => conflicts(&ctx, json),
+        Command::Sync { remote, join } => {
+            super::conflicts::sync(&ctx, remote.as_deref(), join.as_deref())
+        }
+        Command::Conflicts { json } => super::conflicts::conflicts(&ctx, json),
         Command::Resolve {
             case,
             field,
             choice,
-        } => {
-            let repo = CaseRepo::open(&ctx.dir)?;
-            let id = repo.resolve_case(&case)?;
-            let n = match choice.as_str() {
-                "local" => 0,
-                "remote" => 1,
-                other => other
-                    .strip_prefix("remote-")
-                    .and_then(|n| n.parse::<usize>().ok())
-                    .filter(|n| *n >= 2)
-                    .ok_or_else(|| {
-                        StoreError::User(format!(
-                            "`{other}`: {}",
-                            t(
-                                "kies local, remote of remote-N",
-                                "choose local, remote or remote-N"
-                            )
-                        ))
-                    })?,
-            };
-            repo.resolve_conflict_with(&id, &field, n)?;
-            outln!(
-                "{id} {field}: {}",
-                if choice != "local" {
-                    t("waarde van de andere kant genomen", "remote value taken")
-                } else {
-                    t("eigen waarde gehouden", "local value kept")
-                }
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => super::conflicts::resolve(&ctx, &case, &field, &choice),
     }
+}
+
+/// `verzuim new`: a case from typed fields, its id printed.
+fn new_case(ctx: &Ctx, input: &input::CaseInput, leerlingnummer: Option<&str>) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let rules = load::load_rules(&repo.root)?;
+    let fields = input::case_fields(input, ctx.today).map_err(messages::input)?;
+    protocol_for(&rules, &fields.protocol)?;
+    let mut case = fields.into_case(ids::new_id(), ctx.today);
+    case.leerlingnummer = input::pupil_number(leerlingnummer).map_err(messages::input)?;
+    repo.create_case(&case)?;
+    super::out::ack(&case.id);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `verzuim add`: one event, checked against the case's protocol and for
+/// plausibility (`force` for what a person may mean), its id printed.
+fn add(
+    ctx: &Ctx,
+    case: &str,
+    (kind, date): (&str, &str),
+    text: EventText,
+    fields: &super::args::FieldArgs,
+    force: bool,
+) -> Result<ExitCode> {
+    let repo = CaseRepo::open(&ctx.dir)?;
+    let id = repo.resolve_case(case)?;
+    let rules = load::load_rules(&repo.root)?;
+    let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
+    let protocol = protocol_for(&rules, &current.protocol)?;
+    let event = build_event(protocol, kind, date, text, fields)?;
+    super::setup::question(&rules, &current, &event, ctx.today, force)?;
+    let what = format!("add {} {}", event.kind, event.date);
+    super::out::ack(&repo.add_event(&id, &event, &what)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `$XDG_DATA_HOME/verzuim`, else `~/.local/share/verzuim`.
@@ -188,7 +175,7 @@ fn default_dir() -> PathBuf {
 }
 
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate> {
-    input::date(flag, text).map_err(user)
+    crate::domain::dates::parse_typed(text).ok_or_else(|| user(messages::not_a_date(flag, text)))
 }
 
 /// A protocol by id that resolved; a broken or unknown one is an error.
@@ -237,7 +224,7 @@ pub fn build_event(
         note: note.as_deref(),
         fields: fields.given(),
     };
-    input::event(&protocol.vocabulary, &input).map_err(user)
+    input::event(&protocol.vocabulary, &input).map_err(messages::input)
 }
 
 fn done(
@@ -330,87 +317,4 @@ pub fn unchecked_error(u: &Unchecked) -> StoreError {
 
 pub fn unchecked_text(u: &Unchecked) -> String {
     u.to_string()
-}
-
-fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
-    let r = CaseRepo::open(&ctx.dir)?.sync(remote, join)?;
-    outln!(
-        "{} {}: {} {} {}, {} {}; {} {}",
-        t("gesynchroniseerd met", "synced with"),
-        r.remote,
-        t("binnen:", "in:"),
-        count(r.cases_in, ("dossier", "dossiers"), ("case", "cases")),
-        t("gewijzigd", "changed"),
-        count(
-            r.events_in,
-            ("gebeurtenis", "gebeurtenissen"),
-            ("event", "events")
-        ),
-        t("toegevoegd", "added"),
-        t("uit:", "out:"),
-        count(r.commits_out, ("commit", "commits"), ("commit", "commits")),
-    );
-    if r.conflicts > 0 {
-        outln!(
-            "{}: {} (`verzuim conflicts`)",
-            count(
-                r.conflicts,
-                ("conflict", "conflicten"),
-                ("conflict", "conflicts")
-            ),
-            t(
-                "de lokale waarde is gehouden; kies met `verzuim resolve`",
-                "the local value was kept; choose with `verzuim resolve`"
-            )
-        );
-    }
-    super::retention::sync_note(&r.purge);
-    for f in &r.kept_both {
-        outln!(
-            "{}: {f}",
-            t(
-                "beide versies bewaard, de remote-versie als",
-                "both versions kept, the remote one as"
-            )
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
-    let repo = CaseRepo::open(&ctx.dir)?;
-    let all = crate::store::conflicts::read_all(&repo.root)?;
-    if as_json {
-        let v: Vec<serde_json::Value> = all
-            .iter()
-            .flat_map(|(case, list)| {
-                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "others": c.others, "base": c.base }))
-            })
-            .collect();
-        outln!("{}", serde_json::Value::Array(v));
-        return Ok(ExitCode::SUCCESS);
-    }
-    if all.is_empty() {
-        outln!("{}", t("geen conflicten", "no conflicts"));
-    }
-    for (case, list) in &all {
-        for c in list {
-            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-            let more: String = c
-                .others
-                .iter()
-                .enumerate()
-                .map(|(i, v)| format!("  remote-{}: {v}", i + 2))
-                .collect();
-            outln!(
-                "{case}  {}  {}: {}  {}: {}{more}",
-                c.field,
-                t("lokaal", "local"),
-                show(&c.local),
-                t("andere kant", "remote"),
-                show(&c.remote)
-            );
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

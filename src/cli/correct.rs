@@ -3,7 +3,7 @@
 
 use super::args::FieldArgs;
 use super::commands::{Ctx, EventText, protocol_for};
-use super::user;
+use super::{messages, user};
 use crate::domain::correction::{self, EventEdit};
 use crate::domain::event::Event;
 use crate::store::load;
@@ -38,13 +38,13 @@ pub fn edit(
     let rules = load::load_rules(&repo.root)?;
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
     let protocol = protocol_for(&rules, &current.protocol)?;
-    let eid = correction::find_event(&current, event).map_err(user)?;
+    let eid = correction::find_event(&current, event).map_err(messages::correction)?;
     let old = &current.events[eid];
     let spec = protocol
         .kind(&old.kind)
         .cloned()
         .unwrap_or_else(|| lenient(old));
-    let (new, changed) = correction::edit(old, &spec, &change).map_err(user)?;
+    let (new, changed) = correction::edit(old, &spec, &change).map_err(messages::correction)?;
     if changed.is_empty() {
         super::out::ack(eid);
         return Ok(ExitCode::SUCCESS);
@@ -60,8 +60,8 @@ pub fn withdraw(ctx: &Ctx, case: &str, event: &str, reason: &str) -> Result<Exit
     let repo = CaseRepo::open(&ctx.dir)?;
     let id = repo.resolve_case(case)?;
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
-    let eid = correction::find_event(&current, event).map_err(user)?;
-    let new = correction::withdraw(&current.events[eid], reason).map_err(user)?;
+    let eid = correction::find_event(&current, event).map_err(messages::correction)?;
+    let new = correction::withdraw(&current.events[eid], reason).map_err(messages::correction)?;
     replace(
         &repo,
         &id,

@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let dir = tmp.path().join("dossiers");
     let repo = create_demo_repo(&dir, ctx.today)?;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        crate::tui::run_on(&repo, ctx.today)?;
+        crate::ui::run_on(&repo, ctx.today)?;
         return Ok(ExitCode::SUCCESS);
     }
     let loaded = crate::store::load::load(&repo.root)?;

@@ -133,14 +133,18 @@ fn print_case(ctx: &Ctx, case: &Case, cp: &CasePlan, loaded: &load::Loaded) {
         };
         let e = &item.event;
         let was = match &item.status {
-            ItemStatus::Changed(old) => format!(" ({}:{})", t("was", "was"), clean(&old.details())),
+            ItemStatus::Changed(old) => format!(
+                " ({}:{})",
+                t("was", "was"),
+                clean(&crate::i18n::event_details(old))
+            ),
             _ => String::new(),
         };
         outln!(
             "  {mark} {}  {:<14}{}  [{word}; {} {}]{was}",
             crate::i18n::date(e.date),
             e.kind,
-            clean(&e.details()),
+            clean(&crate::i18n::event_details(e)),
             t("rij", "row"),
             rows_text(&item.rows)
         );
@@ -258,7 +262,7 @@ fn describe(e: &RowError) -> String {
             t("onbekende waarde", "unknown value"),
             clean(text)
         ),
-        ErrorKind::Invalid { message } => clean(message),
+        ErrorKind::Invalid(error) => clean(&super::messages::event_error(error)),
         ErrorKind::Malformed { message } => format!(
             "{}: {}",
             t("geen leesbare tabel", "not a readable table"),

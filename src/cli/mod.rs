@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod conflicts;
 mod correct;
 mod demo;
 mod help;
@@ -10,6 +11,7 @@ mod import;
 mod join;
 mod json;
 mod markdown;
+mod messages;
 pub(crate) mod out;
 mod read;
 mod report;

@@ -192,7 +192,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         .map(|p| p.vocabulary.as_slice())
         .unwrap_or_default();
     for (eid, e) in c.events_by_date() {
-        let extra = e.details();
+        let extra = crate::i18n::event_details(e);
         let note = e
             .note
             .as_deref()
@@ -201,7 +201,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         outln!(
             "  {}  {:<26} {}{extra}{note}",
             date(e.date),
-            crate::domain::event::kind_label(&e.kind, vocabulary),
+            crate::i18n::kind_label(&e.kind, vocabulary),
             &eid[..eid.len().min(8)]
         );
     }

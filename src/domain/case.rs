@@ -148,3 +148,43 @@ impl CaseFields {
         }
     }
 }
+
+/// A change to a case's own fields (the TUI's edit form, closing and
+/// reopening): `None` leaves a field as it is; `Some(None)` clears an
+/// optional one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseEdit {
+    pub name: Option<String>,
+    pub birth: Option<NaiveDate>,
+    pub school: Option<String>,
+    pub level: Option<Level>,
+    pub protocol: Option<String>,
+    pub gemeente: Option<Option<String>>,
+    pub owner: Option<Option<String>>,
+    pub status: Option<Status>,
+}
+
+impl CaseEdit {
+    /// The keys of the case file it sets, each with its new text in the
+    /// file's form (`None`: remove the key), in file order.
+    pub fn entries(&self) -> Vec<(&'static str, Option<String>)> {
+        let text = |v: &Option<String>| v.clone().map(Some);
+        [
+            ("name", text(&self.name)),
+            ("birth", self.birth.map(|d| Some(d.to_string()))),
+            ("school", text(&self.school)),
+            ("level", self.level.map(|l| Some(l.as_str().to_string()))),
+            ("protocol", text(&self.protocol)),
+            ("gemeente", self.gemeente.clone()),
+            ("owner", self.owner.clone()),
+            ("status", self.status.map(|s| Some(s.as_str().to_string()))),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|v| (key, v)))
+        .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries().is_empty()
+    }
+}

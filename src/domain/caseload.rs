@@ -78,30 +78,6 @@ pub enum Unchecked {
     BrokenProtocol(String),
 }
 
-impl std::fmt::Display for Unchecked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::i18n::t;
-        match self {
-            Unchecked::UnknownProtocol(p) => {
-                write!(
-                    f,
-                    "{}: {} `{p}`",
-                    t("niet gecontroleerd", "unchecked"),
-                    t("onbekend protocol", "unknown protocol")
-                )
-            }
-            Unchecked::BrokenProtocol(p) => {
-                write!(
-                    f,
-                    "{}: protocol `{p}` {}",
-                    t("niet gecontroleerd", "unchecked"),
-                    t("is kapot", "is broken")
-                )
-            }
-        }
-    }
-}
-
 pub type CaseCheck = Result<Evaluation, Unchecked>;
 
 pub struct Caseload {

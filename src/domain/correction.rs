@@ -4,9 +4,9 @@
 //! while the file and the history still show it.
 
 use crate::domain::case::Case;
+use crate::domain::errors::{CorrectionError, Input, InputError};
 use crate::domain::event::{self, DONE_KIND, Event, Field, KindSpec};
 use crate::domain::input;
-use crate::i18n::t;
 
 /// What a person typed to change an event: `None` leaves a field as it is,
 /// an empty text clears an optional one.
@@ -32,7 +32,7 @@ impl EventEdit<'_> {
 }
 
 /// The id of the event `text` names: its id or a unique start of it.
-pub fn find_event<'c>(case: &'c Case, text: &str) -> Result<&'c str, String> {
+pub fn find_event<'c>(case: &'c Case, text: &str) -> Result<&'c str, CorrectionError> {
     let text = text.trim();
     let hits: Vec<&str> = case
         .events
@@ -42,17 +42,14 @@ pub fn find_event<'c>(case: &'c Case, text: &str) -> Result<&'c str, String> {
         .collect();
     match hits.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "{} `{text}` {} {}",
-            t("geen gebeurtenis", "no event"),
-            t("in dossier", "in case"),
-            case.id
-        )),
-        _ => Err(format!(
-            "`{text}` {} ({})",
-            t("past op meer gebeurtenissen", "matches more than one event"),
-            hits.join(", ")
-        )),
+        [] => Err(CorrectionError::NoSuchEvent {
+            text: text.to_string(),
+            case: case.id.clone(),
+        }),
+        _ => Err(CorrectionError::AmbiguousEvent {
+            text: text.to_string(),
+            matches: hits.iter().map(|h| h.to_string()).collect(),
+        }),
     }
 }
 
@@ -68,31 +65,21 @@ pub fn edit(
     old: &Event,
     spec: &KindSpec,
     change: &EventEdit,
-) -> Result<(Event, Vec<&'static str>), String> {
+) -> Result<(Event, Vec<&'static str>), CorrectionError> {
     if old.withdrawn.is_some() {
-        return Err(t(
-            "een ingetrokken gebeurtenis kan niet meer worden gewijzigd",
-            "a withdrawn event can no longer be changed",
-        )
-        .into());
+        return Err(CorrectionError::Withdrawn);
     }
     let mut e = old.clone();
     if let Some(d) = change.date {
-        e.date = input::date("--date", d)?;
+        e.date = input::date(Input::Date, d)?;
     }
     if let Some(u) = change.until {
         e.until = text(Some(u))
-            .map(|u| input::date("--until", &u))
+            .map(|u| input::date(Input::Until, &u))
             .transpose()?;
     }
     if let Some(h) = change.hours {
-        e.hours = text(Some(h))
-            .map(|h| {
-                h.replace(',', ".")
-                    .parse::<f64>()
-                    .map_err(|_| format!("--hours `{h}`: {}", t("geen getal", "not a number")))
-            })
-            .transpose()?;
+        e.hours = text(Some(h)).map(|h| input::hours(&h)).transpose()?;
     }
     if let Some(o) = change.outcome {
         e.outcome = text(Some(o));
@@ -129,17 +116,16 @@ pub fn changed(a: &Event, b: &Event) -> Vec<&'static str> {
 }
 
 /// Marks an event withdrawn with its reason.
-pub fn withdraw(old: &Event, reason: &str) -> Result<Event, String> {
+pub fn withdraw(old: &Event, reason: &str) -> Result<Event, CorrectionError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(t("--reason mag niet leeg zijn", "--reason must not be empty").into());
+        return Err(InputError::Empty {
+            input: Input::Reason,
+        }
+        .into());
     }
     if old.withdrawn.is_some() {
-        return Err(t(
-            "deze gebeurtenis is al ingetrokken",
-            "this event is already withdrawn",
-        )
-        .into());
+        return Err(CorrectionError::AlreadyWithdrawn);
     }
     let mut e = old.clone();
     e.withdrawn = Some(reason.to_string());

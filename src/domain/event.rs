@@ -3,12 +3,12 @@
 //! by the CLI and the TUI form so both give the same messages.
 
 use crate::domain::dates;
-use crate::i18n::t;
+use crate::domain::errors::{EventError, Input};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::vocabulary::{
-    CONSULT_OUTCOMES, Field, FieldSpec, base_vocabulary, label as kind_label,
+    CONSULT_OUTCOMES, Field, FieldSpec, base_vocabulary, labels as kind_labels,
 };
 
 /// The kind of event that marks an action done by hand.
@@ -88,33 +88,6 @@ impl Event {
             withdrawn: None,
         }
     }
-
-    /// Its fields after kind and date, for one line of a timeline:
-    /// " t/m 2026-11-05 3 uur [verschenen] <action>".
-    pub fn details(&self) -> String {
-        let mut text = String::new();
-        if let Some(u) = self.until {
-            text += &format!(" t/m {}", crate::i18n::date(u));
-        }
-        if let Some(h) = self.hours {
-            text += &format!(" {h} {}", t("uur", "h"));
-        }
-        if let Some(o) = &self.outcome {
-            text += &format!(" [{o}]");
-        }
-        for f in Field::ALL {
-            if let Some(v) = f.get(self) {
-                text += &format!(" {}={v}", f.name());
-            }
-        }
-        if let Some(a) = &self.action {
-            text += &format!(" {a}");
-        }
-        if let Some(r) = &self.withdrawn {
-            text += &format!(" [{}: {r}]", t("ingetrokken", "withdrawn"));
-        }
-        text
-    }
 }
 
 /// What a kind of event takes besides its date.
@@ -146,118 +119,87 @@ pub const MELDING_SOORTEN: [&str; 5] = ["16u4w", "lrv", "luxe", "overig", "18plu
 /// Where a report stands.
 pub const MELDING_STATUSES: [&str; 3] = ["nieuw", "in-behandeling", "afgehandeld"];
 
-/// Checks an event against its kind's fields. Returns a one-line message.
-pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), String> {
+/// Checks an event against its kind's fields.
+pub fn validate(event: &Event, spec: &KindSpec) -> Result<(), EventError> {
+    let kind = || spec.id.clone();
+    let not_for = |input| EventError::DoesNotApply {
+        input,
+        kind: kind(),
+    };
     if let Some(until) = event.until {
         if spec.until == Until::No {
-            return Err(format!(
-                "{} `{}`",
-                t("--until past niet bij", "--until does not apply to"),
-                spec.id
-            ));
+            return Err(not_for(Input::Until));
         }
         if until < event.date {
-            return Err(format!(
-                "--until {} {} {}",
-                crate::i18n::date(until),
-                t("ligt voor --date", "is before --date"),
-                crate::i18n::date(event.date)
-            ));
+            return Err(EventError::UntilBeforeDate {
+                until,
+                date: event.date,
+            });
         }
     }
     if let Some(hours) = event.hours {
         if !spec.hours {
-            return Err(format!(
-                "{} `{}`",
-                t("--hours past niet bij", "--hours does not apply to"),
-                spec.id
-            ));
+            return Err(not_for(Input::Hours));
         }
         if !hours.is_finite() || hours <= 0.0 || hours > 24.0 {
-            return Err(format!(
-                "{} {hours}: {}",
-                t("ongeldig aantal uren", "invalid hours"),
-                t(
-                    "moet groter dan 0 en hoogstens 24 zijn",
-                    "must be more than 0 and at most 24"
-                )
-            ));
+            return Err(EventError::HoursOutOfRange { hours });
         }
         if event.until.is_some() {
-            return Err(t(
-                "gebruik --hours voor een deel van een dag of --until voor hele dagen, niet beide",
-                "use --hours for part of a day or --until for whole days, not both",
-            )
-            .into());
+            return Err(EventError::HoursAndUntil);
         }
     }
     match (&event.outcome, spec.outcomes.is_empty()) {
-        (Some(_), true) => {
-            return Err(format!(
-                "{} `{}`",
-                t("--outcome past niet bij", "--outcome does not apply to"),
-                spec.id
-            ));
-        }
+        (Some(_), true) => return Err(not_for(Input::Outcome)),
         (Some(o), false) if !spec.outcomes.contains(o) => {
-            return Err(format!(
-                "{} `{o}`; {} {}",
-                t("onbekende uitkomst", "unknown outcome"),
-                t("kies uit", "choose from"),
-                spec.outcomes.join(", ")
-            ));
+            return Err(EventError::NotAChoice {
+                input: Input::Outcome,
+                value: o.clone(),
+                choices: spec.outcomes.clone(),
+            });
         }
         (None, false) => {
-            return Err(format!(
-                "{} `{}`: {} {}",
-                t("--outcome is nodig voor", "--outcome is required for"),
-                spec.id,
-                t("kies uit", "choose from"),
-                spec.outcomes.join(", ")
-            ));
+            return Err(EventError::OutcomeRequired {
+                kind: kind(),
+                choices: spec.outcomes.clone(),
+            });
         }
         _ => {}
     }
     validate_fields(event, spec)?;
     if spec.note_required && event.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-        return Err(format!(
-            "{} `{}`",
-            t("--note is nodig voor", "--note is required for"),
-            spec.id
-        ));
+        return Err(EventError::Required {
+            input: Input::Note,
+            kind: kind(),
+        });
     }
     Ok(())
 }
 
 /// The extra fields: none the kind does not take, every required one, and
 /// only known values for a choice.
-fn validate_fields(event: &Event, spec: &KindSpec) -> Result<(), String> {
+fn validate_fields(event: &Event, spec: &KindSpec) -> Result<(), EventError> {
     for f in Field::ALL {
         let value = f.get(event);
+        let input = Input::Field(f);
         match (spec.fields.iter().find(|s| s.field == f), value) {
             (None, Some(_)) => {
-                return Err(format!(
-                    "--{} {} `{}`",
-                    f.name(),
-                    t("past niet bij", "does not apply to"),
-                    spec.id
-                ));
+                return Err(EventError::DoesNotApply {
+                    input,
+                    kind: spec.id.clone(),
+                });
             }
             (Some(s), None) if s.required => {
-                return Err(format!(
-                    "--{} {} `{}`",
-                    f.name(),
-                    t("is nodig voor", "is required for"),
-                    spec.id
-                ));
+                return Err(EventError::Required {
+                    input,
+                    kind: spec.id.clone(),
+                });
             }
             (Some(s), Some(v)) if !s.values.is_empty() && !s.values.contains(&v.as_str()) => {
-                return Err(format!(
-                    "--{} `{v}`: {} {}",
-                    f.name(),
-                    t("kies uit", "choose from"),
-                    s.values.join(", ")
-                ));
+                return Err(EventError::NotAChoice {
+                    input,
+                    value: v,
+                    choices: s.values.iter().map(|v| v.to_string()).collect(),
+                });
             }
             _ => {}
         }
@@ -325,12 +267,30 @@ mod tests {
     fn extra_fields_are_checked_per_kind() {
         let mut e = Event::new("inschrijving", d("2026-11-10"));
         let err = validate(&e, &spec("inschrijving")).unwrap_err();
-        assert!(err.contains("--school"), "{err}");
+        assert!(
+            matches!(
+                err,
+                EventError::Required {
+                    input: Input::Field(Field::School),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         e.school = Some("De Brug".into());
         assert!(validate(&e, &spec("inschrijving")).is_ok());
         e.artikel = Some("5a".into());
         let err = validate(&e, &spec("inschrijving")).unwrap_err();
-        assert!(err.contains("--artikel"), "{err}");
+        assert!(
+            matches!(
+                err,
+                EventError::DoesNotApply {
+                    input: Input::Field(Field::Artikel),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         let mut v = Event::new("vrijstelling", d("2026-11-10"));
         v.artikel = Some("5x".into());
         assert!(validate(&v, &spec("vrijstelling")).is_err());
@@ -352,9 +312,9 @@ mod tests {
             assert!(!k.label.is_empty() && !k.label_en.is_empty(), "{}", k.id);
         }
         assert_eq!(
-            kind_label("uitnodiging-jgz", &[]),
-            "Uitnodiging JGZ verstuurd"
+            kind_labels("uitnodiging-jgz", &[]).map(|l| l.0),
+            Some("Uitnodiging JGZ verstuurd")
         );
-        assert_eq!(kind_label("onbekend", &[]), "onbekend");
+        assert_eq!(kind_labels("onbekend", &[]), None);
     }
 }

@@ -3,20 +3,26 @@
 
 use crate::domain::case::{CaseFields, Level};
 use crate::domain::dates;
+pub use crate::domain::errors::{Input, InputError};
 use crate::domain::event::{self, DONE_KIND, Event, KindSpec};
-use crate::i18n::t;
 use chrono::NaiveDate;
 
-pub fn date(flag: &str, text: &str) -> Result<NaiveDate, String> {
-    dates::parse_typed(text).ok_or_else(|| {
-        format!(
-            "{flag} `{text}`: {}",
-            t(
-                "geen geldige datum, verwacht dd-mm-jjjj of jjjj-mm-dd",
-                "not a valid date, expected YYYY-MM-DD or DD-MM-YYYY"
-            )
-        )
+/// A date typed by a person into `input`.
+pub fn date(input: Input, text: &str) -> Result<NaiveDate, InputError> {
+    dates::parse_typed(text).ok_or_else(|| InputError::NotADate {
+        input,
+        text: text.to_string(),
     })
+}
+
+/// Lesson hours as typed (a decimal comma is fine).
+pub fn hours(text: &str) -> Result<f64, InputError> {
+    text.replace(',', ".")
+        .parse::<f64>()
+        .map_err(|_| InputError::NotANumber {
+            input: Input::Hours,
+            text: text.to_string(),
+        })
 }
 
 fn optional(text: Option<&str>) -> Option<&str> {
@@ -37,34 +43,23 @@ pub struct EventInput<'a> {
 }
 
 /// Builds and validates an event against a protocol's vocabulary.
-pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, String> {
+pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, InputError> {
     let spec = vocabulary
         .iter()
         .find(|k| k.id == input.kind && k.id != DONE_KIND)
-        .ok_or_else(|| {
-            let kinds: Vec<&str> = vocabulary
+        .ok_or_else(|| InputError::UnknownKind {
+            kind: input.kind.to_string(),
+            known: vocabulary
                 .iter()
-                .map(|k| k.id.as_str())
-                .filter(|k| *k != DONE_KIND)
-                .collect();
-            format!(
-                "{} `{}` ({})",
-                t("onbekende soort", "unknown kind"),
-                input.kind,
-                kinds.join(", ")
-            )
+                .map(|k| k.id.clone())
+                .filter(|k| k != DONE_KIND)
+                .collect(),
         })?;
-    let mut e = Event::new(input.kind, date("--date", input.date)?);
+    let mut e = Event::new(input.kind, date(Input::Date, input.date)?);
     e.until = optional(input.until)
-        .map(|u| date("--until", u))
+        .map(|u| date(Input::Until, u))
         .transpose()?;
-    e.hours = optional(input.hours)
-        .map(|h| {
-            h.replace(',', ".")
-                .parse::<f64>()
-                .map_err(|_| format!("--hours `{h}`: {}", t("geen getal", "not a number")))
-        })
-        .transpose()?;
+    e.hours = optional(input.hours).map(hours).transpose()?;
     e.outcome = optional(input.outcome).map(str::to_string);
     e.note = optional(input.note).map(str::to_string);
     for (field, text) in &input.fields {
@@ -74,33 +69,23 @@ pub fn event(vocabulary: &[KindSpec], input: &EventInput) -> Result<Event, Strin
     // Unauthorised absence is counted in lesson hours: without either the
     // event would count as nothing at all.
     if spec.hours && e.hours.is_none() && e.until.is_none() {
-        return Err(format!(
-            "`{}` {}",
-            spec.id,
-            t(
-                "heeft --hours (lesuren op die dag) of --until (hele schooldagen) nodig",
-                "needs --hours (lesson hours that day) or --until (whole school days)"
-            )
-        ));
+        return Err(InputError::NeedsHoursOrUntil {
+            kind: spec.id.clone(),
+        });
     }
     Ok(e)
 }
 
 /// A pupil number as typed: trimmed; letters, digits and `-` only (it is
 /// compared with the school's export, so it must be what the school shows).
-pub fn pupil_number(text: Option<&str>) -> Result<Option<String>, String> {
+pub fn pupil_number(text: Option<&str>) -> Result<Option<String>, InputError> {
     let Some(n) = optional(text) else {
         return Ok(None);
     };
     if n.len() > 40 || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(format!(
-            "--leerlingnummer `{}`: {}",
-            n.escape_debug(),
-            t(
-                "alleen letters, cijfers en -, hoogstens 40 tekens",
-                "letters, digits and - only, at most 40 characters"
-            )
-        ));
+        return Err(InputError::BadPupilNumber {
+            text: n.to_string(),
+        });
     }
     Ok(Some(n.to_string()))
 }
@@ -117,37 +102,26 @@ pub struct CaseInput<'a> {
     pub owner: Option<&'a str>,
 }
 
-pub fn case_fields(input: &CaseInput, today: NaiveDate) -> Result<CaseFields, String> {
-    let required = |flag: &str, v: &str| {
+pub fn case_fields(input: &CaseInput, today: NaiveDate) -> Result<CaseFields, InputError> {
+    let required = |which: Input, v: &str| {
         if v.trim().is_empty() {
-            Err(format!(
-                "{flag} {}",
-                t("mag niet leeg zijn", "must not be empty")
-            ))
+            Err(InputError::Empty { input: which })
         } else {
             Ok(v.trim().to_string())
         }
     };
-    let birth = date("--birth", input.birth)?;
+    let birth = date(Input::Birth, input.birth)?;
     if birth > today {
-        return Err(format!(
-            "--birth {}: {}",
-            crate::i18n::date(birth),
-            t("ligt in de toekomst", "is in the future")
-        ));
+        return Err(InputError::BirthInFuture { birth });
     }
     Ok(CaseFields {
-        name: required("--name", input.name)?,
+        name: required(Input::Name, input.name)?,
         birth,
-        school: required("--school", input.school)?,
-        level: Level::parse(input.level.trim()).ok_or_else(|| {
-            format!(
-                "{} `{}` (po, vo, mbo, so)",
-                t("onbekend niveau", "unknown level"),
-                input.level
-            )
+        school: required(Input::School, input.school)?,
+        level: Level::parse(input.level.trim()).ok_or_else(|| InputError::UnknownLevel {
+            text: input.level.to_string(),
         })?,
-        protocol: required("--protocol", input.protocol)?,
+        protocol: required(Input::Protocol, input.protocol)?,
         gemeente: optional(input.gemeente).map(str::to_string),
         owner: optional(input.owner).map(str::to_string),
     })

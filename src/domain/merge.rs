@@ -157,19 +157,21 @@ fn merge_map<V: Clone + PartialEq + Serialize>(
 
 /// Applies a person's choice for a conflict: the remote value replaces the
 /// local one (keeping local needs no change).
-pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), String> {
+pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), BadRemoteValue> {
     let remote = conflict.remote.as_deref();
-    let parse = |t: &str| -> Result<toml::Value, String> {
-        toml::from_str::<toml::Table>(&format!("v = {t}"))
-            .map_err(|e| e.to_string())
-            .map(|mut t| t.remove("v").unwrap_or(toml::Value::Boolean(false)))
+    let bad = |e: &dyn std::fmt::Display| BadRemoteValue {
+        field: conflict.field.clone(),
+        detail: e.to_string(),
+    };
+    // One TOML value (not a document), as the conflict shows it.
+    let parse = |t: &str| -> Result<toml::Value, BadRemoteValue> {
+        let value = toml::de::ValueDeserializer::parse(t).map_err(|e| bad(&e))?;
+        serde::Deserialize::deserialize(value).map_err(|e: toml::de::Error| bad(&e))
     };
     if let Some(key) = conflict.field.strip_prefix("events.") {
         match remote {
             Some(t) => {
-                let e: Event = parse(t)?
-                    .try_into()
-                    .map_err(|e: toml::de::Error| e.to_string())?;
+                let e: Event = parse(t)?.try_into().map_err(|e: toml::de::Error| bad(&e))?;
                 case.events.insert(key.to_string(), e);
             }
             None => {
@@ -182,24 +184,28 @@ pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), String> {
         match remote {
             Some(t) => case.contacts.insert(
                 key.to_string(),
-                parse(t)?
-                    .try_into()
-                    .map_err(|e: toml::de::Error| e.to_string())?,
+                parse(t)?.try_into().map_err(|e: toml::de::Error| bad(&e))?,
             ),
             None => case.contacts.remove(key),
         };
         return Ok(());
     }
     // A plain field: rebuild the case with that field from the remote text.
-    let mut table = toml::Table::try_from(&*case).map_err(|e| e.to_string())?;
+    let mut table = toml::Table::try_from(&*case).map_err(|e| bad(&e))?;
     match remote {
         Some(t) => table.insert(conflict.field.clone(), parse(t)?),
         None => table.remove(&conflict.field),
     };
-    *case = table
-        .try_into()
-        .map_err(|e: toml::de::Error| e.to_string())?;
+    *case = table.try_into().map_err(|e: toml::de::Error| bad(&e))?;
     Ok(())
+}
+
+/// The remote side of a conflict does not make a valid case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadRemoteValue {
+    pub field: String,
+    /// The parser's own text.
+    pub detail: String,
 }
 
 /// A field's value in `case` as conflict text (`name`, `contacts.<key>`,

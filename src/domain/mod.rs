@@ -3,11 +3,13 @@
 //! always a parameter so every result is reproducible.
 
 pub mod calendar;
+pub mod calendar_file;
 pub mod case;
 pub mod caseload;
 pub mod correction;
 pub mod dates;
 pub mod engine;
+pub mod errors;
 pub mod event;
 pub mod ids;
 pub mod import;

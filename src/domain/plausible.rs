@@ -1,5 +1,5 @@
 //! Whether a new event is plausible for its case: typed findings, worded by
-//! the front ends (`crate::i18n::doubt`). Some are plainly wrong (refused);
+//! the front ends. Some are plainly wrong (refused);
 //! others a person may mean (the CLI takes `--force`, the TUI asks).
 
 use crate::domain::calendar::SchoolCalendar;

@@ -1,26 +1,25 @@
 //! Positions in text files: turning a byte offset into line and column so
 //! every parse error names `file:line:column`.
 
-use std::fmt;
 use std::ops::Range;
 
-/// An error at a place in a named file.
+/// An error at a place in a named file. Its `Display` (`file:line:column:
+/// message`) is implemented by the front ends, which word it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: FileMessage,
 }
 
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
+/// What is wrong in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileMessage {
+    /// A parser's or checker's own text (for the person editing the file).
+    Text(String),
+    /// Git conflict markers from a merge outside verzuim.
+    ConflictMarkers,
 }
 
 impl std::error::Error for FileError {}
@@ -49,11 +48,9 @@ pub fn conflict_markers(file: &str, text: &str) -> Option<FileError> {
     for line in text.split_inclusive('\n') {
         let l = line.trim_end();
         if l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l == "=======" {
-            let message = crate::i18n::t(
-                "bevat git-conflictmarkeringen (van een merge buiten verzuim): kies per blok één kant, verwijder de markeringen en probeer opnieuw",
-                "contains git conflict markers (from a merge outside verzuim): keep one side of each block, remove the markers and try again",
-            );
-            return Some(at(file, text, Some(offset..offset), message));
+            let mut e = at(file, text, Some(offset..offset), "");
+            e.message = FileMessage::ConflictMarkers;
+            return Some(e);
         }
         offset += line.len();
     }
@@ -73,7 +70,7 @@ pub fn at(file: &str, text: &str, span: Option<Range<usize>>, message: &str) -> 
         file: file.to_string(),
         line,
         column,
-        message,
+        message: FileMessage::Text(message),
     }
 }
 

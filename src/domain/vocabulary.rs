@@ -2,6 +2,7 @@
 //! Dutch and English label and the extra fields it takes (issue 14), so the
 //! CLI, the TUI form and the timeline all name kinds in words.
 
+use crate::domain::errors::{Input, InputError};
 use crate::domain::event::{Event, KindSpec, Until};
 
 /// An extra field of an event beyond date, until, hours and outcome.
@@ -96,7 +97,7 @@ impl Field {
     }
 
     /// Sets the field from typed text (`None` clears it).
-    pub fn set(self, e: &mut Event, text: Option<&str>) -> Result<(), String> {
+    pub fn set(self, e: &mut Event, text: Option<&str>) -> Result<(), InputError> {
         let text = text.map(str::trim).filter(|s| !s.is_empty());
         let owned = text.map(str::to_string);
         match self {
@@ -112,13 +113,10 @@ impl Field {
                 e.days = text
                     .map(|d| {
                         d.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                            format!(
-                                "--days `{d}`: {}",
-                                crate::i18n::t(
-                                    "geen positief geheel getal",
-                                    "not a positive whole number"
-                                )
-                            )
+                            InputError::NotAPositiveWholeNumber {
+                                input: Input::Field(self),
+                                text: d.to_string(),
+                            }
                         })
                     })
                     .transpose()?;
@@ -362,15 +360,14 @@ pub fn base_vocabulary() -> Vec<KindSpec> {
         .collect()
 }
 
-/// The label of a kind in the interface language: from the given
-/// vocabulary (a protocol's own kinds), else the base one, else the id.
-pub fn label(kind: &str, vocabulary: &[KindSpec]) -> String {
+/// The Dutch and English labels of a kind: from the given vocabulary (a
+/// protocol's own kinds), else the base one.
+pub fn labels<'a>(kind: &str, vocabulary: &'a [KindSpec]) -> Option<(&'a str, &'a str)> {
     if let Some(k) = vocabulary.iter().find(|k| k.id == kind) {
-        return crate::i18n::t(&k.label, &k.label_en).to_string();
+        return Some((&k.label, &k.label_en));
     }
     KINDS
         .iter()
         .find(|(id, ..)| *id == kind)
-        .map(|(_, nl, en, _)| crate::i18n::t(nl, en).to_string())
-        .unwrap_or_else(|| kind.to_string())
+        .map(|(_, nl, en, _)| (*nl, *en))
 }

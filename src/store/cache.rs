@@ -101,33 +101,86 @@ pub struct Cached {
     events: Vec<(String, CachedEvent)>,
 }
 
+/// An event with its dates as day numbers. Named fields, written as a
+/// MessagePack array (`rmp_serde::to_vec`), so the names cost no bytes.
 #[derive(Serialize, Deserialize)]
-struct CachedEvent(
-    String,
-    i32,
-    Option<i32>,
-    Option<f64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    CachedExtra,
-);
+struct CachedEvent {
+    kind: String,
+    date: i32,
+    until: Option<i32>,
+    hours: Option<f64>,
+    outcome: Option<String>,
+    action: Option<String>,
+    note: Option<String>,
+    extra: CachedExtra,
+}
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
 /// advice, withdrawn) and of a DUO report (soort, meldingsnummer, status).
 #[derive(Serialize, Deserialize)]
-struct CachedExtra(
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<u32>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+struct CachedExtra {
+    to: Option<String>,
+    school: Option<String>,
+    reason: Option<String>,
+    days: Option<u32>,
+    artikel: Option<String>,
+    advice: Option<String>,
+    withdrawn: Option<String>,
+    soort: Option<String>,
+    meldingsnummer: Option<String>,
+    status: Option<String>,
+}
+
+impl From<&Event> for CachedEvent {
+    fn from(e: &Event) -> Self {
+        CachedEvent {
+            kind: e.kind.clone(),
+            date: day(e.date),
+            until: e.until.map(day),
+            hours: e.hours,
+            outcome: e.outcome.clone(),
+            action: e.action.clone(),
+            note: e.note.clone(),
+            extra: CachedExtra {
+                to: e.to.clone(),
+                school: e.school.clone(),
+                reason: e.reason.clone(),
+                days: e.days,
+                artikel: e.artikel.clone(),
+                advice: e.advice.clone(),
+                withdrawn: e.withdrawn.clone(),
+                soort: e.soort.clone(),
+                meldingsnummer: e.meldingsnummer.clone(),
+                status: e.status.clone(),
+            },
+        }
+    }
+}
+
+impl From<CachedEvent> for Event {
+    fn from(c: CachedEvent) -> Self {
+        let x = c.extra;
+        Event {
+            kind: c.kind,
+            date: date(c.date),
+            until: c.until.map(date),
+            hours: c.hours,
+            outcome: c.outcome,
+            action: c.action,
+            to: x.to,
+            school: x.school,
+            reason: x.reason,
+            days: x.days,
+            artikel: x.artikel,
+            advice: x.advice,
+            note: c.note,
+            soort: x.soort,
+            meldingsnummer: x.meldingsnummer,
+            status: x.status,
+            withdrawn: x.withdrawn,
+        }
+    }
+}
 
 fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -162,30 +215,7 @@ impl From<&Case> for Cached {
             events: c
                 .events
                 .iter()
-                .map(|(id, e)| {
-                    let ev = CachedEvent(
-                        e.kind.clone(),
-                        day(e.date),
-                        e.until.map(day),
-                        e.hours,
-                        e.outcome.clone(),
-                        e.action.clone(),
-                        e.note.clone(),
-                        CachedExtra(
-                            e.to.clone(),
-                            e.school.clone(),
-                            e.reason.clone(),
-                            e.days,
-                            e.artikel.clone(),
-                            e.advice.clone(),
-                            e.withdrawn.clone(),
-                            e.soort.clone(),
-                            e.meldingsnummer.clone(),
-                            e.status.clone(),
-                        ),
-                    );
-                    (id.clone(), ev)
-                })
+                .map(|(id, e)| (id.clone(), CachedEvent::from(e)))
                 .collect(),
         }
     }
@@ -212,44 +242,7 @@ impl From<Cached> for Case {
             events: c
                 .events
                 .into_iter()
-                .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x))| {
-                        let CachedExtra(
-                            to,
-                            school,
-                            reason,
-                            days,
-                            artikel,
-                            advice,
-                            withdrawn,
-                            soort,
-                            meldingsnummer,
-                            status,
-                        ) = x;
-                        (
-                            id,
-                            Event {
-                                kind,
-                                date: date(d),
-                                until: until.map(date),
-                                hours,
-                                outcome,
-                                action,
-                                to,
-                                school,
-                                reason,
-                                days,
-                                artikel,
-                                advice,
-                                note,
-                                soort,
-                                meldingsnummer,
-                                status,
-                                withdrawn,
-                            },
-                        )
-                    },
-                )
+                .map(|(id, e)| (id, Event::from(e)))
                 .collect(),
         }
     }
@@ -323,6 +316,30 @@ mod tests {
         cases[0].pseudonym = Some("P".into());
         cases[0].region = Some(Region::Zuid);
         cases[0].contacts.insert("ouder".into(), "06".into());
+        // One event with every field set, each to a different value, so a
+        // swapped pair of fields cannot round-trip by accident.
+        let mut e = Event::new("ziek", today);
+        e.until = Some(today.succ_opt().unwrap());
+        e.hours = Some(2.5);
+        let texts = [
+            &mut e.outcome,
+            &mut e.action,
+            &mut e.note,
+            &mut e.to,
+            &mut e.school,
+            &mut e.reason,
+            &mut e.artikel,
+            &mut e.advice,
+            &mut e.withdrawn,
+            &mut e.soort,
+            &mut e.meldingsnummer,
+            &mut e.status,
+        ];
+        for (n, t) in texts.into_iter().enumerate() {
+            *t = Some(format!("v{n}"));
+        }
+        e.days = Some(7);
+        cases[1].events.insert("e1".into(), e);
         for c in &cases {
             let bytes = rmp_serde::to_vec(&Cached::from(c)).unwrap();
             let back: Cached = rmp_serde::from_slice(&bytes).unwrap();

@@ -166,6 +166,7 @@ fn event_table(e: &Event) -> Table {
 mod tests {
     use super::*;
     use crate::domain::dates;
+    use crate::domain::textpos::FileMessage;
 
     const TEXT: &str = r#"# kept comment
 format = 1
@@ -198,9 +199,8 @@ protocol = "leerplichtwet"
         let err = parse("cases/abc.toml", "abc", &bad).unwrap_err();
         assert_eq!((err.line, err.file.as_str()), (7, "cases/abc.toml"));
         assert!(
-            err.message.contains("hbo") || err.message.contains("variant"),
-            "{}",
-            err.message
+            err.to_string().contains("hbo") || err.to_string().contains("variant"),
+            "{err}"
         );
         let err = parse("cases/xyz.toml", "xyz", TEXT).unwrap_err();
         assert_eq!(err.line, 3);
@@ -244,7 +244,7 @@ protocol = "leerplichtwet"
             "<<<<<<< HEAD\nschool = \"A\"\n=======\nschool = \"B\"\n>>>>>>> theirs\n",
         );
         let err = parse("f", "abc", &conflicted).unwrap_err();
-        assert!(err.message.contains("conflict"), "{}", err.message);
+        assert_eq!(err.message, FileMessage::ConflictMarkers, "{err}");
         assert_eq!(err.line, 6);
     }
 

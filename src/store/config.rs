@@ -18,7 +18,7 @@ pub struct RepoConfig {
     pub region: Option<Region>,
     /// Interface language: "nl" (default) or "en".
     #[serde(default)]
-    pub lang: Option<String>,
+    pub lang: Option<crate::i18n::Lang>,
     #[serde(default)]
     pub author: Option<Author>,
     #[serde(default)]

@@ -100,7 +100,11 @@ mod tests {
     #[test]
     fn left_over_locks_go_and_held_ones_stay() {
         let dir = tempfile::tempdir().unwrap();
-        let git = dir.path();
+        // A `.git` inside the temp folder, as in a repository: the work tree
+        // (where a running git would block removal) is then the temp folder,
+        // not all of /tmp, where other tests run git.
+        let git_dir = dir.path().join(".git");
+        let git = git_dir.as_path();
         fs::create_dir_all(git.join("refs/heads/feature")).unwrap();
         fs::write(git.join("index.lock"), "").unwrap();
         fs::write(git.join("refs/heads/main.lock"), "").unwrap();

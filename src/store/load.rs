@@ -11,7 +11,7 @@ use crate::domain::case::Case;
 use crate::domain::caseload::{CalendarSet, Caseload};
 use crate::domain::protocol::resolve::Library;
 use crate::domain::protocol::{self, SourcedProtocol, resolve_all};
-use crate::domain::textpos::{self, FileError};
+use crate::domain::textpos::{self, FileError, FileMessage};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -81,7 +81,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, FileError> {
         file: rel.clone(),
         line: 1,
         column: 1,
-        message: msg,
+        message: FileMessage::Text(msg),
     };
     let meta = fs::symlink_metadata(path).map_err(|e| fail(e.to_string()))?;
     if meta.file_type().is_symlink() {
@@ -99,10 +99,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, FileError> {
             file: rel.clone(),
             line,
             column,
-            message: format!(
+            message: FileMessage::Text(format!(
                 "{} {at})",
                 crate::i18n::t("geen geldige UTF-8 (byte", "not valid UTF-8 (byte")
-            ),
+            )),
         }
     })
 }
@@ -113,14 +113,14 @@ fn read(root: &Path, path: &Path) -> Result<String> {
 
 /// What a broken settings file costs: it is named, and defaults stand in.
 fn fallback(mut e: FileError) -> FileError {
-    e.message = format!(
+    e.message = FileMessage::Text(format!(
         "{} ({})",
-        e.message,
+        crate::i18n::file_message(&e.message),
         crate::i18n::t(
             "standaardwaarden gebruikt voor wat niet te lezen is",
             "defaults used for what cannot be read"
         )
-    );
+    ));
     e
 }
 

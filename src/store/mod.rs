@@ -22,6 +22,7 @@ pub mod perms;
 pub mod recovery;
 pub mod repo;
 pub mod reports;
+mod resolve;
 pub mod retention;
 pub mod scan;
 pub mod sync;

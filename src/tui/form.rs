@@ -3,14 +3,12 @@
 //! A form stays open until its change is committed, so a failed commit
 //! loses no input and Enter retries it.
 
-use super::msg::{Effect, ProtocolInfo};
+use super::msg::ProtocolInfo;
 use crate::domain::case::{Case, Level};
-use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Until};
-use crate::domain::ids;
-use crate::domain::input::{self, CaseInput, EventInput};
+use crate::domain::event::{DONE_KIND, Field as EventField, KindSpec, Until};
 use crate::i18n::t;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
@@ -335,115 +333,6 @@ impl Form {
         }
         if f.key == "kind" {
             self.sync_outcomes();
-        }
-    }
-
-    /// Validates the form into the store work it asks for. Messages name
-    /// the form's fields, not the command line's flags.
-    pub fn effect(&self, today: NaiveDate) -> Result<Effect, String> {
-        self.build(today).map_err(|e| {
-            self.fields.iter().fold(e, |e, f| {
-                e.replace(&format!("--{}", f.key), &format!("'{}'", f.label()))
-            })
-        })
-    }
-
-    fn build(&self, today: NaiveDate) -> Result<Effect, String> {
-        let visible = self.visible();
-        let shown = |key: &str| {
-            let i = self.fields.iter().position(|f| f.key == key)?;
-            visible.contains(&i).then(|| self.fields[i].value.as_str())
-        };
-        match &self.kind {
-            FormKind::AddEvent { case_id, kinds } => {
-                let input = EventInput {
-                    kind: self.value("kind"),
-                    date: self.value("date"),
-                    until: shown("until"),
-                    hours: shown("hours"),
-                    outcome: shown("outcome"),
-                    note: shown("note"),
-                    fields: EventField::ALL
-                        .into_iter()
-                        .filter_map(|f| shown(f.name()).map(|v| (f, v)))
-                        .collect(),
-                };
-                let event = input::event(kinds, &input)?;
-                let summary = format!("add {} {}", event.kind, event.date);
-                Ok(Effect::AddEvent {
-                    case_id: case_id.clone(),
-                    event,
-                    summary,
-                    force: false,
-                })
-            }
-            FormKind::NewCase => {
-                let fields = input::case_fields(&self.case_input(), today)?;
-                Ok(Effect::CreateCase {
-                    case: Box::new(fields.into_case(ids::new_id(), today)),
-                })
-            }
-            FormKind::Done {
-                case_id, action_id, ..
-            } => {
-                let mut event = Event::new(
-                    DONE_KIND,
-                    input::date(t("Datum", "Date"), self.value("date"))?,
-                );
-                event.action = Some(action_id.clone());
-                event.note = Some(self.value("note").trim().to_string()).filter(|n| !n.is_empty());
-                if event.date > today {
-                    return Err(format!(
-                        "{} {}: {}",
-                        t("Datum", "Date"),
-                        crate::i18n::date(event.date),
-                        t("ligt na vandaag", "is after today")
-                    ));
-                }
-                Ok(Effect::AddEvent {
-                    case_id: case_id.clone(),
-                    event,
-                    summary: format!("action {action_id} done"),
-                    force: false,
-                })
-            }
-            FormKind::EditCase { case_id, original } => {
-                input::case_fields(&self.case_input(), today)?;
-                let changes: Vec<(String, Option<String>)> = self
-                    .fields
-                    .iter()
-                    .filter(|f| original.iter().any(|(k, v)| k == f.key && v != &f.value))
-                    .map(|f| {
-                        // Dates are typed the person's way but stored ISO.
-                        let value = match (f.key, input::date("", &f.value)) {
-                            ("birth", Ok(d)) => d.to_string(),
-                            _ => f.value.trim().to_string(),
-                        };
-                        (f.key.to_string(), Some(value).filter(|v| !v.is_empty()))
-                    })
-                    .collect();
-                if changes.is_empty() {
-                    return Err(t("niets gewijzigd", "nothing changed").into());
-                }
-                let keys: Vec<&str> = changes.iter().map(|(k, _)| k.as_str()).collect();
-                Ok(Effect::EditCase {
-                    case_id: case_id.clone(),
-                    summary: format!("edit {}", keys.join(", ")),
-                    changes,
-                })
-            }
-        }
-    }
-
-    fn case_input(&self) -> CaseInput<'_> {
-        CaseInput {
-            name: self.value("name"),
-            birth: self.value("birth"),
-            school: self.value("school"),
-            level: self.value("level"),
-            protocol: self.value("protocol"),
-            gemeente: Some(self.value("gemeente")),
-            owner: Some(self.value("owner")),
         }
     }
 }

@@ -21,7 +21,7 @@ impl Form {
         match &self.kind {
             FormKind::AddEvent { .. } => {
                 let label = self.spec().map_or(self.value("kind"), |s| s.label.as_str());
-                let date = input::date("", self.value("date"))
+                let date = input::date(input::Input::Date, self.value("date"))
                     .map(date)
                     .unwrap_or_default();
                 match lang() {

@@ -1,97 +1,32 @@
 //! The terminal interface, in The Elm Architecture: a model ([`model`]),
 //! messages and effects ([`msg`]), one `update` function ([`update`]), views
 //! that only read the model (`crate::ui`), and a worker thread that does all
-//! disk and git work ([`worker`]) so the interface never blocks.
+//! disk and git work ([`worker`]) so the interface never blocks. The loop
+//! that owns the terminal is `ui/terminal.rs`: `tui` never imports `ui`.
 
+mod case_keys;
 pub mod form;
+mod form_effect;
 mod form_said;
+pub mod keymap;
 mod keys;
+mod messages;
 pub mod model;
 pub mod msg;
 pub mod picker;
 pub mod reports;
+mod selection;
 pub mod update;
+mod watch;
 pub mod worker;
 mod worker_reports;
-
-use crate::store::{CaseRepo, Result, StoreError};
-use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
-use model::App;
-use msg::{Effect, Msg};
-use ratatui::DefaultTerminal;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
-
-/// Whether colours are wanted (the NO_COLOR convention).
-pub fn color_wanted() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// Runs the TUI on a repository until the user quits. The terminal is
-/// restored on every exit path; `ratatui::init` also restores it on a panic.
-pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
-    let (msg_tx, msg_rx) = mpsc::channel();
-    let effects = worker::spawn(repo.root.clone(), today, msg_tx);
-    let mut app = App::new(today, repo.root.display().to_string(), color_wanted());
-    let _ = effects.send(Effect::Load);
-    let mut terminal = ratatui::init();
-    let result = run_loop(&mut terminal, &mut app, &msg_rx, &effects);
-    ratatui::restore();
-    // The process ends right after: freeing every case one by one would
-    // only make the user wait (the worker's copy goes the same way).
-    std::mem::forget(app);
-    result
-}
-
-/// Set (to anything) to leave as soon as the first frame that shows the
-/// whole caseload is drawn: how the benchmark times start-up of the real
-/// binary in a terminal.
-pub const EXIT_AFTER_FIRST_FRAME: &str = "VERZUIM_EXIT_AFTER_FIRST_FRAME";
-
-fn run_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    inbox: &Receiver<Msg>,
-    effects: &Sender<Effect>,
-) -> Result<()> {
-    let io = |e: std::io::Error| StoreError::Repo(format!("terminal: {e}"));
-    let mut dirty = true;
-    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
-    while !app.quit {
-        if dirty {
-            terminal.draw(|f| crate::ui::draw(f, app)).map_err(io)?;
-            dirty = false;
-            if exit_after_first_frame && !app.loading {
-                break;
-            }
-        }
-        let mut msgs = Vec::new();
-        // While the caseload loads, look for it often: it is the first
-        // frame a person waits for.
-        let wait = Duration::from_millis(if app.loading { 2 } else { 40 });
-        if event::poll(wait).map_err(io)? {
-            match event::read().map_err(io)? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => msgs.push(Msg::Key(k)),
-                Event::Resize(..) => msgs.push(Msg::Resize),
-                _ => {}
-            }
-        }
-        msgs.extend(inbox.try_iter());
-        for msg in msgs {
-            dirty = true;
-            for effect in update::update(app, msg) {
-                let _ = effects.send(effect);
-            }
-        }
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_conflict;
+#[cfg(test)]
+mod tests_keys;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]

@@ -122,6 +122,9 @@ pub struct App {
     pub picker: Option<super::picker::Picker>,
     /// A case made with `n`: shown and opened when its commit lands.
     pub open_after: Option<String>,
+    /// The id a new case gets: drawn outside `update` (here and by the
+    /// loop after each new case) so `update` stays a function of its input.
+    pub next_id: String,
     /// Esc on a top screen asks first; a second Esc (or q) quits.
     pub quitting: bool,
     pub quit: bool,
@@ -165,11 +168,12 @@ impl App {
             confirm: None,
             picker: None,
             open_after: None,
+            next_id: crate::domain::ids::new_id(),
             quitting: false,
             quit: false,
             color,
             counts: (0, 0),
-            searcher: Searcher::default(),
+            searcher: Searcher,
         }
     }
 
@@ -376,39 +380,6 @@ impl App {
             text: text.into(),
             error: true,
         });
-    }
-
-    /// Selected index in the today list (first row when none is selected).
-    pub fn today_index(&self) -> Option<usize> {
-        if self.today_rows.is_empty() {
-            return None;
-        }
-        let found = self.today_sel.as_ref().and_then(|(c, a)| {
-            self.today_rows
-                .iter()
-                .position(|r| &self.data.cases[r.case_idx].id == c && &r.action_id == a)
-        });
-        Some(found.unwrap_or(0))
-    }
-
-    pub fn cases_index(&self) -> Option<usize> {
-        if self.visible.is_empty() {
-            return None;
-        }
-        let found = self.case_sel.as_ref().and_then(|id| {
-            self.visible
-                .iter()
-                .position(|&i| &self.data.cases[i].id == id)
-        });
-        Some(found.unwrap_or(0))
-    }
-
-    /// Open actions of the current case, in display order.
-    pub fn current_open_actions(&self) -> Vec<&crate::domain::engine::Action> {
-        match self.current_case() {
-            Some((_, Ok(e))) => e.open_actions().collect(),
-            _ => Vec::new(),
-        }
     }
 }
 

@@ -2,11 +2,11 @@
 //! store work (disk and git) that the worker thread runs off the UI thread;
 //! their results come back as messages.
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CaseEdit};
 use crate::domain::caseload::CaseCheck;
 use crate::domain::event::{Event, KindSpec};
 use crate::store::git::LogEntry;
-use crossterm::event::KeyEvent;
+use ratatui::crossterm::event::KeyEvent;
 
 /// What the UI knows of a protocol: enough for forms and filters.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +114,7 @@ pub enum Effect {
     },
     EditCase {
         case_id: String,
-        changes: Vec<(String, Option<String>)>,
+        edit: CaseEdit,
         summary: String,
     },
     Undo {

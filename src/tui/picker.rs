@@ -5,7 +5,7 @@
 use super::model::{App, StatusFilter};
 use crate::domain::protocol::Role;
 use crate::i18n::t;
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterKind {

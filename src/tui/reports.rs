@@ -8,7 +8,7 @@ use crate::domain::report::jaar::SchoolYear;
 use crate::i18n::t;
 use crate::render::{Format, Table};
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportKind {

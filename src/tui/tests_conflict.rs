@@ -4,9 +4,9 @@
 use super::msg::{Effect, Msg};
 use super::tests::{app, key, open, snapshot};
 use super::update::update;
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 
 fn render(app: &super::model::App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 28)).unwrap();

@@ -8,9 +8,9 @@ use super::model::{App, Screen, StatusFilter};
 use super::msg::{Effect, Msg};
 use super::tests::{TODAY, app, key, open, snapshot, type_text};
 use super::update::update;
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 
 fn render_small(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -305,12 +305,12 @@ fn an_edited_birth_date_typed_dutch_is_stored_iso() {
     }
     type_text(&mut a, "13-04-2011");
     let effects = key(&mut a, KeyCode::Enter);
-    let [Effect::EditCase { changes, .. }] = effects.as_slice() else {
+    let [Effect::EditCase { edit, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(
-        changes,
-        &vec![("birth".to_string(), Some("2011-04-13".to_string()))]
+        edit.entries(),
+        vec![("birth", Some("2011-04-13".to_string()))]
     );
     assert_eq!(a.said.as_deref(), Some("dossier gewijzigd: geboortedatum"));
 }

@@ -13,9 +13,9 @@ use crate::domain::report::jaar::{self, SchoolYear};
 use crate::domain::report::jaar_defs::JaarDefs;
 use crate::render::Format;
 use crate::store::embedded;
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 use std::collections::BTreeMap;
 
 fn render(a: &super::model::App) -> String {

@@ -3,6 +3,7 @@
 //! change it re-reads and re-evaluates only the changed case.
 
 use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
+use super::watch::{WATCH_EVERY, Watch};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, Caseload};
 use crate::domain::event::Event;
@@ -13,61 +14,6 @@ use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::{Duration, SystemTime};
-
-/// How often the worker looks for changes made outside this TUI.
-const WATCH_EVERY: Duration = Duration::from_millis(400);
-
-/// What moves when anyone commits or syncs: HEAD, the branch it points
-/// to, and the index. Modification times and contents, read cheaply.
-struct Watch {
-    git_dir: PathBuf,
-    last: Vec<(Option<SystemTime>, Vec<u8>)>,
-}
-
-impl Watch {
-    fn new(root: &std::path::Path) -> Watch {
-        let mut w = Watch {
-            git_dir: root.join(".git"),
-            last: Vec::new(),
-        };
-        w.last = w.state();
-        w
-    }
-
-    fn state(&self) -> Vec<(Option<SystemTime>, Vec<u8>)> {
-        let head = std::fs::read(self.git_dir.join("HEAD")).unwrap_or_default();
-        let branch = String::from_utf8_lossy(&head)
-            .strip_prefix("ref: ")
-            .map(|r| self.git_dir.join(r.trim()));
-        let read = |p: &std::path::Path, content: bool| {
-            let mtime = std::fs::metadata(p).and_then(|m| m.modified()).ok();
-            let bytes = if content {
-                std::fs::read(p).unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            (mtime, bytes)
-        };
-        let mut out = vec![
-            (None, head.clone()),
-            read(&self.git_dir.join("index"), false),
-            read(&self.git_dir.join("packed-refs"), false),
-        ];
-        if let Some(b) = branch {
-            out.push(read(&b, true));
-        }
-        out
-    }
-
-    /// Whether anything moved since the last call.
-    fn changed(&mut self) -> bool {
-        let now = self.state();
-        let moved = now != self.last;
-        self.last = now;
-        moved
-    }
-}
 
 struct Worker {
     repo: CaseRepo,
@@ -76,10 +22,15 @@ struct Worker {
     out: Sender<Msg>,
 }
 
+/// The worker thread's name: the panic hook leaves the terminal alone for
+/// it, since the worker catches its own panics and reports them.
+pub const THREAD: &str = "verzuim-worker";
+
 /// Starts the worker; effects sent to the returned channel run in order.
 pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
     let (tx, rx): (Sender<Effect>, Receiver<Effect>) = mpsc::channel();
-    std::thread::spawn(move || {
+    let thread = std::thread::Builder::new().name(THREAD.into());
+    let spawned = thread.spawn(move || {
         let mut w = Worker {
             repo: CaseRepo::at(root).quiet(),
             today,
@@ -104,7 +55,7 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             };
-            let mut msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
+            let mut msg = w.run_caught(effect);
             let notices = w.repo.take_notices();
             if let Msg::Changed { notices: n, .. } = &mut msg {
                 *n = notices;
@@ -116,10 +67,42 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
             }
         }
     });
+    // As `std::thread::spawn`: a process that cannot start a thread stops.
+    spawned.expect("start the worker thread");
     tx
 }
 
+/// The message `work` ends with: its own, its error's, or its panic's.
+fn caught(work: impl FnOnce() -> Result<Msg>) -> Msg {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(result) => result.unwrap_or_else(|e| Msg::Failed(e.to_string())),
+        Err(payload) => Msg::Failed(format!(
+            "{}: {}",
+            t(
+                "interne fout in de achtergrond",
+                "internal error in the background"
+            ),
+            panic_text(&*payload)
+        )),
+    }
+}
+
+/// A panic's message, from its payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("?")
+}
+
 impl Worker {
+    /// Runs an effect; an error or a panic becomes `Msg::Failed`, so the
+    /// TUI clears `busy` and shows it instead of waiting forever.
+    fn run_caught(&mut self, effect: Effect) -> Msg {
+        caught(|| self.run(effect))
+    }
+
     fn run(&mut self, effect: Effect) -> Result<Msg> {
         match effect {
             Effect::Load => self.load(),
@@ -150,11 +133,11 @@ impl Worker {
             }
             Effect::EditCase {
                 case_id,
-                changes,
+                edit,
                 summary,
             } => {
                 self.repo.modify_case(&case_id, |_, doc| {
-                    for (key, value) in &changes {
+                    for (key, value) in edit.entries() {
                         doc.set_str(key, value.as_deref());
                     }
                     Ok(((), format!("case {case_id}: {summary}")))
@@ -417,5 +400,20 @@ mod tests {
         let reported = commit_of(w.changed("aaaa".into(), "add ziek".into(), true).unwrap());
         assert_eq!(reported, mine);
         assert_ne!(reported, head);
+    }
+
+    #[test]
+    fn a_panic_in_the_work_becomes_a_failure_message() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let msg = caught(|| panic!("kapot"));
+        let Msg::Failed(text) = msg else {
+            panic!("{msg:?}")
+        };
+        assert!(
+            text.contains("interne fout") && text.contains("kapot"),
+            "{text}"
+        );
+        let msg = caught(|| Err(StoreError::Repo("schijf vol".into())));
+        assert!(matches!(msg, Msg::Failed(t) if t.contains("schijf vol")));
     }
 }

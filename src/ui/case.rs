@@ -3,9 +3,9 @@
 
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
-use crate::domain::event::kind_label;
 use crate::domain::protocol::resolve::contacts_for;
 use crate::domain::text::escape;
+use crate::i18n::kind_label;
 use crate::i18n::{date, t};
 use crate::tui::model::{App, side_key};
 use ratatui::Frame;
@@ -245,7 +245,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                         "{}  {:<pad$}{}",
                         date(e.date),
                         escape(&label),
-                        escape(&e.details())
+                        escape(&crate::i18n::event_details(e))
                     )
                 }
             };

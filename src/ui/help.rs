@@ -1,139 +1,18 @@
-//! Help: every key on the current screen.
+//! Help: every key on the current screen, from `tui/keymap.rs` (the
+//! table that also dispatches them).
 
 use crate::i18n::t;
+use crate::tui::keymap;
 use crate::tui::model::{App, Screen};
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+/// The keys of `screen` and what they do, from the one key table.
 pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
-    let mut k = vec![
-        (
-            "Tab, 1 2 3 4",
-            t(
-                "scherm wisselen: Vandaag, Dossiers, dossier, Rapportages",
-                "switch screen: Today, Cases, case, Reports",
-            ),
-        ),
-        ("↑ ↓ j k", t("kiezen", "select")),
-        ("n", t("nieuw dossier", "new case")),
-        (
-            "u",
-            t(
-                "laatste eigen wijziging ongedaan maken (git revert)",
-                "undo your last change (git revert)",
-            ),
-        ),
-        (
-            "s",
-            t(
-                "synchroniseren met de git-remote",
-                "sync with the git remote",
-            ),
-        ),
-        ("?", t("deze help", "this help")),
-        (
-            "q",
-            t(
-                "terug; op Vandaag/Dossiers: afsluiten",
-                "back; on Today/Cases: quit",
-            ),
-        ),
-        (
-            "Esc",
-            t(
-                "terug; op Vandaag/Dossiers: vraagt eerst",
-                "back; on Today/Cases: asks first",
-            ),
-        ),
-    ];
-    let more: &[(&str, (&str, &str))] = match screen {
-        Screen::Today => &[
-            ("Enter", ("dossier openen", "open case")),
-            ("x", ("gekozen actie afronden", "mark selected action done")),
-        ],
-        Screen::Cases => &[
-            (
-                "/",
-                (
-                    "zoeken (Enter houdt, Esc wist)",
-                    "search (Enter keeps, Esc clears)",
-                ),
-            ),
-            ("Enter", ("dossier openen", "open case")),
-            ("a", ("gebeurtenis toevoegen", "add event")),
-            ("e", ("dossier bewerken", "edit case")),
-            ("c", ("dossier sluiten / heropenen", "close / reopen case")),
-            ("h", ("geschiedenis", "history")),
-            (
-                "o p S w r g",
-                (
-                    "filter kiezen uit een lijst: status, protocol, school, eigenaar, rol, signaal",
-                    "choose a filter from a list: status, protocol, school, owner, role, signal",
-                ),
-            ),
-            (
-                "f",
-                (
-                    "alle filters en de zoekterm wissen",
-                    "clear all filters and the search",
-                ),
-            ),
-            (
-                "t",
-                (
-                    "sorteren: eerstvolgende actie / naam",
-                    "sort: next due / name",
-                ),
-            ),
-        ],
-        Screen::Case => &[
-            ("a", ("gebeurtenis toevoegen", "add event")),
-            ("x", ("gekozen actie afronden", "mark selected action done")),
-            ("e", ("dossier bewerken", "edit case")),
-            ("c", ("dossier sluiten / heropenen", "close / reopen case")),
-            ("h", ("geschiedenis", "history")),
-            (
-                "L R S",
-                (
-                    "conflict: eigen houden / een andere kant nemen",
-                    "conflict: keep local / take a remote side",
-                ),
-            ),
-        ],
-        Screen::Reports => &[
-            ("↑ ↓", ("rapportage kiezen", "choose report")),
-            (
-                "v",
-                (
-                    "thuiszitters: zonder / met namen (VERTROUWELIJK)",
-                    "thuiszitters: aggregate / named (CONFIDENTIAL)",
-                ),
-            ),
-            (
-                "[ ]",
-                ("vorig / volgend schooljaar", "previous / next school year"),
-            ),
-            ("Enter", ("opnieuw berekenen", "recompute")),
-            (
-                "w",
-                (
-                    "naar een bestand schrijven (CSV, Excel, Markdown; standaard in exports/)",
-                    "write to a file (CSV, Excel, Markdown; exports/ by default)",
-                ),
-            ),
-            ("PgUp PgDn", ("door de tabel bladeren", "scroll the table")),
-        ],
-        Screen::History => &[(
-            "↑ ↓",
-            (
-                "commit kiezen; diff rechts",
-                "choose commit; diff on the right",
-            ),
-        )],
-    };
-    k.extend(more.iter().map(|(key, (nl, en))| (*key, t(nl, en))));
-    k
+    keymap::help(screen)
+        .map(|(k, (nl, en))| (k, t(nl, en)))
+        .collect()
 }
 
 pub fn draw(f: &mut Frame, app: &App) {

@@ -7,6 +7,8 @@ mod form;
 mod help;
 mod history;
 mod reports;
+mod terminal;
+pub use terminal::{EXIT_AFTER_FIRST_FRAME, color_wanted, run_on};
 pub mod theme;
 mod today;
 

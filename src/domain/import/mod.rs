@@ -67,9 +67,7 @@ pub enum ErrorKind {
         text: String,
     },
     /// The event the row makes does not pass the vocabulary's checks.
-    Invalid {
-        message: String,
-    },
+    Invalid(crate::domain::errors::EventError),
     /// The file itself could not be read as a table.
     Malformed {
         message: String,

@@ -227,13 +227,13 @@ fn check_items(items: &[Item]) -> Result<(), RowError> {
     let vocabulary = event::base_vocabulary();
     for it in items {
         let spec = vocabulary.iter().find(|k| k.id == it.event.kind);
-        if let Some(Err(message)) = spec.map(|s| event::validate(&it.event, s)) {
+        if let Some(Err(error)) = spec.map(|s| event::validate(&it.event, s)) {
             let row = it.rows.first().copied().unwrap_or(0);
             return Err(RowError {
                 file: String::new(),
                 row,
                 column: 1,
-                kind: ErrorKind::Invalid { message },
+                kind: ErrorKind::Invalid(error),
             });
         }
     }

@@ -12,14 +12,49 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use toml::Spanned;
 
-pub const RULE_KINDS: [&str; 6] = [
-    "count",
-    "outcome-count",
-    "hours",
-    "days",
-    "consecutive",
-    "deadline",
-];
+/// The kinds of rule a protocol file can write (`kind = "..."`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    Count,
+    OutcomeCount,
+    Hours,
+    Days,
+    Consecutive,
+    Deadline,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 6] = [
+        RuleKind::Count,
+        RuleKind::OutcomeCount,
+        RuleKind::Hours,
+        RuleKind::Days,
+        RuleKind::Consecutive,
+        RuleKind::Deadline,
+    ];
+
+    /// Its name in protocol files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Count => "count",
+            RuleKind::OutcomeCount => "outcome-count",
+            RuleKind::Hours => "hours",
+            RuleKind::Days => "days",
+            RuleKind::Consecutive => "consecutive",
+            RuleKind::Deadline => "deadline",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RuleKind> {
+        RuleKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 struct Ctx<'a> {
     def: &'a RuleDef,
@@ -111,7 +146,7 @@ impl Ctx<'_> {
     }
 
     /// Fields that belong to other kinds of rule are mistakes, not noise.
-    fn reject_foreign(&self, kind: &str) -> Result<(), FileError> {
+    fn reject_foreign(&self, kind: RuleKind) -> Result<(), FileError> {
         let d = self.def;
         let signal_only = [
             ("events", d.events.is_some()),
@@ -128,7 +163,7 @@ impl Ctx<'_> {
             ("not_before", d.not_before.is_some()),
             ("after_with_until", d.after_with_until),
         ];
-        let foreign: &[(&str, bool)] = if kind == "deadline" {
+        let foreign: &[(&str, bool)] = if kind == RuleKind::Deadline {
             &signal_only
         } else {
             &deadline_only
@@ -153,13 +188,14 @@ pub fn check_rule(
         src,
         vocabulary,
     };
-    let kind = def.kind.get_ref().as_str();
-    if !RULE_KINDS.contains(&kind) {
+    let text = def.kind.get_ref().as_str();
+    let Some(kind) = RuleKind::parse(text) else {
+        let kinds: Vec<&str> = RuleKind::ALL.iter().map(|k| k.as_str()).collect();
         return Err(cx.err(
             def.kind.span(),
-            format!("unknown rule kind `{kind}` ({})", RULE_KINDS.join(", ")),
+            format!("unknown rule kind `{text}` ({})", kinds.join(", ")),
         ));
-    }
+    };
     cx.reject_foreign(kind)?;
     let owner = match &def.owner {
         Some(o) => Role::parse(o.get_ref()).ok_or_else(|| {
@@ -200,7 +236,7 @@ pub fn check_rule(
     let body = body(&cx, kind, signals)?;
     Ok(Rule {
         id: def.id.get_ref().clone(),
-        kind: kind.to_string(),
+        kind,
         owner,
         message,
         source,
@@ -213,11 +249,11 @@ pub fn check_rule(
     })
 }
 
-fn body(cx: &Ctx, kind: &str, signals: &BTreeSet<&str>) -> Result<RuleBody, FileError> {
+fn body(cx: &Ctx, kind: RuleKind, signals: &BTreeSet<&str>) -> Result<RuleBody, FileError> {
     let d = cx.def;
     Ok(match kind {
-        "count" | "outcome-count" => {
-            if kind == "outcome-count" && d.outcomes.is_empty() {
+        RuleKind::Count | RuleKind::OutcomeCount => {
+            if kind == RuleKind::OutcomeCount && d.outcomes.is_empty() {
                 return Err(cx.at_id("an outcome-count rule needs `outcomes`".into()));
             }
             RuleBody::Count {
@@ -228,17 +264,17 @@ fn body(cx: &Ctx, kind: &str, signals: &BTreeSet<&str>) -> Result<RuleBody, File
                 reset_by: d.reset_by.clone(),
             }
         }
-        "hours" => RuleBody::Hours {
+        RuleKind::Hours => RuleBody::Hours {
             filter: cx.filter("events", &d.events, &d.outcomes)?,
             threshold: cx.threshold()?,
             window: cx.span("window", d.window)?,
         },
-        "days" => RuleBody::Days {
+        RuleKind::Days => RuleBody::Days {
             filter: cx.filter("events", &d.events, &d.outcomes)?,
             threshold: cx.whole_threshold()?,
             window: cx.span("window", d.window)?,
         },
-        "consecutive" => {
+        RuleKind::Consecutive => {
             if d.threshold.is_some() {
                 return Err(cx.at_id("a consecutive rule takes `length`, not `threshold`".into()));
             }
@@ -249,7 +285,7 @@ fn body(cx: &Ctx, kind: &str, signals: &BTreeSet<&str>) -> Result<RuleBody, File
                 unless: d.unless.clone(),
             }
         }
-        _ => RuleBody::Deadline(deadline(cx, signals)?),
+        RuleKind::Deadline => RuleBody::Deadline(deadline(cx, signals)?),
     })
 }
 

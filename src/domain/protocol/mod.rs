@@ -9,6 +9,7 @@ mod check;
 pub mod resolve;
 pub mod role;
 
+pub use check::RuleKind;
 pub use resolve::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger, resolve_all};
 pub use role::Role;
 
@@ -71,7 +72,7 @@ pub struct KindDef {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
-    pub role: String,
+    pub role: Role,
     #[serde(default)]
     pub gemeente: Option<String>,
     pub name: String,

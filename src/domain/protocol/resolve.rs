@@ -2,7 +2,7 @@
 //! validating every rule into the typed form the engine runs. A broken
 //! protocol (and whatever extends it) is reported, never guessed at.
 
-use super::check::check_rule;
+use super::check::{RuleKind, check_rule};
 use super::{Classification, Contact, RuleDef, SourcedProtocol};
 use crate::domain::calendar::Region;
 use crate::domain::case::Level;
@@ -106,7 +106,7 @@ pub enum RuleBody {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     pub id: String,
-    pub kind: String,
+    pub kind: RuleKind,
     pub owner: Role,
     pub message: String,
     pub source: String,
@@ -172,7 +172,7 @@ pub fn contacts_for<'a>(
 ) -> Vec<&'a Contact> {
     let mut v: Vec<&Contact> = contacts
         .iter()
-        .filter(|c| c.role == role.as_str())
+        .filter(|c| c.role == role)
         .filter(|c| c.gemeente.is_none() || c.gemeente.as_deref() == gemeente)
         .collect();
     v.sort_by_key(|c| c.gemeente.is_none());
@@ -297,7 +297,7 @@ fn resolve_one(
     defs.retain(|(d, _)| !d.disabled);
     let signal_ids: BTreeSet<&str> = defs
         .iter()
-        .filter(|(d, _)| d.kind.get_ref() != "deadline")
+        .filter(|(d, _)| RuleKind::parse(d.kind.get_ref()) != Some(RuleKind::Deadline))
         .map(|(d, _)| d.id.get_ref().as_str())
         .collect();
     let mut rules = Vec::new();

@@ -199,7 +199,7 @@ fn git_cli_change(dir: &Path, id: &str, i: usize) -> f64 {
 fn fuzzy(dir: &Path, runs: usize) -> f64 {
     let loaded = load::load(dir).expect("load");
     let hay: Vec<String> = loaded.caseload.cases.iter().map(search::haystack).collect();
-    let s = Searcher::default();
+    let s = Searcher;
     let query = "sanne de v";
     median(
         (0..runs)

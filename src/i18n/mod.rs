@@ -1,11 +1,22 @@
-//! The interface language. Dutch by default (the users are Dutch
-//! professionals); English by setting. Chosen once at start-up.
+//! The interface language of the front ends. Dutch by default (the users
+//! are Dutch professionals); English by setting. Chosen once at start-up.
+//! `words` holds the sentences both front ends share; each front end has
+//! its own catalogue for the rest (`cli/messages.rs`, `tui/messages.rs`).
+//! The domain never calls into this module.
+
+mod words;
+
+pub use words::*;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An interface language: `--lang`, `VERZUIM_LANG`, `lang` in verzuim.toml.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     Nl,
     En,
@@ -63,45 +74,6 @@ pub fn count(n: usize, nl: (&str, &str), en: (&str, &str)) -> String {
         Lang::En => en,
     };
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// One line about a doubtful event (see `domain::plausible`).
-pub fn doubt(d: &crate::domain::plausible::Doubt) -> String {
-    use crate::domain::plausible::Doubt;
-    match d {
-        Doubt::BeforeBirth { date: at, birth } => format!(
-            "{} {} {} {}",
-            t("datum", "date"),
-            date(*at),
-            t("ligt voor de geboortedatum", "is before the birth date"),
-            date(*birth)
-        ),
-        Doubt::FarFuture { date: at, limit } => format!(
-            "{} {} {} {}",
-            t("datum", "date"),
-            date(*at),
-            t(
-                "ligt meer dan een jaar na vandaag (uiterlijk",
-                "is more than a year after today (at most"
-            ),
-            format_args!("{})", date(*limit))
-        ),
-        Doubt::NoSchoolDay { date: at } => format!(
-            "{} {}",
-            date(*at),
-            t(
-                "is geen schooldag (weekend of vakantie) voor ongeoorloofd verzuim",
-                "is no school day (weekend or holiday) for unauthorised absence"
-            )
-        ),
-        Doubt::HoursAboveDay { hours, day } => format!(
-            "{hours} {} {day}",
-            t(
-                "lesuren is meer dan een schooldag heeft:",
-                "lesson hours is more than a school day has:"
-            )
-        ),
-    }
 }
 
 #[cfg(test)]
