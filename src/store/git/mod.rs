@@ -2,6 +2,7 @@
 //! the changed files (never "add everything"), the history of one file,
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
+pub mod tls;
 mod tree;
 
 use super::config::Author;
