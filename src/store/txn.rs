@@ -28,8 +28,14 @@ pub fn apply(
 ) -> Result<Done> {
     let paths: Vec<&str> = changes.iter().map(|c| c.path).collect();
     journal_begin(repo, &paths).map_err(nothing_changed)?;
+    // The files are synced with the commit's objects, before its ref.
+    let written: Vec<std::path::PathBuf> = changes
+        .iter()
+        .filter(|c| c.content.is_some())
+        .map(|c| root.join(c.path))
+        .collect();
     let committed = write_files(root, changes)
-        .and_then(|()| git::commit_checked(repo, changes, message, author));
+        .and_then(|()| git::commit_checked_syncing(repo, changes, message, author, &written));
     match committed {
         Ok(c) => {
             let mut warnings: Vec<String> = c.warning.into_iter().collect();
@@ -64,7 +70,7 @@ fn write_files(root: &Path, changes: &[Change]) -> Result<()> {
                 if let Some(dir) = full.parent() {
                     atomic::create_private_dir(dir)?;
                 }
-                atomic::write(&full, bytes)
+                atomic::write_unsynced(&full, bytes)
             }
             None => remove(&full),
         }
@@ -107,9 +113,10 @@ pub fn journal_begin(repo: &Repository, paths: &[&str]) -> Result<()> {
     atomic::write(&journal_path(repo), paths.join("\n").as_bytes())
 }
 
+/// Removes the journal. Not synced: the commit and its files already are,
+/// and a journal a crash brings back only restores what HEAD holds.
 pub fn journal_end(repo: &Repository) -> Result<()> {
-    remove(&journal_path(repo))?;
-    atomic::sync_dir(repo.path())
+    remove(&journal_path(repo))
 }
 
 /// The files an interrupted write named, put back as HEAD has them (a file
@@ -142,6 +149,7 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
         Err(_) => None,
     };
     let mut undone = Vec::new();
+    let mut restored = git::Pending::default();
     for p in paths {
         let full = root.join(p);
         if !safe_rel(p) {
@@ -155,7 +163,8 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
         let on_disk = std::fs::read(&full).ok();
         match (blob, on_disk) {
             (Some(b), disk) if disk.as_deref() != Some(b.content()) => {
-                atomic::write(&full, b.content())?;
+                atomic::write_unsynced(&full, b.content())?;
+                restored.file(&full);
                 undone.push(p.to_string());
             }
             (None, Some(_)) => {
@@ -165,6 +174,10 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
             _ => {}
         }
     }
+    // Synced before the journal goes, all side by side.
+    restored
+        .sync()
+        .map_err(StoreError::io(root.join(".git")))?;
     Ok(undone)
 }
 
