@@ -110,7 +110,28 @@ fn journal_path(repo: &Repository) -> std::path::PathBuf {
 /// Names the files a write is about to change, durably, before any of
 /// them is touched.
 pub fn journal_begin(repo: &Repository, paths: &[&str]) -> Result<()> {
-    atomic::write(&journal_path(repo), paths.join("\n").as_bytes())
+    let path = journal_path(repo);
+    // Written in place rather than renamed into place, so the file and its
+    // folder are synced side by side (one journal commit, not two in a
+    // row). A crash while writing leaves part of the list, before any file
+    // on it was touched: restoring those files from HEAD changes nothing.
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&path)?;
+        super::fail::point("write").and_then(|()| f.write_all(paths.join("\n").as_bytes()))?;
+        super::fail::point("fsync")?;
+        git::sync_all(&[path.clone(), repo.path().to_path_buf()])
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&path);
+        StoreError::io(&path)(e)
+    })
 }
 
 /// Removes the journal. Not synced: the commit and its files already are,

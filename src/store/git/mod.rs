@@ -3,7 +3,7 @@
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
 mod objects;
-pub use objects::Pending;
+pub use objects::{Pending, sync_all};
 pub mod tls;
 mod tree;
 
