@@ -196,9 +196,7 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
         }
     }
     // Synced before the journal goes, all side by side.
-    restored
-        .sync()
-        .map_err(StoreError::io(root.join(".git")))?;
+    restored.sync().map_err(StoreError::io(root.join(".git")))?;
     Ok(undone)
 }
 

@@ -173,7 +173,13 @@ fn commit_syncing(
         .map_err(|e| io_error("objects", e))?;
     fail::point("ref").map_err(|e| io_error("HEAD", e))?;
     let reference = objects::without_libgit2_fsync(|| {
-        update_head(repo, oid, parent.as_ref().map(|p| p.id()), message, others.len())
+        update_head(
+            repo,
+            oid,
+            parent.as_ref().map(|p| p.id()),
+            message,
+            others.len(),
+        )
     })?;
     fail::point("after-ref").map_err(|e| io_error("HEAD", e))?;
     // Barrier two: the ref (the commit is acknowledged once it is durable).

@@ -42,14 +42,14 @@ pub fn sync_all(paths: &[PathBuf]) -> std::io::Result<()> {
         [] => Ok(()),
         [p] => one(p),
         _ => std::thread::scope(|s| {
-            let handles: Vec<_> = paths[1..]
-                .iter()
-                .map(|p| s.spawn(move || one(p)))
-                .collect();
+            let handles: Vec<_> = paths[1..].iter().map(|p| s.spawn(move || one(p))).collect();
             let first = one(&paths[0]);
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(std::io::Error::other("fsync"))))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(std::io::Error::other("fsync")))
+                })
                 .chain(std::iter::once(first))
                 .collect()
         }),
