@@ -173,8 +173,12 @@ fn commit_syncing(
         .map_err(|e| io_error("objects", e))?;
     fail::point("ref").map_err(|e| io_error("HEAD", e))?;
     let reference = objects::without_libgit2_fsync(|| {
+        // libgit2 fixes whether a handle fsyncs refs when the handle first
+        // reads one; a handle opened here, with fsyncs off, writes the ref
+        // and reflog unsynced, and the ref is synced below with its folder.
+        let quick = Repository::open(repo.path())?;
         update_head(
-            repo,
+            &quick,
             oid,
             parent.as_ref().map(|p| p.id()),
             message,
