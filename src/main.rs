@@ -10,5 +10,7 @@ fn main() -> ExitCode {
         libc::umask(0o077);
     }
     verzuim::store::atomic::mark_process_start();
+    // Before any thread: libgit2 starts without parsing the CA bundle.
+    verzuim::store::git::tls::init_without_ca_bundle();
     verzuim::cli::main()
 }

@@ -34,6 +34,31 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     sync_dir(dir)
 }
 
+/// As [`write`] without the fsyncs, for a file a transaction's journal
+/// names: a crash before the commit is synced puts it back from HEAD, and
+/// the commit syncs it with its objects (see `git::objects`).
+pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| StoreError::Repo(format!("{} has no folder", path.display())))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(StoreError::io(dir))?;
+    tmp.as_file()
+        .set_permissions(fs::Permissions::from_mode(0o600))
+        .map_err(StoreError::io(tmp.path()))?;
+    fail::point("write")
+        .and_then(|_| tmp.write_all(bytes))
+        .map_err(StoreError::io(tmp.path()))?;
+    fail::point("rename").map_err(StoreError::io(path))?;
+    tmp.persist(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
 /// The name prefix of our temp files (ignored by git through `.gitignore`).
 pub const TEMP_PREFIX: &str = ".tmp-";
 

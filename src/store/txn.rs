@@ -28,8 +28,14 @@ pub fn apply(
 ) -> Result<Done> {
     let paths: Vec<&str> = changes.iter().map(|c| c.path).collect();
     journal_begin(repo, &paths).map_err(nothing_changed)?;
+    // The files are synced with the commit's objects, before its ref.
+    let written: Vec<std::path::PathBuf> = changes
+        .iter()
+        .filter(|c| c.content.is_some())
+        .map(|c| root.join(c.path))
+        .collect();
     let committed = write_files(root, changes)
-        .and_then(|()| git::commit_checked(repo, changes, message, author));
+        .and_then(|()| git::commit_checked_syncing(repo, changes, message, author, &written));
     match committed {
         Ok(c) => {
             let mut warnings: Vec<String> = c.warning.into_iter().collect();
@@ -64,7 +70,7 @@ fn write_files(root: &Path, changes: &[Change]) -> Result<()> {
                 if let Some(dir) = full.parent() {
                     atomic::create_private_dir(dir)?;
                 }
-                atomic::write(&full, bytes)
+                atomic::write_unsynced(&full, bytes)
             }
             None => remove(&full),
         }
@@ -104,12 +110,34 @@ fn journal_path(repo: &Repository) -> std::path::PathBuf {
 /// Names the files a write is about to change, durably, before any of
 /// them is touched.
 pub fn journal_begin(repo: &Repository, paths: &[&str]) -> Result<()> {
-    atomic::write(&journal_path(repo), paths.join("\n").as_bytes())
+    let path = journal_path(repo);
+    // Written in place rather than renamed into place, so the file and its
+    // folder are synced side by side (one journal commit, not two in a
+    // row). A crash while writing leaves part of the list, before any file
+    // on it was touched: restoring those files from HEAD changes nothing.
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&path)?;
+        super::fail::point("write").and_then(|()| f.write_all(paths.join("\n").as_bytes()))?;
+        super::fail::point("fsync")?;
+        git::sync_all(&[path.clone(), repo.path().to_path_buf()])
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&path);
+        StoreError::io(&path)(e)
+    })
 }
 
+/// Removes the journal. Not synced: the commit and its files already are,
+/// and a journal a crash brings back only restores what HEAD holds.
 pub fn journal_end(repo: &Repository) -> Result<()> {
-    remove(&journal_path(repo))?;
-    atomic::sync_dir(repo.path())
+    remove(&journal_path(repo))
 }
 
 /// The files an interrupted write named, put back as HEAD has them (a file
@@ -166,6 +194,7 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
         Err(_) => None,
     };
     let mut undone = Vec::new();
+    let mut restored = git::Pending::default();
     for p in paths {
         let full = root.join(p);
         if !safe_rel(p) {
@@ -179,7 +208,8 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
         let on_disk = std::fs::read(&full).ok();
         match (blob, on_disk) {
             (Some(b), disk) if disk.as_deref() != Some(b.content()) => {
-                atomic::write(&full, b.content())?;
+                atomic::write_unsynced(&full, b.content())?;
+                restored.file(&full);
                 undone.push(p.to_string());
             }
             (None, Some(_)) => {
@@ -189,6 +219,8 @@ fn roll_back(repo: &Repository, root: &Path, paths: &[&str]) -> Result<Vec<Strin
             _ => {}
         }
     }
+    // Synced before the journal goes, all side by side.
+    restored.sync().map_err(StoreError::io(root.join(".git")))?;
     Ok(undone)
 }
 

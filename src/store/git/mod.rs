@@ -2,12 +2,15 @@
 //! the changed files (never "add everything"), the history of one file,
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
+mod objects;
+pub use objects::{Pending, sync_all};
+pub mod tls;
 mod tree;
 
 use super::config::Author;
 use super::{Result, StoreError, fail};
 use crate::i18n::t;
-use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature};
+use git2::{ErrorCode, ObjectType, Oid, Repository, RepositoryInitOptions, Signature};
 use std::path::Path;
 
 /// A file to write into the next commit (`None` removes it).
@@ -107,33 +110,112 @@ pub fn commit_with_parents(
     author: &Signature,
     others: &[Oid],
 ) -> Result<Oid> {
+    commit_syncing(repo, changes, message, author, others, &[])
+}
+
+/// As [`commit_with_parents`], syncing the files `also_sync` (written by
+/// the caller, unsynced) with the commit's objects, before the ref moves.
+fn commit_syncing(
+    repo: &Repository,
+    changes: &[Change],
+    message: &str,
+    author: &Signature,
+    others: &[Oid],
+    also_sync: &[std::path::PathBuf],
+) -> Result<Oid> {
     // Read HEAD right before committing so the parent is never stale.
     let parent = match repo.head() {
         Ok(head) => Some(head.peel_to_commit()?),
         Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
         Err(e) => return Err(e.into()),
     };
+    let mut pending = objects::Pending::default();
     let mut tree = parent.as_ref().map(|c| c.tree_id());
     for change in changes {
         fail::point("object").map_err(|e| io_error(change.path, e))?;
-        let blob = change.content.map(|bytes| repo.blob(bytes)).transpose()?;
+        let blob = change
+            .content
+            .map(|bytes| {
+                let level = flate2::Compression::default();
+                objects::write_loose(repo, ObjectType::Blob, bytes, level, &mut pending)
+            })
+            .transpose()?;
         let parts: Vec<&str> = change.path.split('/').collect();
-        tree = upsert(repo, tree, &parts, blob)?;
+        tree = upsert(repo, tree, &parts, blob, &mut pending)?;
     }
     let tree = match tree {
         Some(oid) => repo.find_tree(oid)?,
-        None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
+        None => {
+            let level = flate2::Compression::default();
+            repo.find_tree(objects::write_loose(
+                repo,
+                ObjectType::Tree,
+                b"",
+                level,
+                &mut pending,
+            )?)?
+        }
     };
     let others: Vec<git2::Commit> = others
         .iter()
         .map(|o| repo.find_commit(*o))
         .collect::<std::result::Result<_, _>>()?;
     let parents: Vec<&git2::Commit> = parent.iter().chain(others.iter()).collect();
+    let buffer = repo.commit_create_buffer(author, author, message, &tree, &parents)?;
+    let level = flate2::Compression::default();
+    let oid = objects::write_loose(repo, ObjectType::Commit, &buffer, level, &mut pending)?;
+    // Barrier one: the objects and the written files, before the ref.
+    for f in also_sync {
+        pending.file(f);
+    }
+    fail::point("fsync")
+        .and_then(|()| pending.sync())
+        .map_err(|e| io_error("objects", e))?;
     fail::point("ref").map_err(|e| io_error("HEAD", e))?;
-    let oid = repo.commit(Some("HEAD"), author, author, message, &tree, &parents)?;
+    let reference = objects::without_libgit2_fsync(|| {
+        // libgit2 fixes whether a handle fsyncs refs when the handle first
+        // reads one; a handle opened here, with fsyncs off, writes the ref
+        // and reflog unsynced, and the ref is synced below with its folder.
+        let quick = Repository::open(repo.path())?;
+        update_head(
+            &quick,
+            oid,
+            parent.as_ref().map(|p| p.id()),
+            message,
+            others.len(),
+        )
+    })?;
     fail::point("after-ref").map_err(|e| io_error("HEAD", e))?;
+    // Barrier two: the ref (the commit is acknowledged once it is durable).
+    pending.file(&reference);
+    pending.sync().map_err(|e| io_error("HEAD", e))?;
     sync_index(repo, changes)?;
     Ok(oid)
+}
+
+/// Moves the branch HEAD names (or a detached HEAD) from `parent` to `new`,
+/// failing if another writer moved it; returns the ref's file. The reflog
+/// message is the one `git commit` writes.
+fn update_head(
+    repo: &Repository,
+    new: Oid,
+    parent: Option<Oid>,
+    message: &str,
+    merged: usize,
+) -> std::result::Result<std::path::PathBuf, git2::Error> {
+    let head = repo.find_reference("HEAD")?;
+    let name = head.symbolic_target()?.unwrap_or("HEAD").to_string();
+    let summary = message.lines().next().unwrap_or("");
+    let log = match (parent, merged) {
+        (None, _) => format!("commit (initial): {summary}"),
+        (Some(_), 0) => format!("commit: {summary}"),
+        (Some(_), _) => format!("commit (merge): {summary}"),
+    };
+    match parent {
+        Some(p) => repo.reference_matching(&name, new, true, p, &log)?,
+        None => repo.reference(&name, new, false, &log)?,
+    };
+    Ok(repo.path().join(name))
 }
 
 fn io_error(path: &str, e: std::io::Error) -> StoreError {
@@ -159,8 +241,20 @@ pub fn commit_checked(
     message: &str,
     author: &Signature,
 ) -> Result<Committed> {
+    commit_checked_syncing(repo, changes, message, author, &[])
+}
+
+/// As [`commit_checked`], syncing `written` with the commit (see
+/// [`commit_syncing`]).
+pub fn commit_checked_syncing(
+    repo: &Repository,
+    changes: &[Change],
+    message: &str,
+    author: &Signature,
+    written: &[std::path::PathBuf],
+) -> Result<Committed> {
     let before = repo.head().ok().and_then(|h| h.target());
-    match commit(repo, changes, message, author) {
+    match commit_syncing(repo, changes, message, author, &[], written) {
         Ok(id) => Ok(Committed { id, warning: None }),
         Err(StoreError::IndexLocked(warning)) => {
             let id = repo.head()?.peel_to_commit()?.id();
@@ -201,6 +295,7 @@ fn upsert(
     base: Option<Oid>,
     parts: &[&str],
     blob: Option<Oid>,
+    pending: &mut objects::Pending,
 ) -> Result<Option<Oid>> {
     let name = parts[0];
     let entry = if parts.len() == 1 {
@@ -214,9 +309,9 @@ fn upsert(
                 .map(|e| e.id()),
             None => None,
         };
-        upsert(repo, sub, &parts[1..], blob)?.map(|t| (tree::TREE, t))
+        upsert(repo, sub, &parts[1..], blob, pending)?.map(|t| (tree::TREE, t))
     };
-    Ok(tree::with_entry(repo, base, name, entry)?)
+    Ok(tree::with_entry(repo, base, name, entry, pending)?)
 }
 
 /// Brings the index in line with the commit for the changed paths, so
@@ -224,6 +319,8 @@ fn upsert(
 /// only a warning ([`StoreError::IndexLocked`]). Stale lock files are removed when
 /// the repository lock is taken (see `gitlocks`).
 pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
+    // The index need not be durable (git re-checks it against the files),
+    // so libgit2 writes it without fsyncs.
     let update = || -> std::result::Result<(), git2::Error> {
         fail::point("index").map_err(|e| git2::Error::from_str(&e.to_string()))?;
         let mut index = repo.index()?;
@@ -235,7 +332,7 @@ pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
         }
         index.write()
     };
-    update().map_err(|e| {
+    objects::without_libgit2_fsync(update).map_err(|e| {
         let why = if e.code() == ErrorCode::Locked {
             t(
                 ".git/index.lock is bezet door een ander git-proces",

@@ -2,8 +2,13 @@
 //! bytes. libgit2's tree builder parses, hashes and re-sorts every entry; a
 //! `cases/` folder of 10,000 files made that the slowest part of a commit.
 //! A git tree is a sorted list of `<mode> <name>\0<20-byte id>` records, so
-//! one record can be replaced, inserted or removed in place.
+//! one record can be replaced, inserted or removed in place. The tree is
+//! written at zlib level 1 (git's `core.looseCompression = 1`): the
+//! `cases/` tree is rewritten on every commit and is large, and
+//! default-level deflate of it cost more than the rest of a commit.
 
+use super::objects::{Pending, write_loose};
+use flate2::Compression;
 use git2::{ObjectType, Oid, Repository};
 use std::cmp::Ordering;
 
@@ -58,6 +63,7 @@ pub fn with_entry(
     base: Option<Oid>,
     name: &str,
     entry: Option<(u32, Oid)>,
+    pending: &mut Pending,
 ) -> Result<Option<Oid>, git2::Error> {
     let odb = repo.odb()?;
     let object = base.map(|b| odb.read(b)).transpose()?;
@@ -87,45 +93,7 @@ pub fn with_entry(
     if out.is_empty() {
         return Ok(None);
     }
-    write_loose_fast(repo, &out).map(Some)
-}
-
-/// Writes a tree as a loose object compressed at zlib level 1 (what git's
-/// `core.looseCompression = 1` does). The `cases/` tree is rewritten on
-/// every commit and is large; default-level deflate of it cost more than
-/// the rest of a commit. Any zlib level is valid to every git reader, and
-/// `git gc` repacks loose objects anyway.
-fn write_loose_fast(repo: &Repository, data: &[u8]) -> Result<Oid, git2::Error> {
-    use flate2::{Compression, write::ZlibEncoder};
-    use std::io::Write;
-    let oid = Oid::hash_object(ObjectType::Tree, data)?;
-    let hex = oid.to_string();
-    let dir = repo.path().join("objects").join(&hex[..2]);
-    let path = dir.join(&hex[2..]);
-    if path.exists() {
-        return Ok(oid);
-    }
-    let io = |e: std::io::Error| git2::Error::from_str(&format!("writing object {hex}: {e}"));
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut enc = ZlibEncoder::new(Vec::with_capacity(data.len() / 3), Compression::fast());
-    enc.write_all(format!("tree {}\0", data.len()).as_bytes())
-        .map_err(io)?;
-    enc.write_all(data).map_err(io)?;
-    let bytes = enc.finish().map_err(io)?;
-    // The temp file goes in `objects/` itself, where start-up finds and
-    // removes one a crash left (see `atomic::remove_stale_temps`).
-    let objects = repo.path().join("objects");
-    let mut tmp = tempfile::Builder::new()
-        .prefix(crate::store::atomic::TEMP_PREFIX)
-        .tempfile_in(&objects)
-        .map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(&path).map_err(|e| io(e.error))?;
-    std::fs::File::open(&dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io)?;
-    Ok(oid)
+    write_loose(repo, ObjectType::Tree, &out, Compression::fast(), pending).map(Some)
 }
 
 #[cfg(test)]
@@ -146,6 +114,7 @@ mod tests {
         };
         let names = ["b.toml", "a", "a.b", "a-b", "ab", "c", "zz"];
         let mut ours: Option<Oid> = None;
+        let p = &mut Pending::default();
         let mut theirs = repo.treebuilder(None).unwrap();
         for (i, n) in names.iter().enumerate() {
             let (mode, id) = if i % 3 == 1 {
@@ -153,16 +122,16 @@ mod tests {
             } else {
                 (BLOB, blob)
             };
-            ours = with_entry(&repo, ours, n, Some((mode, id))).unwrap();
+            ours = with_entry(&repo, ours, n, Some((mode, id)), p).unwrap();
             theirs.insert(n, id, mode as i32).unwrap();
             assert_eq!(ours, Some(theirs.write().unwrap()), "after inserting {n}");
         }
-        ours = with_entry(&repo, ours, "ab", Some((BLOB, other))).unwrap();
+        ours = with_entry(&repo, ours, "ab", Some((BLOB, other)), p).unwrap();
         theirs.insert("ab", other, 0o100644).unwrap();
         assert_eq!(ours, Some(theirs.write().unwrap()), "replace");
-        ours = with_entry(&repo, ours, "a.b", None).unwrap();
+        ours = with_entry(&repo, ours, "a.b", None, p).unwrap();
         theirs.remove("a.b").unwrap();
         assert_eq!(ours, Some(theirs.write().unwrap()), "remove");
-        assert_eq!(with_entry(&repo, None, "x", None).unwrap(), None);
+        assert_eq!(with_entry(&repo, None, "x", None, p).unwrap(), None);
     }
 }

@@ -13,6 +13,8 @@ use std::sync::Once;
 
 /// libgit2's process-wide settings, set once before any transfer.
 fn global_settings(repo: &Repository) {
+    // The CA bundle libgit2 was started without (see `git::tls`).
+    crate::store::git::tls::load_ca_bundle();
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // SAFETY: these setters write libgit2's global options; they run
