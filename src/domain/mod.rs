@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod case;
 pub mod caseload;
+pub mod consent;
 pub mod correction;
 pub mod dates;
 pub mod engine;
@@ -21,3 +22,4 @@ pub mod text;
 pub mod textpos;
 pub mod units;
 pub mod vocabulary;
+pub mod workflow;

@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES4";
+const MAGIC: &[u8; 8] = b"VZCASES5";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -111,6 +111,21 @@ struct CachedEvent(
     Option<String>,
     Option<String>,
     CachedExtra,
+    CachedWork,
+);
+
+/// The fields of the working-day kinds (issue 14): title, due, role, by,
+/// subject, scope, given_by, owner.
+#[derive(Serialize, Deserialize)]
+struct CachedWork(
+    Option<String>,
+    Option<i32>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
@@ -183,6 +198,16 @@ impl From<&Case> for Cached {
                             e.meldingsnummer.clone(),
                             e.status.clone(),
                         ),
+                        CachedWork(
+                            e.title.clone(),
+                            e.due.map(day),
+                            e.role.clone(),
+                            e.by.map(|b| b.to_string()),
+                            e.subject.clone(),
+                            e.scope.clone(),
+                            e.given_by.clone(),
+                            e.owner.clone(),
+                        ),
                     );
                     (id.clone(), ev)
                 })
@@ -213,7 +238,8 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x))| {
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x, w))| {
+                        let CachedWork(title, due, role, by, subject, scope, given_by, owner) = w;
                         let CachedExtra(
                             to,
                             school,
@@ -245,6 +271,15 @@ impl From<Cached> for Case {
                                 soort,
                                 meldingsnummer,
                                 status,
+                                title,
+                                due: due.map(date),
+                                role,
+                                by: by
+                                    .and_then(|b| crate::domain::units::Span::parse_text(&b).ok()),
+                                subject,
+                                scope,
+                                given_by,
+                                owner,
                                 withdrawn,
                             },
                         )
