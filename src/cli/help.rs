@@ -242,7 +242,7 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "every protocol's rules as Markdown",
         )
         .to_string(),
-        _ => return None,
+        _ => return super::help_workflow::arg_help(cmd, arg),
     };
     Some(text)
 }
@@ -324,7 +324,7 @@ fn about(cmd: &str) -> Option<&'static str> {
             "de protocollen en hun regels",
             "the protocols and their rules",
         ),
-        _ => return None,
+        _ => return super::help_workflow::about(cmd),
     })
 }
 
@@ -360,7 +360,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "days" => "DAGEN",
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
-        _ => return None,
+        _ => return super::help_workflow::value_name(id),
     })
 }
 

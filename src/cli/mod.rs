@@ -6,6 +6,7 @@ mod commands;
 mod correct;
 mod demo;
 mod help;
+mod help_workflow;
 mod import;
 mod join;
 mod json;
@@ -17,6 +18,7 @@ mod report_fmt;
 mod report_mazl;
 mod setup;
 mod show;
+mod workflow;
 
 pub use args::{Cli, Command};
 pub use demo::create_demo_repo;

@@ -149,6 +149,12 @@ impl Event {
                         text += &format!(" due={}", crate::i18n::date(d));
                     }
                 }
+                Field::By => {
+                    if let Some(b) = self.by {
+                        let nl = format!("{} {}", b.amount, b.unit.dutch(b.amount));
+                        text += &format!(" by={}", t(&nl, &b.to_string()));
+                    }
+                }
                 _ => {
                     if let Some(v) = f.get(self) {
                         text += &format!(" {}={v}", f.name());

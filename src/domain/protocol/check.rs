@@ -386,4 +386,28 @@ mod tests {
         let err = resolve(&format!("{due}\nterm_source = \"guess\"")).unwrap_err();
         assert!(err.contains("unknown term_source"), "{err}");
     }
+
+    #[test]
+    fn escalation_and_consent_are_checked_where_they_are_written() {
+        let due = "due = { amount = 5, unit = \"school-days\" }";
+        let ok = resolve(&format!(
+            "{due}\nescalate = {{ after = \"5 schooldagen\", to = \"teamleider\" }}\nneeds_consent = \"terugkoppeling-school\""
+        ))
+        .unwrap();
+        assert_eq!(
+            ok.escalate.unwrap().to,
+            crate::domain::protocol::Role::Teamleider
+        );
+        assert_eq!(ok.needs_consent.as_deref(), Some("terugkoppeling-school"));
+        let err = resolve(&format!(
+            "{due}\nescalate = {{ after = \"5\", to = \"teamleider\" }}"
+        ))
+        .unwrap_err();
+        assert!(
+            err.contains("escalate.after") && err.contains("line: 14"),
+            "{err}"
+        );
+        let err = resolve(&format!("{due}\nneeds_consent = \"alles\"")).unwrap_err();
+        assert!(err.contains("unknown consent scope"), "{err}");
+    }
 }
