@@ -173,6 +173,7 @@ fn screen_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn open_case(app: &mut App, id: String, from: Screen) {
     app.current = Some(id);
     app.action_sel = None;
+    app.event_sel = None;
     app.back_to = from;
     app.screen = Screen::Case;
 }
@@ -195,6 +196,14 @@ fn today_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             "a signal is not an action: open the case (Enter) and record what happens (a)",
         )),
         (KeyCode::Char('x'), Some((case, action))) => return mark_done(app, &case, &action),
+        // Vandaag by role (a team lead sees the escalations) or by owner.
+        (KeyCode::Char(c @ ('r' | 'w')), _) => {
+            app.picker = FilterKind::from_key(c).map(|f| Picker::open(app, f));
+        }
+        (KeyCode::Char('f'), _) => {
+            app.clear_filters();
+            app.info(t("alle filters gewist", "all filters cleared"));
+        }
         _ => {}
     }
     vec![]
@@ -328,6 +337,10 @@ fn case_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         .get(&id)
         .and_then(|c| c.first())
         .map(|c| c.field.clone());
+    let selected = index.map(|i| actions[i].clone());
+    if let Some(effects) = super::keys_work::case_key(app, key, &id, selected.as_deref()) {
+        return effects;
+    }
     match (key.code, index, conflict) {
         (KeyCode::Char(c @ ('L' | 'R')), _, Some(field)) => {
             app.busy = Some(t("conflict oplossen...", "resolving conflict...").into());

@@ -5,7 +5,9 @@
 
 pub mod form;
 mod form_said;
+mod form_work;
 mod keys;
+pub mod keys_work;
 pub mod model;
 pub mod msg;
 pub mod picker;
@@ -90,3 +92,5 @@ fn run_loop(
 mod tests;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_work;

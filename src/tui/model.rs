@@ -104,6 +104,8 @@ pub struct App {
     pub case_sel: Option<String>,
     pub current: Option<String>,
     pub action_sel: Option<String>,
+    /// The chosen timeline event of the case view (for edit and withdraw).
+    pub event_sel: Option<String>,
     pub query: String,
     pub searching: bool,
     pub filters: Filters,
@@ -126,6 +128,8 @@ pub struct App {
     /// Open and overdue actions, counted when the data changes rather than
     /// in every frame (a whole region's caseload is a lot to count per key).
     counts: (usize, usize),
+    /// Overdue rows of Vandaag under its filters.
+    pub today_overdue: usize,
     searcher: Searcher,
 }
 
@@ -149,6 +153,7 @@ impl App {
             case_sel: None,
             current: None,
             action_sel: None,
+            event_sel: None,
             query: String::new(),
             searching: false,
             filters: Filters::default(),
@@ -165,6 +170,7 @@ impl App {
             quit: false,
             color,
             counts: (0, 0),
+            today_overdue: 0,
             searcher: Searcher::default(),
         }
     }
@@ -229,7 +235,8 @@ impl App {
         };
         self.query.clear();
         self.searching = false;
-        self.filter_cases();
+        // Vandaag follows the role and owner filters too.
+        self.recompute();
     }
 
     pub fn case_index(&self, id: &str) -> Option<usize> {
@@ -262,8 +269,14 @@ impl App {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
+        let f = &self.filters;
+        // Vandaag follows the role and owner filters: a team lead sees the
+        // escalations, a new owner the case handed over.
+        let owner_ok = |c: &Case| f.owner.as_ref().is_none_or(|o| c.owner.as_ref() == Some(o));
+        let role_ok = |r: Role| f.role.is_none_or(|x| x == r);
         self.today_rows = items
             .iter()
+            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
             .filter_map(|i| {
                 Some(TodayRow {
                     case_idx: *index.get(i.case.id.as_str())?,
@@ -276,11 +289,14 @@ impl App {
         for (i, (case, check)) in self.data.cases.iter().zip(&self.data.checks).enumerate() {
             if let (true, Ok(e)) = (case.is_open(), check)
                 && e.open_actions().next().is_none()
+                && owner_ok(case)
             {
-                signal_rows.extend(e.signals.iter().map(|s| TodayRow {
-                    case_idx: i,
-                    action_id: s.rule.clone(),
-                    signal: true,
+                signal_rows.extend(e.signals.iter().filter(|s| role_ok(s.owner)).map(|s| {
+                    TodayRow {
+                        case_idx: i,
+                        action_id: s.rule.clone(),
+                        signal: true,
+                    }
                 }));
             }
         }
@@ -290,6 +306,11 @@ impl App {
                 .cmp(name(b))
                 .then_with(|| a.action_id.cmp(&b.action_id))
         });
+        self.today_overdue = items
+            .iter()
+            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
+            .filter(|i| i.action.status == crate::domain::engine::ActionStatus::Overdue)
+            .count();
         self.today_rows.extend(signal_rows);
         self.counts = self.count_actions();
         self.filter_cases();

@@ -144,6 +144,28 @@ impl Worker {
                 self.repo.add_event(&case_id, &event, &summary)?;
                 self.changed(case_id, summary, true)
             }
+            Effect::ReplaceEvent {
+                case_id,
+                event_id,
+                old,
+                new,
+                summary,
+            } => {
+                self.repo.modify_case(&case_id, |case, doc| {
+                    if case.events.get(&event_id) != Some(&*old) {
+                        return Err(StoreError::User(
+                            t(
+                                "de gebeurtenis is intussen gewijzigd; bekijk ze opnieuw",
+                                "the event changed meanwhile; look at it again",
+                            )
+                            .into(),
+                        ));
+                    }
+                    doc.add_event(&event_id, &new);
+                    Ok(((), format!("case {case_id}: {summary}")))
+                })?;
+                self.changed(case_id, summary, true)
+            }
             Effect::CreateCase { case } => {
                 self.repo.create_case(&case)?;
                 self.changed(case.id.clone(), "new case".into(), true)

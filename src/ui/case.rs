@@ -104,6 +104,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             case.owner.as_deref().unwrap_or("-")
         )),
     ];
+    if let Some(p) = crate::domain::workflow::pause_on(case, app.today, app.today) {
+        lines.push(Line::styled(
+            escape(&crate::words::pause(&p)).into_owned(),
+            th.soon(),
+        ));
+    }
     if let Ok(Evaluation { class: Some(c), .. }) = check {
         let colour = c.colour.clone().unwrap_or_default();
         lines.push(Line::from(vec![
@@ -166,7 +172,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            let head = format!("{marker}{} [{}] {}", date(a.due), a.role, a.title);
+            let title = crate::words::action_title(a);
+            let head = format!("{marker}{} [{}] {title}", date(a.due), a.role);
             let mut lines: Vec<Line> = super::wrap(&head, width)
                 .into_iter()
                 .map(|l| Line::styled(l, style))
@@ -183,6 +190,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     ),
                     th.dim(),
                 ));
+            }
+            // What moved its due date, and whether its consent is on record.
+            let moved = a.shifts.iter().map(crate::words::shift);
+            for more in moved.chain(a.consent.iter().map(crate::words::consent)) {
+                lines.extend(
+                    super::wrap(&format!("    {more}"), width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, th.dim())),
+                );
             }
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
@@ -206,9 +222,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         )
     };
     let title = format!(
-        " {} (x {}) ",
+        " {} (x {}, v {}) ",
         t("Open acties", "Open actions"),
-        t("afronden", "mark done")
+        t("afronden", "mark done"),
+        t("verlengen", "extend")
     );
     let list = List::new(items)
         .block(Block::bordered().title(title))
@@ -225,11 +242,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .protocol(&case.protocol)
         .map(|p| p.kinds.as_slice())
         .unwrap_or_default();
+    let chosen = crate::tui::keys_work::selected_event(app);
     let mut events: Vec<Line> = case
         .events_by_date()
         .into_iter()
         .rev()
-        .map(|(_, e)| {
+        .map(|(eid, e)| {
+            let mark = if chosen.as_deref() == Some(eid) {
+                "▸"
+            } else {
+                " "
+            };
             // A marked-done action shows what was done, not only its id.
             let done = e.action.as_ref().and_then(|id| {
                 let e = check.as_ref().ok()?;
@@ -239,11 +262,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     .map(|a| a.title.clone())
             });
             let mut text = match done {
-                Some(title) => format!("{}  {}: {title}", date(e.date), t("afgerond", "done")),
+                Some(title) => format!(
+                    "{mark}{}  {}: {}",
+                    date(e.date),
+                    t("afgerond", "done"),
+                    escape(&title)
+                ),
                 None => {
                     let label = kind_label(&e.kind, vocabulary);
                     format!(
-                        "{}  {:<pad$}{}",
+                        "{mark}{}  {:<pad$}{}",
                         date(e.date),
                         escape(&label),
                         escape(&e.details())
@@ -271,10 +299,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         ));
     }
     let title = format!(
-        " {} (a {}, h {}) ",
+        " {} (a {}, E {}, W {}) ",
         t("Tijdlijn", "Timeline"),
-        t("toevoegen", "add"),
-        t("geschiedenis", "history")
+        t("nieuw", "add"),
+        t("corrigeer", "correct"),
+        t("trek in", "withdraw")
     );
     f.render_widget(
         Paragraph::new(events)

@@ -51,6 +51,13 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         Screen::Today => &[
             ("Enter", ("dossier openen", "open case")),
             ("x", ("gekozen actie afronden", "mark selected action done")),
+            (
+                "r w f",
+                (
+                    "filter op rol of eigenaar (teamleider: de escalaties); f wist",
+                    "filter by role or owner (teamleider: the escalations); f clears",
+                ),
+            ),
         ],
         Screen::Cases => &[
             (
@@ -90,6 +97,30 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         Screen::Case => &[
             ("a", ("gebeurtenis toevoegen", "add event")),
             ("x", ("gekozen actie afronden", "mark selected action done")),
+            (
+                "A",
+                ("actie met de hand toevoegen", "add an action by hand"),
+            ),
+            (
+                "p",
+                (
+                    "termijnen pauzeren (met reden) / hervatten",
+                    "pause the deadlines (with a reason) / resume",
+                ),
+            ),
+            (
+                "v",
+                ("gekozen actie verlengen", "extend the selected action"),
+            ),
+            ("O", ("dossier overdragen", "hand the case over")),
+            ("T", ("toestemming vastleggen", "record a consent")),
+            (
+                "[ ] E W",
+                (
+                    "gebeurtenis kiezen; corrigeren; intrekken",
+                    "choose an event; correct it; withdraw it",
+                ),
+            ),
             ("e", ("dossier bewerken", "edit case")),
             ("c", ("dossier sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),
