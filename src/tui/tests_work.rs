@@ -188,3 +188,38 @@ fn vandaag_filters_by_role_with_r() {
     key(&mut a, KeyCode::Char('f'));
     assert_eq!(a.today_rows.len(), all);
 }
+
+/// A correction is written only over the event as the form saw it: a
+/// colleague's change in between is never overwritten.
+#[test]
+fn the_worker_replaces_an_event_only_if_the_file_still_has_it() {
+    use crate::domain::event::Event;
+    use crate::store::CaseRepo;
+    let (dir, repo) = crate::store::test_support::repo();
+    repo.create_case(&crate::store::test_support::case("aaaa"))
+        .unwrap();
+    let day = crate::domain::dates::parse("2025-09-01").unwrap();
+    let old = Event::new("ziek", day);
+    let eid = repo.add_event("aaaa", &old, "add ziek").unwrap();
+    let (tx, _rx) = std::sync::mpsc::channel();
+    let mut w = super::worker::Worker {
+        repo: CaseRepo::at(dir.path().to_path_buf()).quiet(),
+        today: day,
+        caseload: None,
+        out: tx,
+    };
+    let withdrawn = crate::domain::correction::withdraw(&old, "dubbel").unwrap();
+    let replace = |old: &Event| Effect::ReplaceEvent {
+        case_id: "aaaa".into(),
+        event_id: eid.clone(),
+        old: Box::new(old.clone()),
+        new: Box::new(withdrawn.clone()),
+        summary: format!("withdraw event {eid}"),
+    };
+    let mut stale = old.clone();
+    stale.note = Some("anders".into());
+    assert!(w.run(replace(&stale)).is_err(), "the file no longer has it");
+    assert!(matches!(w.run(replace(&old)).unwrap(), Msg::Changed { .. }));
+    let text = std::fs::read_to_string(dir.path().join("cases/aaaa.toml")).unwrap();
+    assert!(text.contains("withdrawn = \"dubbel\""), "{text}");
+}

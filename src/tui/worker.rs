@@ -69,11 +69,11 @@ impl Watch {
     }
 }
 
-struct Worker {
-    repo: CaseRepo,
-    today: NaiveDate,
-    caseload: Option<Caseload>,
-    out: Sender<Msg>,
+pub(super) struct Worker {
+    pub(super) repo: CaseRepo,
+    pub(super) today: NaiveDate,
+    pub(super) caseload: Option<Caseload>,
+    pub(super) out: Sender<Msg>,
 }
 
 /// Starts the worker; effects sent to the returned channel run in order.
@@ -120,7 +120,7 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
 }
 
 impl Worker {
-    fn run(&mut self, effect: Effect) -> Result<Msg> {
+    pub(super) fn run(&mut self, effect: Effect) -> Result<Msg> {
         match effect {
             Effect::Load => self.load(),
             Effect::AddEvent {
