@@ -223,3 +223,59 @@ fn the_worker_replaces_an_event_only_if_the_file_still_has_it() {
     let text = std::fs::read_to_string(dir.path().join("cases/aaaa.toml")).unwrap();
     assert!(text.contains("withdrawn = \"dubbel\""), "{text}");
 }
+
+fn render(app: &super::model::App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).unwrap();
+    terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+/// An extension names its action but is no "done"; the case view lists
+/// what moved the due date under the action.
+#[test]
+fn the_case_view_shows_an_extension_under_its_action_and_in_the_timeline() {
+    let mut a = app();
+    open(&mut a, "Sanne");
+    let action = a.current_open_actions()[0].id.clone();
+    key(&mut a, KeyCode::Char('v'));
+    type_text(&mut a, "wacht op school");
+    key(&mut a, KeyCode::Tab);
+    type_text(&mut a, "2 weken");
+    let e = submit(&mut a);
+    let i = a.case_index(a.current.as_deref().unwrap()).unwrap();
+    a.data.cases[i].events.insert("ext00001".into(), e);
+    let today = a.today;
+    let cl = crate::domain::caseload::Caseload {
+        cases: vec![],
+        library: crate::domain::protocol::resolve_all(
+            &crate::store::embedded::PROTOCOLS
+                .iter()
+                .map(|(n, t)| crate::domain::protocol::parse(n, t).unwrap())
+                .collect::<Vec<_>>(),
+        ),
+        calendars: calendars(),
+    };
+    a.data.checks[i] = cl.evaluate(&a.data.cases[i], today);
+    a.recompute();
+    let screen = render(&a);
+    assert!(screen.contains("Termijn verlengd"), "{screen}");
+    assert!(
+        screen.contains("verlengd op 21-11-2025 met 2 weken"),
+        "{screen}"
+    );
+    let eval = a.data.checks[i].as_ref().unwrap();
+    let moved = eval.actions.iter().find(|x| x.id == action).unwrap();
+    assert_eq!(moved.shifts.len(), 1);
+}
+
+fn calendars() -> crate::domain::caseload::CalendarSet {
+    let files: Vec<crate::domain::calendar::CalendarFile> = crate::store::embedded::CALENDARS
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    crate::domain::caseload::CalendarSet::new(
+        &files,
+        Default::default(),
+        crate::domain::calendar::Region::Midden,
+    )
+}

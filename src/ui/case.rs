@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
-use crate::domain::event::kind_label;
+use crate::domain::event::{DONE_KIND, kind_label};
 use crate::domain::protocol::resolve::contacts_for;
 use crate::domain::text::escape;
 use crate::i18n::{date, t};
@@ -194,10 +194,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             // What moved its due date, and whether its consent is on record.
             let moved = a.shifts.iter().map(crate::words::shift);
             for more in moved.chain(a.consent.iter().map(crate::words::consent)) {
+                // Wrapped a little narrower and indented like the contact line.
                 lines.extend(
-                    super::wrap(&format!("    {more}"), width)
+                    super::wrap(&more, width.saturating_sub(4))
                         .into_iter()
-                        .map(|l| Line::styled(l, th.dim())),
+                        .map(|l| Line::styled(format!("    {l}"), th.dim())),
                 );
             }
             // Whom to contact for it: the municipality's own contact first.
@@ -254,7 +255,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 " "
             };
             // A marked-done action shows what was done, not only its id.
-            let done = e.action.as_ref().and_then(|id| {
+            // (An extension names an action too, but is no "done".)
+            let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
+            let done = done_id.and_then(|id| {
                 let e = check.as_ref().ok()?;
                 e.actions
                     .iter()

@@ -69,16 +69,21 @@ pub fn adjust(
         let from = p.start.max(triggered.succ_opt().unwrap_or(triggered));
         let to = p.end.unwrap_or(tl.today);
         let days = tl.cal.school_days_between(from, to);
-        if days == 0 {
+        let ongoing = p.covers(tl.today);
+        // A pause that runs today holds the deadline even before it has
+        // cost a school day: shown, with nothing moved yet.
+        if days == 0 && !ongoing {
             continue;
         }
-        due = tl.cal.nth_school_day_after(due, days);
+        if days > 0 {
+            due = tl.cal.nth_school_day_after(due, days);
+        }
         shifts.push(Shift::Pause {
             from: p.start,
             until: p.end,
             reason: p.reason.clone(),
             school_days: days,
-            ongoing: p.covers(tl.today),
+            ongoing,
         });
     }
     (due, shifts)

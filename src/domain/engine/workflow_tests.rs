@@ -235,3 +235,23 @@ fn feedback_na_toestemming_shows_whether_consent_is_on_record() {
     }
     assert!(check(&s).given());
 }
+
+#[test]
+fn a_pause_that_begins_today_holds_an_action_due_later_before_any_day_passed() {
+    let mut s = registered();
+    pause(&mut s, "2025-11-14", None);
+    let a = mail(&s, "2025-11-14");
+    assert!(a.paused());
+    assert_eq!(
+        a.due,
+        d("2025-11-18"),
+        "Friday 14th paused: one school day on"
+    );
+    let mut s = registered();
+    pause(&mut s, "2025-11-10", None);
+    let a = mail(&s, "2025-11-10");
+    assert!(
+        a.paused() && a.due == d("2025-11-17"),
+        "nothing paused after it began yet"
+    );
+}
