@@ -142,7 +142,7 @@ pub fn consent(c: &ConsentCheck) -> String {
         v.iter()
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
-            .join(" en ")
+            .join(t(" en ", " and "))
     };
     let state = if c.given() {
         format!(

@@ -123,3 +123,25 @@ fn escalation_as_written_resolves_or_says_why_not() {
         Err(EscalateError::UnknownRole("baas".into()))
     );
 }
+
+/// A pause on one machine and an extension on another join like any
+/// events, and the engine reads both.
+#[test]
+fn a_pause_and_an_extension_made_apart_merge_without_conflict() {
+    let base = case();
+    let today = d(TODAY);
+    let mut local = base.clone();
+    local.events.insert(
+        "p1".into(),
+        pause(&base, d("2025-11-13"), None, "opname", today).unwrap(),
+    );
+    let mut remote = base.clone();
+    remote.events.insert(
+        "x1".into(),
+        extension(today, "a-1", "2 weken", "wacht", today).unwrap(),
+    );
+    let m = crate::domain::merge::merge_case(Some(&base), &local, &remote);
+    assert!(m.conflicts.is_empty());
+    assert!(m.case.events.contains_key("p1") && m.case.events.contains_key("x1"));
+    assert!(pause_on(&m.case, today, today).is_some());
+}
