@@ -250,11 +250,11 @@ fn every_screen_is_readable_at_80x24() {
     let screen = t.wait_for("Filter: protocol");
     assert_shows(&screen, &["zhw-ziekteverzuim-als-signaal", "alle"]);
     t.keys(&["Escape", "/", "S", "a", "n", "n", "e", "Enter", "Enter"]);
-    let screen = t.wait_for("Tijdlijn (a toevoegen, h geschiedenis)");
+    let screen = t.wait_for("Tijdlijn (a nieuw, E corrigeer");
     assert_shows(
         &screen,
         &[
-            "Open acties (x afronden)",
+            "Open acties (x afronden, v verlengen)",
             "Geboren: 12-04-2011",
             "Mentor neemt contact",
         ],

@@ -54,6 +54,33 @@ pub struct FieldArgs {
     /// consult/terugkoppeling/follow-up: what may be shared.
     #[arg(long)]
     pub advice: Option<String>,
+    /// actie: what must be done.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// actie: by when.
+    #[arg(long)]
+    pub due: Option<String>,
+    /// actie: the role that must do it.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// verlenging: how far ("5 schooldagen").
+    #[arg(long)]
+    pub by: Option<String>,
+    /// verlenging: the action's id.
+    #[arg(long)]
+    pub action: Option<String>,
+    /// toestemming: whose (leerling, ouders).
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// toestemming: for what.
+    #[arg(long)]
+    pub scope: Option<String>,
+    /// toestemming: who gave it.
+    #[arg(long)]
+    pub given_by: Option<String>,
+    /// overdracht: the new owner.
+    #[arg(long)]
+    pub owner: Option<String>,
 }
 
 impl FieldArgs {
@@ -67,6 +94,15 @@ impl FieldArgs {
             (Field::Days, &self.days),
             (Field::Artikel, &self.artikel),
             (Field::Advice, &self.advice),
+            (Field::Title, &self.title),
+            (Field::Due, &self.due),
+            (Field::Role, &self.role),
+            (Field::By, &self.by),
+            (Field::Action, &self.action),
+            (Field::Subject, &self.subject),
+            (Field::Scope, &self.scope),
+            (Field::GivenBy, &self.given_by),
+            (Field::Owner, &self.owner),
         ]
         .into_iter()
         .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
@@ -167,6 +203,49 @@ pub enum Command {
         event: String,
         #[arg(long)]
         reason: String,
+    },
+    /// Actions added by hand.
+    #[command(subcommand)]
+    Action(super::workflow::ActionCommand),
+    /// Stop the clock of every open deadline of a case.
+    Pause {
+        case: String,
+        #[arg(long)]
+        reason: String,
+        /// The last paused day (else until `resume`).
+        #[arg(long)]
+        until: Option<String>,
+        /// The first paused day (default today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Let the clock of a paused case run again.
+    Resume {
+        case: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Move one action's deadline.
+    Extend {
+        case: String,
+        action: String,
+        /// How far, unit explicit: "5 schooldagen", "2 weken".
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Hand a case over to another owner.
+    Handover {
+        case: String,
+        #[arg(long)]
+        owner: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
     },
     /// Signals and actions of every open case.
     Check {

@@ -108,6 +108,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             event,
             reason,
         } => super::correct::withdraw(&ctx, &case, &event, &reason),
+        Command::Action(a) => super::workflow::action(&ctx, a),
+        Command::Pause {
+            case,
+            reason,
+            until,
+            date,
+        } => super::workflow::pause(&ctx, &case, &reason, until.as_deref(), date.as_deref()),
+        Command::Resume { case, date } => super::workflow::resume(&ctx, &case, date.as_deref()),
+        Command::Extend {
+            case,
+            action,
+            by,
+            reason,
+            date,
+        } => super::workflow::extend(&ctx, &case, &action, (&by, &reason), date.as_deref()),
+        Command::Handover {
+            case,
+            owner,
+            date,
+            note,
+        } => super::workflow::handover(&ctx, &case, &owner, date.as_deref(), note),
         Command::Check { json } => read::check(&ctx, json),
         Command::Overdue { json } => read::overdue(&ctx, json),
         Command::Show { case, json } => show::show(&ctx, &case, json),
@@ -157,6 +178,8 @@ fn add(
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
     let protocol = protocol_for(&rules, &current.protocol)?;
     let event = build_event(protocol, kind, date, text, fields)?;
+    crate::domain::workflow::check_kind(&event)
+        .map_err(|e| user(crate::words::workflow_error(&e)))?;
     super::setup::question(&rules, &current, &event, ctx.today, force)?;
     let what = format!("add {} {}", event.kind, event.date);
     super::out::ack(&repo.add_event(&id, &event, &what)?);

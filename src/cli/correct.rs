@@ -43,7 +43,7 @@ pub fn edit(
     let spec = protocol
         .kind(&old.kind)
         .cloned()
-        .unwrap_or_else(|| lenient(old));
+        .unwrap_or_else(|| correction::lenient_spec(old));
     let (new, changed) = correction::edit(old, &spec, &change).map_err(messages::correction)?;
     if changed.is_empty() {
         super::out::ack(eid);
@@ -71,20 +71,6 @@ pub fn withdraw(ctx: &Ctx, case: &str, event: &str, reason: &str) -> Result<Exit
     )?;
     super::out::ack(eid);
     Ok(ExitCode::SUCCESS)
-}
-
-/// An event of a kind its protocol no longer declares keeps what it has.
-fn lenient(e: &Event) -> crate::domain::event::KindSpec {
-    crate::domain::event::KindSpec {
-        id: e.kind.clone(),
-        label: e.kind.clone(),
-        label_en: e.kind.clone(),
-        until: crate::domain::event::Until::Optional,
-        hours: true,
-        outcomes: e.outcome.iter().cloned().collect(),
-        note_required: false,
-        fields: vec![],
-    }
 }
 
 fn replace(repo: &CaseRepo, id: &str, eid: &str, new: &Event, message: String) -> Result<()> {

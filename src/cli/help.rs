@@ -263,7 +263,7 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "every protocol's rules as Markdown",
         )
         .to_string(),
-        _ => return None,
+        _ => return super::help_workflow::arg_help(cmd, arg),
     };
     Some(text)
 }
@@ -365,7 +365,7 @@ fn about(cmd: &str) -> Option<&'static str> {
             "de protocollen en hun regels",
             "the protocols and their rules",
         ),
-        _ => return None,
+        _ => return super::help_workflow::about(cmd),
     })
 }
 
@@ -403,7 +403,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
         "schooljaar" => "SCHOOLJAAR",
-        _ => return None,
+        _ => return super::help_workflow::value_name(id),
     })
 }
 

@@ -103,6 +103,12 @@ fn rule_section(out: &mut String, p: &ResolvedProtocol, rule: &Rule) {
             "- term: **local default** (no source states it; change it in the protocol file)"
         );
     }
+    if let Some(scope) = &rule.needs_consent {
+        let _ = writeln!(out, "- needs consent: `{scope}` (shown with the action)");
+    }
+    if let Some(e) = &rule.escalate {
+        let _ = writeln!(out, "- escalates: after {} to `{}`", e.after, e.to);
+    }
     let _ = writeln!(out, "- message: {}", rule.message);
     let _ = writeln!(out, "- source: {}", rule.source);
     if let Some(n) = &rule.note {

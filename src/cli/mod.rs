@@ -7,6 +7,7 @@ mod conflicts;
 mod correct;
 mod demo;
 mod help;
+mod help_workflow;
 mod import;
 mod join;
 mod json;
@@ -18,6 +19,7 @@ mod report;
 mod retention;
 mod setup;
 mod show;
+mod workflow;
 
 pub use args::{Cli, Command};
 pub use demo::create_demo_repo;

@@ -91,7 +91,7 @@ pub fn write_case_summary(
                     date(a.due),
                     a.id,
                     a.role,
-                    a.title,
+                    escape(&crate::words::action_title(a)),
                     local_term_text(a.local_term)
                 )?;
             }
@@ -132,7 +132,7 @@ fn write_due_items(
             escape(&i.case.id),
             escape(&i.case.name),
             i.action.role,
-            i.action.title
+            escape(&crate::words::action_title(i.action))
         )?;
     }
     Ok(())
@@ -184,6 +184,9 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         c.owner.as_deref().unwrap_or("-")
     );
     super::retention::show_line(&kept);
+    if let Some(p) = crate::domain::workflow::pause_on(c, ctx.today, ctx.today) {
+        outln!("  {}", crate::words::pause(&p));
+    }
     outln!("{}:", t("gebeurtenissen", "events"));
     let vocabulary = caseload
         .library
@@ -233,9 +236,15 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     date(a.due),
                     a.id,
                     a.role,
-                    a.title,
+                    crate::words::action_title(a),
                     local_term_text(a.local_term)
                 );
+                for line in a.shifts.iter().map(crate::words::shift) {
+                    outln!("      {line}");
+                }
+                if let Some(consent) = &a.consent {
+                    outln!("      {}", crate::words::consent(consent));
+                }
                 if a.status != ActionStatus::Done
                     && let Some(p) = protocol
                 {

@@ -115,6 +115,21 @@ pub fn changed(a: &Event, b: &Event) -> Vec<&'static str> {
     out
 }
 
+/// The spec for an event whose kind its protocol no longer declares (or
+/// `afgerond`): it keeps what it has.
+pub fn lenient_spec(e: &Event) -> KindSpec {
+    KindSpec {
+        id: e.kind.clone(),
+        label: e.kind.clone(),
+        label_en: e.kind.clone(),
+        until: event::Until::Optional,
+        hours: true,
+        outcomes: e.outcome.iter().cloned().collect(),
+        note_required: false,
+        fields: vec![],
+    }
+}
+
 /// Marks an event withdrawn with its reason.
 pub fn withdraw(old: &Event, reason: &str) -> Result<Event, CorrectionError> {
     let reason = reason.trim();

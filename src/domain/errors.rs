@@ -97,6 +97,11 @@ pub enum InputError {
         input: Input,
         text: String,
     },
+    /// A duration needs an amount and a unit ("5 schooldagen").
+    NotADuration {
+        input: Input,
+        text: String,
+    },
     Empty {
         input: Input,
     },

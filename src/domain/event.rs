@@ -60,6 +60,38 @@ pub struct Event {
     /// For `melding-leerplicht`: where the report stands (see [`MELDING_STATUSES`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// `actie`: what must be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `actie`: by when.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "dates::option"
+    )]
+    pub due: Option<NaiveDate>,
+    /// `actie`: the role that must do it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// `verlenging`: how far the deadline moves, unit explicit ("5 school-days").
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::units::text_option"
+    )]
+    pub by: Option<crate::domain::units::Span>,
+    /// `toestemming`: whose consent (leerling, ouders).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// `toestemming`: for what (terugkoppeling-school, delen-leerplicht, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// `toestemming`: who gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_by: Option<String>,
+    /// `overdracht`: the case's new owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// Set when the event was withdrawn: the reason. A withdrawn event stays
     /// in the file (and the history) but no rule counts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +117,14 @@ impl Event {
             soort: None,
             meldingsnummer: None,
             status: None,
+            title: None,
+            due: None,
+            role: None,
+            by: None,
+            subject: None,
+            scope: None,
+            given_by: None,
+            owner: None,
             withdrawn: None,
         }
     }

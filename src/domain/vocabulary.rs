@@ -26,10 +26,28 @@ pub enum Field {
     Meldingsnummer,
     /// Where the DUO report stands (melding-leerplicht).
     Status,
+    /// What must be done (actie).
+    Title,
+    /// By when (actie).
+    Due,
+    /// Who must do it (actie).
+    Role,
+    /// How far a deadline moves (verlenging).
+    By,
+    /// The action an event is about (verlenging; afgerond names it too).
+    Action,
+    /// Whose consent (toestemming).
+    Subject,
+    /// Consent for what (toestemming).
+    Scope,
+    /// Who gave the consent (toestemming).
+    GivenBy,
+    /// The new owner (overdracht).
+    Owner,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 18] = [
         Field::To,
         Field::School,
         Field::Reason,
@@ -39,6 +57,15 @@ impl Field {
         Field::Soort,
         Field::Meldingsnummer,
         Field::Status,
+        Field::Title,
+        Field::Due,
+        Field::Role,
+        Field::By,
+        Field::Action,
+        Field::Subject,
+        Field::Scope,
+        Field::GivenBy,
+        Field::Owner,
     ];
 
     /// Its name in files, `--json` and as a command-line flag.
@@ -53,6 +80,15 @@ impl Field {
             Field::Soort => "soort",
             Field::Meldingsnummer => "meldingsnummer",
             Field::Status => "status",
+            Field::Title => "title",
+            Field::Due => "due",
+            Field::Role => "role",
+            Field::By => "by",
+            Field::Action => "action",
+            Field::Subject => "subject",
+            Field::Scope => "scope",
+            Field::GivenBy => "given-by",
+            Field::Owner => "owner",
         }
     }
 
@@ -68,6 +104,15 @@ impl Field {
             Field::Soort => ("Soort melding", "Report type"),
             Field::Meldingsnummer => ("Meldingsnummer", "Report number"),
             Field::Status => ("Status melding", "Report status"),
+            Field::Title => ("Wat", "What"),
+            Field::Due => ("Uiterlijk", "Due"),
+            Field::Role => ("Rol", "Role"),
+            Field::By => ("Verlengen met", "Extend by"),
+            Field::Action => ("Actie", "Action"),
+            Field::Subject => ("Van wie", "From whom"),
+            Field::Scope => ("Waarvoor", "For what"),
+            Field::GivenBy => ("Gegeven door", "Given by"),
+            Field::Owner => ("Nieuwe eigenaar", "New owner"),
         }
     }
 
@@ -78,6 +123,9 @@ impl Field {
             Field::Artikel => &VRIJSTELLING_ARTIKEL,
             Field::Soort => &crate::domain::event::MELDING_SOORTEN,
             Field::Status => &crate::domain::event::MELDING_STATUSES,
+            Field::Role => &crate::domain::protocol::role::ROLE_NAMES,
+            Field::Subject => &crate::domain::consent::SUBJECTS,
+            Field::Scope => &crate::domain::consent::SCOPES,
             _ => &[],
         }
     }
@@ -93,6 +141,15 @@ impl Field {
             Field::Soort => e.soort.clone(),
             Field::Meldingsnummer => e.meldingsnummer.clone(),
             Field::Status => e.status.clone(),
+            Field::Title => e.title.clone(),
+            Field::Due => e.due.map(|d| d.to_string()),
+            Field::Role => e.role.clone(),
+            Field::By => e.by.map(|b| b.to_string()),
+            Field::Action => e.action.clone(),
+            Field::Subject => e.subject.clone(),
+            Field::Scope => e.scope.clone(),
+            Field::GivenBy => e.given_by.clone(),
+            Field::Owner => e.owner.clone(),
         }
     }
 
@@ -109,6 +166,30 @@ impl Field {
             Field::Soort => e.soort = owned,
             Field::Meldingsnummer => e.meldingsnummer = owned,
             Field::Status => e.status = owned,
+            Field::Title => e.title = owned,
+            Field::Role => e.role = owned,
+            Field::Action => e.action = owned,
+            Field::Subject => e.subject = owned,
+            Field::Scope => e.scope = owned,
+            Field::GivenBy => e.given_by = owned,
+            Field::Owner => e.owner = owned,
+            Field::Due => {
+                e.due = text
+                    .map(|d| crate::domain::input::date(Input::Field(self), d))
+                    .transpose()?
+            }
+            Field::By => {
+                e.by = text
+                    .map(|b| {
+                        crate::domain::units::Span::parse_text(b).map_err(|_| {
+                            InputError::NotADuration {
+                                input: Input::Field(self),
+                                text: b.to_string(),
+                            }
+                        })
+                    })
+                    .transpose()?
+            }
             Field::Days => {
                 e.days = text
                     .map(|d| {
@@ -163,7 +244,7 @@ const fn req(field: Field) -> FieldSpec {
 }
 
 /// (id, Dutch label, English label, until).
-const KINDS: [(&str, &str, &str, Until); 31] = [
+const KINDS: [(&str, &str, &str, Until); 37] = [
     ("ziek", "Ziekmelding", "Sick report", Until::Optional),
     ("beter", "Betermelding", "Recovery report", Until::No),
     (
@@ -300,6 +381,32 @@ const KINDS: [(&str, &str, &str, Until); 31] = [
         Until::No,
     ),
     (
+        "actie",
+        "Actie (met de hand)",
+        "Action (by hand)",
+        Until::No,
+    ),
+    (
+        "pauze",
+        "Termijnen gepauzeerd",
+        "Deadlines paused",
+        Until::Optional,
+    ),
+    (
+        "hervatting",
+        "Termijnen hervat",
+        "Deadlines resumed",
+        Until::No,
+    ),
+    (
+        "verlenging",
+        "Termijn verlengd",
+        "Deadline extended",
+        Until::No,
+    ),
+    ("toestemming", "Toestemming", "Consent", Until::Optional),
+    ("overdracht", "Overdracht", "Handover", Until::No),
+    (
         crate::domain::event::DONE_KIND,
         "Afgerond",
         "Done",
@@ -334,6 +441,28 @@ fn fields_of(id: &str) -> Vec<FieldSpec> {
                 ..opt(Field::Status)
             },
         ],
+        "actie" => vec![
+            req(Field::Title),
+            req(Field::Due),
+            FieldSpec {
+                values: &crate::domain::protocol::role::ROLE_NAMES,
+                ..req(Field::Role)
+            },
+        ],
+        "pauze" => vec![req(Field::Reason)],
+        "verlenging" => vec![req(Field::Action), req(Field::By), req(Field::Reason)],
+        "toestemming" => vec![
+            FieldSpec {
+                values: &crate::domain::consent::SUBJECTS,
+                ..req(Field::Subject)
+            },
+            FieldSpec {
+                values: &crate::domain::consent::SCOPES,
+                ..req(Field::Scope)
+            },
+            opt(Field::GivenBy),
+        ],
+        "overdracht" => vec![req(Field::Owner)],
         _ => vec![],
     }
 }

@@ -29,6 +29,16 @@ pub fn input_error(e: &InputError, name: Namer) -> String {
             Lang::Nl => format!("{} `{text}`: geen positief geheel getal", name(*input)),
             Lang::En => format!("{} `{text}`: not a positive whole number", name(*input)),
         },
+        InputError::NotADuration { input, text } => match lang() {
+            Lang::Nl => format!(
+                "{} `{text}`: geef een aantal met een eenheid, bijv. \"5 schooldagen\" of \"2 weken\"",
+                name(*input)
+            ),
+            Lang::En => format!(
+                "{} `{text}`: give an amount with a unit, e.g. \"5 school days\" or \"2 weeks\"",
+                name(*input)
+            ),
+        },
         InputError::Empty { input } => match lang() {
             Lang::Nl => format!("{} mag niet leeg zijn", name(*input)),
             Lang::En => format!("{} must not be empty", name(*input)),
@@ -273,9 +283,24 @@ pub fn event_details(e: &Event) -> String {
     if let Some(o) = &e.outcome {
         text += &format!(" [{o}]");
     }
-    for f in Field::ALL {
-        if let Some(v) = f.get(e) {
-            text += &format!(" {}={v}", f.name());
+    for f in Field::ALL.into_iter().filter(|f| *f != Field::Action) {
+        match f {
+            Field::Due => {
+                if let Some(d) = e.due {
+                    text += &format!(" due={}", date(d));
+                }
+            }
+            Field::By => {
+                if let Some(b) = e.by {
+                    let nl = format!("{} {}", b.amount, b.unit.dutch(b.amount));
+                    text += &format!(" by={}", t(&nl, &b.to_string()));
+                }
+            }
+            _ => {
+                if let Some(v) = f.get(e) {
+                    text += &format!(" {}={v}", f.name());
+                }
+            }
         }
     }
     if let Some(a) = &e.action {

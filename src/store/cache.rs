@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES4";
+const MAGIC: &[u8; 8] = b"VZCASES5";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -113,6 +113,20 @@ struct CachedEvent {
     action: Option<String>,
     note: Option<String>,
     extra: CachedExtra,
+    work: CachedWork,
+}
+
+/// The fields of the working-day kinds (issue 14).
+#[derive(Serialize, Deserialize)]
+struct CachedWork {
+    title: Option<String>,
+    due: Option<i32>,
+    role: Option<String>,
+    by: Option<String>,
+    subject: Option<String>,
+    scope: Option<String>,
+    given_by: Option<String>,
+    owner: Option<String>,
 }
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
@@ -153,6 +167,16 @@ impl From<&Event> for CachedEvent {
                 meldingsnummer: e.meldingsnummer.clone(),
                 status: e.status.clone(),
             },
+            work: CachedWork {
+                title: e.title.clone(),
+                due: e.due.map(day),
+                role: e.role.clone(),
+                by: e.by.map(|b| b.to_string()),
+                subject: e.subject.clone(),
+                scope: e.scope.clone(),
+                given_by: e.given_by.clone(),
+                owner: e.owner.clone(),
+            },
         }
     }
 }
@@ -160,6 +184,7 @@ impl From<&Event> for CachedEvent {
 impl From<CachedEvent> for Event {
     fn from(c: CachedEvent) -> Self {
         let x = c.extra;
+        let w = c.work;
         Event {
             kind: c.kind,
             date: date(c.date),
@@ -178,6 +203,16 @@ impl From<CachedEvent> for Event {
             meldingsnummer: x.meldingsnummer,
             status: x.status,
             withdrawn: x.withdrawn,
+            title: w.title,
+            due: w.due.map(date),
+            role: w.role,
+            by: w
+                .by
+                .and_then(|b| crate::domain::units::Span::parse_text(&b).ok()),
+            subject: w.subject,
+            scope: w.scope,
+            given_by: w.given_by,
+            owner: w.owner,
         }
     }
 }

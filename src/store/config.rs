@@ -25,6 +25,10 @@ pub struct RepoConfig {
     pub schools: BTreeMap<String, SchoolOverride>,
     #[serde(default)]
     pub sync: Option<SyncConfig>,
+    /// Escalation of every deadline whose rule names none:
+    /// `escalate = { after = "5 schooldagen", to = "teamleider" }`.
+    #[serde(default)]
+    pub escalate: Option<toml::Spanned<crate::domain::workflow::EscalateDef>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -52,6 +56,10 @@ format = 1
 region = "midden"
 # Interface language: "nl" or "en".
 lang = "nl"
+
+# An action that stays overdue this long past its due date produces an
+# action for this role (unless its protocol rule says otherwise):
+# escalate = { after = "5 schooldagen", to = "teamleider" }
 
 # The git remote `verzuim sync` uses (default: origin):
 # [sync]

@@ -147,7 +147,7 @@ pub fn load_config_checked(root: &Path) -> (RepoConfig, Option<FileError>) {
         Err(e) => return (defaults(), Some(fallback(e))),
     };
     let err = match toml::from_str::<RepoConfig>(&text) {
-        Ok(c) => return (c, None),
+        Ok(c) => return checked_escalation(c, &text),
         Err(e) => fallback(textpos::from_toml(config::FILE, &text, &e)),
     };
     let mut good = toml::Table::new();
@@ -161,6 +161,22 @@ pub fn load_config_checked(root: &Path) -> (RepoConfig, Option<FileError>) {
     (good.try_into().unwrap_or_else(|_| defaults()), Some(err))
 }
 
+/// An escalation that does not resolve is named at its place and left out.
+fn checked_escalation(mut c: RepoConfig, text: &str) -> (RepoConfig, Option<FileError>) {
+    let Some(e) = &c.escalate else {
+        return (c, None);
+    };
+    match e.get_ref().resolve() {
+        Ok(_) => (c, None),
+        Err(err) => {
+            let message = protocol::escalate_message(&err);
+            let error = textpos::at(config::FILE, text, Some(e.span()), &message);
+            c.escalate = None;
+            (c, Some(fallback(error)))
+        }
+    }
+}
+
 pub fn load_rules(root: &Path) -> Result<Rules> {
     let (config, config_error) = load_config_checked(root);
     let mut unparsed: Vec<FileError> = config_error.into_iter().collect();
@@ -171,7 +187,16 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
             Err(e) => unparsed.push(e),
         }
     }
-    let library = resolve_all(&sources);
+    let mut library = resolve_all(&sources);
+    if let Some(e) = config
+        .escalate
+        .as_ref()
+        .and_then(|e| e.get_ref().resolve().ok())
+    {
+        for p in library.protocols.values_mut() {
+            p.escalate = Some(e);
+        }
+    }
     let mut files: Vec<CalendarFile> = Vec::new();
     for path in toml_files(&root.join(CALENDAR_DIR))? {
         // A broken calendar is skipped (its school years fall back to

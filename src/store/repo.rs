@@ -355,6 +355,11 @@ impl CaseRepo {
         let event_id = ids::new_id();
         self.modify_case(case_id, |_, doc| {
             doc.add_event(&event_id, event);
+            // A handover is its event and the case's new owner, in one
+            // commit, so every owner filter shows it at once.
+            if event.kind == crate::domain::workflow::HANDOVER && event.owner.is_some() {
+                doc.set_str("owner", event.owner.as_deref());
+            }
             Ok((
                 event_id.clone(),
                 format!("case {case_id}: {what} (event {event_id})"),

@@ -103,6 +103,10 @@ pub(super) fn case_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effe
             let choice = (0..sides).find(|i| side_key(*i).map(KeyCode::Char) == Some(key.code))?;
             Some((c.field.clone(), choice))
         });
+    if action == Action::Work {
+        let selected = index.map(|i| actions[i].clone());
+        return super::keys_work::case_key(app, key, &id, selected.as_deref()).unwrap_or_default();
+    }
     match (action, index, conflict) {
         (Action::Resolve, _, Some((field, choice))) => {
             app.busy = Some(t("conflict oplossen...", "resolving conflict...").into());

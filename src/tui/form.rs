@@ -5,7 +5,7 @@
 
 use super::msg::ProtocolInfo;
 use crate::domain::case::{Case, Level};
-use crate::domain::event::{DONE_KIND, Field as EventField, KindSpec, Until};
+use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Until};
 use crate::i18n::t;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -20,6 +20,19 @@ pub enum FormKind {
     EditCase {
         case_id: String,
         original: Vec<(String, String)>,
+    },
+    /// Correct a recorded event's fields (issue 14).
+    EditEvent {
+        case_id: String,
+        event_id: String,
+        old: Box<Event>,
+        spec: Box<KindSpec>,
+    },
+    /// Withdraw a recorded event, with the reason.
+    Withdraw {
+        case_id: String,
+        event_id: String,
+        old: Box<Event>,
     },
     /// Mark an action done: on which date, with an optional note.
     Done {
@@ -39,7 +52,7 @@ pub struct Field {
 }
 
 impl Field {
-    fn text(
+    pub(super) fn text(
         key: &'static str,
         label: (&'static str, &'static str),
         value: impl Into<String>,
@@ -51,7 +64,7 @@ impl Field {
             choices: vec![],
         }
     }
-    fn choice(
+    pub(super) fn choice(
         key: &'static str,
         label: (&'static str, &'static str),
         value: impl Into<String>,
@@ -78,7 +91,7 @@ pub struct Form {
     /// Submitted, waiting for the commit.
     pub pending: bool,
     /// What was typed into the focused choice field (type-ahead).
-    typed: String,
+    pub(super) typed: String,
 }
 
 pub enum Outcome {
@@ -216,12 +229,25 @@ impl Form {
         ]
     }
 
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self) -> String {
+        match &self.kind {
+            // A form for one kind (a hand action, a pause) is named by it.
+            FormKind::AddEvent { kinds, .. } if kinds.len() == 1 => {
+                t(&kinds[0].label, &kinds[0].label_en).to_string()
+            }
+            FormKind::EditEvent { .. } => t("Gebeurtenis corrigeren", "Correct event").into(),
+            FormKind::Withdraw { .. } => t("Gebeurtenis intrekken", "Withdraw event").into(),
+            _ => self.fixed_title().into(),
+        }
+    }
+
+    fn fixed_title(&self) -> &'static str {
         match self.kind {
             FormKind::AddEvent { .. } => t("Gebeurtenis toevoegen", "Add event"),
             FormKind::NewCase => t("Nieuw dossier", "New case"),
             FormKind::EditCase { .. } => t("Dossier bewerken", "Edit case"),
             FormKind::Done { .. } => t("Actie afronden", "Mark action done"),
+            FormKind::EditEvent { .. } | FormKind::Withdraw { .. } => "",
         }
     }
 
@@ -235,6 +261,7 @@ impl Form {
     pub(super) fn spec(&self) -> Option<&KindSpec> {
         match &self.kind {
             FormKind::AddEvent { kinds, .. } => kinds.iter().find(|k| k.id == self.value("kind")),
+            FormKind::EditEvent { spec, .. } => Some(spec),
             _ => None,
         }
     }
@@ -256,7 +283,7 @@ impl Form {
     }
 
     /// The outcome choices follow the chosen kind.
-    fn sync_outcomes(&mut self) {
+    pub(super) fn sync_outcomes(&mut self) {
         let outcomes = self.spec().map(|s| s.outcomes.clone()).unwrap_or_default();
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == "outcome") {
             if !outcomes.contains(&f.value) {

@@ -38,6 +38,8 @@ impl Form {
                         .collect(),
                 };
                 let event = input::event(kinds, &input)?;
+                crate::domain::workflow::check_kind(&event)
+                    .map_err(|e| FormError::Text(crate::words::workflow_error(&e)))?;
                 let summary = format!("add {} {}", event.kind, event.date);
                 Ok(Effect::AddEvent {
                     case_id: case_id.clone(),
@@ -46,6 +48,17 @@ impl Form {
                     force: false,
                 })
             }
+            FormKind::EditEvent {
+                case_id,
+                event_id,
+                old,
+                spec,
+            } => self.edit_effect(case_id, event_id, old, spec),
+            FormKind::Withdraw {
+                case_id,
+                event_id,
+                old,
+            } => self.withdraw_effect(case_id, event_id, old),
             FormKind::NewCase => {
                 let fields = input::case_fields(&self.case_input(), today)?;
                 Ok(Effect::CreateCase {

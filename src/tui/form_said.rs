@@ -45,6 +45,8 @@ impl Form {
                     labels(&changed)
                 )
             }
+            FormKind::EditEvent { .. } => t("gebeurtenis gecorrigeerd", "event corrected").into(),
+            FormKind::Withdraw { .. } => t("gebeurtenis ingetrokken", "event withdrawn").into(),
             FormKind::Done { title, .. } => {
                 format!("{}: {title}", t("actie afgerond", "action done"))
             }

@@ -36,6 +36,9 @@ pub enum Action {
     Resolve,
     /// A key of the Rapportages screen (`tui/reports.rs` carries it out).
     Report,
+    /// A working-day key of the case view (`tui/keys_work.rs` carries it
+    /// out): hand action, pause, extension, handover, consent, corrections.
+    Work,
 }
 
 /// One row of the table.
@@ -53,6 +56,20 @@ pub struct Binding {
 use Action as A;
 use KeyCode::{Char as C, Down, Enter, Esc, PageDown, PageUp, Tab, Up};
 use Screen::{Case, Cases, History, Reports, Today};
+
+/// The keys that pick a side of a conflict: L keeps the local value, the
+/// others take the remote sides in order (`model::side_key`). They skip the
+/// case view's other capitals (T consent, W withdraw, ...).
+pub const SIDE_KEYS: [KeyCode; 8] = [
+    C('L'),
+    C('R'),
+    C('S'),
+    C('U'),
+    C('V'),
+    C('X'),
+    C('Y'),
+    C('Z'),
+];
 
 const LISTS: &[Screen] = &[Today, Cases, Case];
 const ONE_CASE: &[Screen] = &[Cases, Case];
@@ -201,6 +218,71 @@ pub const KEYS: &[Binding] = &[
         ),
     },
     Binding {
+        keys: &[C('r'), C('w')],
+        label: "r w",
+        on: &[Today],
+        action: A::Filter,
+        help: (
+            "filter op rol of eigenaar (teamleider: de escalaties)",
+            "filter by role or owner (teamleider: the escalations)",
+        ),
+    },
+    Binding {
+        keys: &[C('f')],
+        label: "f",
+        on: &[Today],
+        action: A::ClearFilters,
+        help: ("alle filters wissen", "clear all filters"),
+    },
+    Binding {
+        keys: &[C('A')],
+        label: "A",
+        on: &[Case],
+        action: A::Work,
+        help: ("actie met de hand toevoegen", "add an action by hand"),
+    },
+    Binding {
+        keys: &[C('p')],
+        label: "p",
+        on: &[Case],
+        action: A::Work,
+        help: (
+            "termijnen pauzeren (met reden) / hervatten",
+            "pause the deadlines (with a reason) / resume",
+        ),
+    },
+    Binding {
+        keys: &[C('v')],
+        label: "v",
+        on: &[Case],
+        action: A::Work,
+        help: ("gekozen actie verlengen", "extend the selected action"),
+    },
+    Binding {
+        keys: &[C('O')],
+        label: "O",
+        on: &[Case],
+        action: A::Work,
+        help: ("dossier overdragen", "hand the case over"),
+    },
+    Binding {
+        keys: &[C('T')],
+        label: "T",
+        on: &[Case],
+        action: A::Work,
+        help: ("toestemming vastleggen", "record a consent"),
+    },
+    Binding {
+        keys: &[C('['), C(']'), C('E'), C('W')],
+        label: "[ ] E W",
+        on: &[Case],
+        action: A::Work,
+        help: (
+            "gebeurtenis kiezen; corrigeren; intrekken",
+            "choose an event; correct it; withdraw it",
+        ),
+    },
+    Binding {
         keys: &[C('f')],
         label: "f",
         on: &[Cases],
@@ -221,7 +303,7 @@ pub const KEYS: &[Binding] = &[
         ),
     },
     Binding {
-        keys: &[C('L'), C('R'), C('S'), C('T'), C('U'), C('V'), C('W')],
+        keys: &SIDE_KEYS,
         label: "L R S",
         on: &[Case],
         action: A::Resolve,

@@ -188,6 +188,7 @@ pub(super) fn screen_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Ef
 pub(super) fn open_case(app: &mut App, id: String, from: Screen) {
     app.current = Some(id);
     app.action_sel = None;
+    app.event_sel = None;
     app.back_to = from;
     app.screen = Screen::Case;
 }
@@ -211,6 +212,16 @@ fn today_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
         )),
         (Action::Done, Some((case, action))) => {
             return super::case_keys::mark_done(app, &case, &action);
+        }
+        // Vandaag by role (a team lead sees the escalations) or by owner.
+        (Action::Filter, _) => {
+            if let KeyCode::Char(c) = key.code {
+                app.picker = FilterKind::from_key(c).map(|f| Picker::open(app, f));
+            }
+        }
+        (Action::ClearFilters, _) => {
+            app.clear_filters();
+            app.info(t("alle filters gewist", "all filters cleared"));
         }
         _ => {}
     }

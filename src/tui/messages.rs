@@ -14,6 +14,10 @@ pub enum FormError {
     AfterToday(NaiveDate),
     /// An edit that changes nothing.
     NothingChanged,
+    /// A correction of an event the domain refused.
+    Correction(crate::domain::errors::CorrectionError),
+    /// A refusal already worded for both front ends (`words.rs`).
+    Text(String),
 }
 
 impl From<InputError> for FormError {
@@ -45,6 +49,8 @@ impl Form {
                 Lang::En => format!("{} {}: is after today", self.name_of(Input::Date), date(*d)),
             },
             FormError::NothingChanged => t("niets gewijzigd", "nothing changed").into(),
+            FormError::Correction(e) => i18n::correction_error(e, &|input| self.name_of(input)),
+            FormError::Text(s) => s.clone(),
         }
     }
 }

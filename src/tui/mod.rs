@@ -8,8 +8,10 @@ mod case_keys;
 pub mod form;
 mod form_effect;
 mod form_said;
+mod form_work;
 pub mod keymap;
 mod keys;
+pub mod keys_work;
 mod messages;
 pub mod model;
 pub mod msg;
@@ -31,3 +33,5 @@ mod tests_keys;
 mod tests_more;
 #[cfg(test)]
 mod tests_reports;
+#[cfg(test)]
+mod tests_work;

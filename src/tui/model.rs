@@ -106,6 +106,8 @@ pub struct App {
     pub case_sel: Option<String>,
     pub current: Option<String>,
     pub action_sel: Option<String>,
+    /// The chosen timeline event of the case view (for edit and withdraw).
+    pub event_sel: Option<String>,
     pub query: String,
     pub searching: bool,
     pub filters: Filters,
@@ -132,6 +134,8 @@ pub struct App {
     /// Open and overdue actions, counted when the data changes rather than
     /// in every frame (a whole region's caseload is a lot to count per key).
     counts: (usize, usize),
+    /// Overdue rows of Vandaag under its filters.
+    pub today_overdue: usize,
     searcher: Searcher,
 }
 
@@ -155,6 +159,7 @@ impl App {
             case_sel: None,
             current: None,
             action_sel: None,
+            event_sel: None,
             query: String::new(),
             searching: false,
             filters: Filters::default(),
@@ -173,6 +178,7 @@ impl App {
             quit: false,
             color,
             counts: (0, 0),
+            today_overdue: 0,
             searcher: Searcher,
         }
     }
@@ -237,7 +243,8 @@ impl App {
         };
         self.query.clear();
         self.searching = false;
-        self.filter_cases();
+        // Vandaag follows the role and owner filters too.
+        self.recompute();
     }
 
     pub fn case_index(&self, id: &str) -> Option<usize> {
@@ -270,8 +277,14 @@ impl App {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
+        let f = &self.filters;
+        // Vandaag follows the role and owner filters: a team lead sees the
+        // escalations, a new owner the case handed over.
+        let owner_ok = |c: &Case| f.owner.as_ref().is_none_or(|o| c.owner.as_ref() == Some(o));
+        let role_ok = |r: Role| f.role.is_none_or(|x| x == r);
         self.today_rows = items
             .iter()
+            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
             .filter_map(|i| {
                 Some(TodayRow {
                     case_idx: *index.get(i.case.id.as_str())?,
@@ -284,11 +297,14 @@ impl App {
         for (i, (case, check)) in self.data.cases.iter().zip(&self.data.checks).enumerate() {
             if let (true, Ok(e)) = (case.is_open(), check)
                 && e.open_actions().next().is_none()
+                && owner_ok(case)
             {
-                signal_rows.extend(e.signals.iter().map(|s| TodayRow {
-                    case_idx: i,
-                    action_id: s.rule.clone(),
-                    signal: true,
+                signal_rows.extend(e.signals.iter().filter(|s| role_ok(s.owner)).map(|s| {
+                    TodayRow {
+                        case_idx: i,
+                        action_id: s.rule.clone(),
+                        signal: true,
+                    }
                 }));
             }
         }
@@ -298,6 +314,11 @@ impl App {
                 .cmp(name(b))
                 .then_with(|| a.action_id.cmp(&b.action_id))
         });
+        self.today_overdue = items
+            .iter()
+            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
+            .filter(|i| i.action.status == crate::domain::engine::ActionStatus::Overdue)
+            .count();
         self.today_rows.extend(signal_rows);
         self.counts = self.count_actions();
         self.filter_cases();
@@ -384,11 +405,11 @@ impl App {
 }
 
 /// The key that picks side `i` of a conflict: `L` this machine's value,
-/// `R` the remote's, then `S`, `T`, ... for a third, fourth side
+/// `R` the remote's, then `S`, `U`, ... for a third, fourth side
 /// (`remote-2`, `remote-3`, ...). Digits switch screens, so letters.
 pub fn side_key(i: usize) -> Option<char> {
-    match i {
-        0 => Some('L'),
-        n => char::from_u32(u32::from(b'R') + n as u32 - 1).filter(|c| *c <= 'Z'),
+    match super::keymap::SIDE_KEYS.get(i) {
+        Some(ratatui::crossterm::event::KeyCode::Char(c)) => Some(*c),
+        _ => None,
     }
 }

@@ -112,6 +112,15 @@ pub enum Effect {
     CreateCase {
         case: Box<Case>,
     },
+    /// A correction of one event (edit or withdraw): written only if the
+    /// event in the file is still `old`.
+    ReplaceEvent {
+        case_id: String,
+        event_id: String,
+        old: Box<Event>,
+        new: Box<Event>,
+        summary: String,
+    },
     EditCase {
         case_id: String,
         edit: CaseEdit,

@@ -141,7 +141,8 @@ fn apply(app: &mut App, filter: FilterKind, value: &str) {
         FilterKind::Role => f.role = Role::parse(value),
         FilterKind::Signal => f.signal = some(),
     }
-    app.filter_cases();
+    // The role and owner filters also choose Vandaag's rows.
+    app.recompute();
 }
 
 /// A key while the picker is open.

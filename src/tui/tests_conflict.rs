@@ -44,7 +44,7 @@ fn a_conflict_of_three_people_shows_every_side_and_any_side_is_picked() {
         !screen.contains('\u{1b}'),
         "a remote value reached the terminal raw"
     );
-    assert!(key(&mut a, KeyCode::Char('T')).is_empty(), "no fourth side");
+    assert!(key(&mut a, KeyCode::Char('U')).is_empty(), "no fourth side");
     assert_eq!(
         key(&mut a, KeyCode::Char('S')),
         vec![Effect::Resolve {

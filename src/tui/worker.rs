@@ -15,11 +15,11 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-struct Worker {
-    repo: CaseRepo,
-    today: NaiveDate,
-    caseload: Option<Caseload>,
-    out: Sender<Msg>,
+pub(super) struct Worker {
+    pub(super) repo: CaseRepo,
+    pub(super) today: NaiveDate,
+    pub(super) caseload: Option<Caseload>,
+    pub(super) out: Sender<Msg>,
 }
 
 /// The worker thread's name: the panic hook leaves the terminal alone for
@@ -103,7 +103,7 @@ impl Worker {
         caught(|| self.run(effect))
     }
 
-    fn run(&mut self, effect: Effect) -> Result<Msg> {
+    pub(super) fn run(&mut self, effect: Effect) -> Result<Msg> {
         match effect {
             Effect::Load => self.load(),
             Effect::AddEvent {
@@ -125,6 +125,28 @@ impl Worker {
                     });
                 }
                 self.repo.add_event(&case_id, &event, &summary)?;
+                self.changed(case_id, summary, true)
+            }
+            Effect::ReplaceEvent {
+                case_id,
+                event_id,
+                old,
+                new,
+                summary,
+            } => {
+                self.repo.modify_case(&case_id, |case, doc| {
+                    if case.events.get(&event_id) != Some(&*old) {
+                        return Err(StoreError::User(
+                            t(
+                                "de gebeurtenis is intussen gewijzigd; bekijk ze opnieuw",
+                                "the event changed meanwhile; look at it again",
+                            )
+                            .into(),
+                        ));
+                    }
+                    doc.add_event(&event_id, &new);
+                    Ok(((), format!("case {case_id}: {summary}")))
+                })?;
                 self.changed(case_id, summary, true)
             }
             Effect::CreateCase { case } => {

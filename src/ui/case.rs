@@ -3,6 +3,8 @@
 
 use super::theme::Theme;
 use crate::domain::engine::Evaluation;
+use crate::domain::event::DONE_KIND;
+
 use crate::domain::protocol::resolve::contacts_for;
 use crate::domain::text::escape;
 use crate::i18n::kind_label;
@@ -103,6 +105,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(Line::raw(text));
     }
+    if let Some(p) = crate::domain::workflow::pause_on(case, app.today, app.today) {
+        lines.push(Line::styled(
+            escape(&crate::words::pause(&p)).into_owned(),
+            th.soon(),
+        ));
+    }
     if let Ok(Evaluation { class: Some(c), .. }) = check {
         let colour = c.colour.clone().unwrap_or_default();
         lines.push(Line::from(vec![
@@ -165,7 +173,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            let head = format!("{marker}{} [{}] {}", date(a.due), a.role, a.title);
+            let title = crate::words::action_title(a);
+            let head = format!("{marker}{} [{}] {title}", date(a.due), a.role);
             let mut lines: Vec<Line> = super::wrap(&head, width)
                 .into_iter()
                 .map(|l| Line::styled(l, style))
@@ -182,6 +191,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     ),
                     th.dim(),
                 ));
+            }
+            // What moved its due date, and whether its consent is on record.
+            let moved = a.shifts.iter().map(crate::words::shift);
+            for more in moved.chain(a.consent.iter().map(crate::words::consent)) {
+                // Wrapped a little narrower and indented like the contact line.
+                lines.extend(
+                    super::wrap(&more, width.saturating_sub(4))
+                        .into_iter()
+                        .map(|l| Line::styled(format!("    {l}"), th.dim())),
+                );
             }
             // Whom to contact for it: the municipality's own contact first.
             if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
@@ -205,9 +224,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         )
     };
     let title = format!(
-        " {} (x {}) ",
+        " {} (x {}, v {}) ",
         t("Open acties", "Open actions"),
-        t("afronden", "mark done")
+        t("afronden", "mark done"),
+        t("verlengen", "extend")
     );
     let list = List::new(items)
         .block(Block::bordered().title(title))
@@ -224,13 +244,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .protocol(&case.protocol)
         .map(|p| p.kinds.as_slice())
         .unwrap_or_default();
+    let chosen = crate::tui::keys_work::selected_event(app);
     let mut events: Vec<Line> = case
         .events_by_date()
         .into_iter()
         .rev()
-        .map(|(_, e)| {
+        .map(|(eid, e)| {
+            let mark = if chosen.as_deref() == Some(eid) {
+                "▸"
+            } else {
+                " "
+            };
             // A marked-done action shows what was done, not only its id.
-            let done = e.action.as_ref().and_then(|id| {
+            // (An extension names an action too, but is no "done".)
+            let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
+            let done = done_id.and_then(|id| {
                 let e = check.as_ref().ok()?;
                 e.actions
                     .iter()
@@ -238,11 +266,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     .map(|a| a.title.clone())
             });
             let mut text = match done {
-                Some(title) => format!("{}  {}: {title}", date(e.date), t("afgerond", "done")),
+                Some(title) => format!(
+                    "{mark}{}  {}: {}",
+                    date(e.date),
+                    t("afgerond", "done"),
+                    escape(&title)
+                ),
                 None => {
                     let label = kind_label(&e.kind, vocabulary);
                     format!(
-                        "{}  {:<pad$}{}",
+                        "{mark}{}  {:<pad$}{}",
                         date(e.date),
                         escape(&label),
                         escape(&crate::i18n::event_details(e))
@@ -270,10 +303,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         ));
     }
     let title = format!(
-        " {} (a {}, h {}) ",
+        " {} (a {}, E {}, W {}) ",
         t("Tijdlijn", "Timeline"),
-        t("toevoegen", "add"),
-        t("geschiedenis", "history")
+        t("nieuw", "add"),
+        t("corrigeer", "correct"),
+        t("trek in", "withdraw")
     );
     f.render_widget(
         Paragraph::new(events)

@@ -12,8 +12,8 @@ use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
-    // Every overdue action of an open case is on this list.
-    let overdue = app.counts().1;
+    // Every overdue action of an open case (under the filters) is on this list.
+    let overdue = app.today_overdue;
     let signals = app.today_rows.iter().filter(|r| r.signal).count();
     let soon = app.today_rows.len() - overdue - signals;
     let mut title = format!(
@@ -29,6 +29,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             ", {} {}",
             count(signals, ("signaal", "signalen"), ("signal", "signals")),
             t("zonder actie", "without action")
+        );
+    }
+    if let Some(r) = app.filters.role {
+        title += &format!(" [{}: {r}]", t("rol", "role"));
+    }
+    if let Some(o) = &app.filters.owner {
+        title += &format!(
+            " [{}: {}]",
+            t("eigenaar", "owner"),
+            crate::domain::text::escape(o)
         );
     }
     title.push(' ');
@@ -122,7 +132,7 @@ fn row<'a>(app: &'a App, r: &TodayRow, th: &Theme, fits: (usize, usize)) -> Opti
             Cell::from(format!("{marker}{}", date(a.due))),
             Cell::from(late),
             Cell::from(fit(&case.name, name_w)),
-            Cell::from(fit(&a.title, title_w)),
+            Cell::from(fit(&crate::words::action_title(a), title_w)),
             Cell::from(a.role.as_str()),
         ])
         .style(style),

@@ -2,9 +2,11 @@
 //! action due a span later, done by a later event of a satisfying kind or
 //! by an explicit `afgerond` event naming the action.
 
+use super::Action;
+use super::deadlines;
 use super::signals::Fired;
 use super::timeline::Timeline;
-use super::{Action, ActionStatus};
+use crate::domain::consent;
 use crate::domain::event::DONE_KIND;
 use crate::domain::protocol::resolve::Deadline;
 use crate::domain::protocol::{ResolvedProtocol, Rule, RuleBody, TermSource, Trigger};
@@ -50,6 +52,19 @@ pub fn evaluate(
             }
         }
     }
+    out.extend(deadlines::hand_actions(tl));
+    let escalations: Vec<Action> = out
+        .iter()
+        .filter_map(|a| {
+            let own = protocol
+                .rules
+                .iter()
+                .find(|r| r.id == a.rule)
+                .and_then(|r| r.escalate);
+            deadlines::escalation(tl, a, own.or(protocol.escalate)?)
+        })
+        .collect();
+    out.extend(escalations);
     out.sort_by(|a, b| {
         a.status
             .cmp(&b.status)
@@ -120,23 +135,27 @@ fn chain(
         {
             return;
         }
-        let due = tl.cal.add(start.date, d.due);
         let done = done_by(tl, d, &id, &start);
-        let status = match done {
-            Some(_) => ActionStatus::Done,
-            None if due < tl.today => ActionStatus::Overdue,
-            None => ActionStatus::Open,
-        };
+        let done_on = done.as_ref().map(|(date, _)| *date);
+        let base = tl.cal.add(start.date, d.due);
+        let (due, shifts) = deadlines::adjust(tl, &id, start.date, base, done_on);
+        let consent = rule.needs_consent.as_deref().map(|scope| {
+            let events = tl.events.iter().map(|(_, e)| *e);
+            consent::check(events, tl.birth, scope, done_on.unwrap_or(tl.today))
+        });
         out.push(Action {
+            status: deadlines::status(due, done.is_some(), tl.today),
             id,
             rule: rule.id.clone(),
             title: rule.message.clone(),
             role: rule.owner,
             triggered: start.date,
             due,
-            status,
-            done_on: done.as_ref().map(|(date, _)| *date),
+            done_on,
             local_term: rule.term_source == TermSource::Local,
+            shifts,
+            escalation_of: None,
+            consent,
         });
         match done {
             Some((date, event_id)) if repeat => {

@@ -5,10 +5,12 @@
 
 mod actions;
 mod classify;
+mod deadlines;
 mod signals;
 mod timeline;
 
 pub use classify::ClassResult;
+pub use deadlines::Shift;
 pub use timeline::Period;
 
 use crate::domain::calendar::SchoolCalendar;
@@ -60,9 +62,25 @@ pub struct Action {
     pub done_on: Option<NaiveDate>,
     /// Its term is a local default that no source states.
     pub local_term: bool,
+    /// Pauses and extensions that moved its due date, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shifts: Vec<Shift>,
+    /// For an escalation: the action that stayed overdue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalation_of: Option<String>,
+    /// For an action that needs consent: whether it is on record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<crate::domain::consent::ConsentCheck>,
 }
 
 impl Action {
+    /// A pause of the case holds this deadline today.
+    pub fn paused(&self) -> bool {
+        self.shifts
+            .iter()
+            .any(|s| matches!(s, Shift::Pause { ongoing: true, .. }))
+    }
+
     /// Days past the due date (0 when not overdue).
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
         if self.status == ActionStatus::Overdue {
@@ -169,3 +187,5 @@ mod property_tests;
 mod rule_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workflow_tests;

@@ -23,6 +23,9 @@ pub struct Timeline<'a> {
     pub today: NaiveDate,
     pub level: Level,
     pub lesson_hours: f64,
+    pub birth: NaiveDate,
+    /// The case's pauses (issue 14), oldest first.
+    pub pauses: Vec<crate::domain::workflow::Pause>,
 }
 
 /// An unbroken stretch of absence.
@@ -42,18 +45,21 @@ impl<'a> Timeline<'a> {
         cal: &'a SchoolCalendar,
         today: NaiveDate,
     ) -> Self {
-        let events = case
+        let events: Vec<(&str, &Event)> = case
             .events_by_date()
             .into_iter()
             // A withdrawn event stays in the file but counts for no rule.
             .filter(|(_, e)| e.date <= today && e.withdrawn.is_none())
             .collect();
+        let pauses = crate::domain::workflow::pauses(events.iter().copied(), today);
         Timeline {
             events,
             cal,
             today,
             level: case.level,
             lesson_hours: protocol.lesson_hours(case.level),
+            birth: case.birth,
+            pauses,
         }
     }
 

@@ -162,6 +162,8 @@ impl Ctx<'_> {
             ("when_lasting", d.when_lasting.is_some()),
             ("not_before", d.not_before.is_some()),
             ("after_with_until", d.after_with_until),
+            ("escalate", d.escalate.is_some()),
+            ("needs_consent", d.needs_consent.is_some()),
         ];
         let foreign: &[(&str, bool)] = if kind == RuleKind::Deadline {
             &signal_only
@@ -234,7 +236,30 @@ pub fn check_rule(
     cx.known_kinds(&def.reset_by, def.id.span())?;
     cx.known_kinds(&def.unless, def.id.span())?;
     let body = body(&cx, kind, signals)?;
+    let escalate = match &def.escalate {
+        None => None,
+        Some(e) => Some(
+            e.get_ref()
+                .resolve()
+                .map_err(|err| cx.err(e.span(), escalate_message(&err)))?,
+        ),
+    };
+    let needs_consent = match &def.needs_consent {
+        Some(s) if !crate::domain::consent::SCOPES.contains(&s.get_ref().as_str()) => {
+            return Err(cx.err(
+                s.span(),
+                format!(
+                    "unknown consent scope `{}` ({})",
+                    s.get_ref(),
+                    crate::domain::consent::SCOPES.join(", ")
+                ),
+            ));
+        }
+        s => s.as_ref().map(|s| s.get_ref().clone()),
+    };
     Ok(Rule {
+        escalate,
+        needs_consent,
         id: def.id.get_ref().clone(),
         kind,
         owner,
@@ -247,6 +272,20 @@ pub fn check_rule(
         body,
         origin: src.id().to_string(),
     })
+}
+
+/// Protocol files are checked in English, like every message about them.
+pub fn escalate_message(err: &crate::domain::workflow::EscalateError) -> String {
+    use crate::domain::workflow::EscalateError;
+    match err {
+        EscalateError::After(_) => {
+            "`escalate.after` needs an amount and a unit, e.g. \"5 schooldagen\"".into()
+        }
+        EscalateError::UnknownRole(r) => {
+            let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+            format!("`escalate.to`: unknown role `{r}` ({})", roles.join(", "))
+        }
+    }
 }
 
 fn body(cx: &Ctx, kind: RuleKind, signals: &BTreeSet<&str>) -> Result<RuleBody, FileError> {
@@ -382,5 +421,29 @@ mod tests {
         assert_eq!(local.term_source, TermSource::Local);
         let err = resolve(&format!("{due}\nterm_source = \"guess\"")).unwrap_err();
         assert!(err.contains("unknown term_source"), "{err}");
+    }
+
+    #[test]
+    fn escalation_and_consent_are_checked_where_they_are_written() {
+        let due = "due = { amount = 5, unit = \"school-days\" }";
+        let ok = resolve(&format!(
+            "{due}\nescalate = {{ after = \"5 schooldagen\", to = \"teamleider\" }}\nneeds_consent = \"terugkoppeling-school\""
+        ))
+        .unwrap();
+        assert_eq!(
+            ok.escalate.unwrap().to,
+            crate::domain::protocol::Role::Teamleider
+        );
+        assert_eq!(ok.needs_consent.as_deref(), Some("terugkoppeling-school"));
+        let err = resolve(&format!(
+            "{due}\nescalate = {{ after = \"5\", to = \"teamleider\" }}"
+        ))
+        .unwrap_err();
+        assert!(
+            err.contains("escalate.after") && err.contains("line: 14"),
+            "{err}"
+        );
+        let err = resolve(&format!("{due}\nneeds_consent = \"alles\"")).unwrap_err();
+        assert!(err.contains("unknown consent scope"), "{err}");
     }
 }

@@ -6,6 +6,7 @@
 //! disable its rules by id. Numbers live here, never in code.
 
 mod check;
+pub use check::escalate_message;
 pub mod resolve;
 pub mod role;
 
@@ -177,6 +178,14 @@ pub struct RuleDef {
     pub satisfied_outcomes: Vec<String>,
     #[serde(default)]
     pub repeat: bool,
+    /// `{ after = "5 schooldagen", to = "teamleider" }`: an overdue action
+    /// past `after` produces an action for `to`.
+    #[serde(default)]
+    pub escalate: Option<Spanned<crate::domain::workflow::EscalateDef>>,
+    /// A consent scope (`toestemming`) the action needs, e.g.
+    /// "terugkoppeling-school" for a feedback "na toestemming".
+    #[serde(default)]
+    pub needs_consent: Option<Spanned<String>>,
 }
 
 /// A parsed protocol file with its name and text kept for error positions.

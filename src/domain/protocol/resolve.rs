@@ -117,6 +117,10 @@ pub struct Rule {
     pub body: RuleBody,
     /// The protocol whose file defines this rule.
     pub origin: String,
+    /// A deadline's escalation when it stays overdue (issue 14).
+    pub escalate: Option<crate::domain::workflow::Escalation>,
+    /// A deadline whose action needs this consent (a `toestemming` scope).
+    pub needs_consent: Option<String>,
 }
 
 impl Rule {
@@ -141,6 +145,9 @@ pub struct ResolvedProtocol {
     pub contacts: Vec<Contact>,
     pub classification: Option<Classification>,
     pub rules: Vec<Rule>,
+    /// The repository's escalation for deadlines whose rule names none
+    /// (`escalate` in verzuim.toml).
+    pub escalate: Option<crate::domain::workflow::Escalation>,
 }
 
 impl ResolvedProtocol {
@@ -334,5 +341,6 @@ fn resolve_one(
         contacts,
         classification,
         rules,
+        escalate: None,
     })
 }

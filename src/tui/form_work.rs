@@ -1,0 +1,191 @@
+//! The working-day forms (issue 14): one kind of event with some fields
+//! filled in (a hand action, a pause, an extension of the selected action,
+//! a handover, a consent), and the corrections of a timeline event (edit,
+//! withdraw). Validation is the CLI's: the same domain functions.
+
+use super::form::{Field, Form, FormKind};
+use super::messages::FormError;
+use super::msg::{Effect, ProtocolInfo};
+use crate::domain::case::Case;
+use crate::domain::correction::{self, EventEdit};
+use crate::domain::event::{Event, Field as EventField, KindSpec};
+use crate::i18n::date;
+use chrono::NaiveDate;
+
+impl Form {
+    /// The add form for one kind only, with `presets` filled in; the
+    /// focus on the first field still empty.
+    pub fn add_kind(
+        case: &Case,
+        protocol: &ProtocolInfo,
+        today: NaiveDate,
+        kind: &str,
+        presets: &[(&str, String)],
+    ) -> Option<Form> {
+        let mut form = Form::add_event(case, protocol, today);
+        if let FormKind::AddEvent { kinds, .. } = &mut form.kind {
+            let spec = kinds.iter().find(|k| k.id == kind)?.clone();
+            *kinds = vec![spec];
+        }
+        for f in form.fields.iter_mut() {
+            if f.key == "kind" {
+                f.value = kind.to_string();
+                f.choices = vec![kind.to_string()];
+            }
+            if let Some((_, v)) = presets.iter().find(|(k, _)| *k == f.key) {
+                f.value = v.clone();
+            }
+        }
+        form.sync_outcomes();
+        form.focus_first_empty();
+        Some(form)
+    }
+
+    /// The focus on the first required field still empty.
+    fn focus_first_empty(&mut self) {
+        let visible = self.visible();
+        let required: Vec<&str> = self
+            .spec()
+            .map(|s| {
+                s.fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| f.field.name())
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.focus = visible
+            .iter()
+            .copied()
+            .find(|&i| {
+                let f = &self.fields[i];
+                required.contains(&f.key) && f.value.is_empty()
+            })
+            .or_else(|| visible.first().copied())
+            .unwrap_or(0);
+    }
+
+    /// Correct a recorded event: every field it takes, as it is now.
+    pub fn edit_event(case_id: &str, event_id: &str, old: &Event, spec: KindSpec) -> Form {
+        let mut fields = vec![
+            Field::text("date", ("Datum", "Date"), date(old.date)),
+            Field::text(
+                "until",
+                ("Tot en met", "Until"),
+                old.until.map(date).unwrap_or_default(),
+            ),
+            Field::text(
+                "hours",
+                ("Lesuren", "Hours"),
+                old.hours.map(|h| h.to_string()).unwrap_or_default(),
+            ),
+            Field::choice(
+                "outcome",
+                ("Uitkomst", "Outcome"),
+                old.outcome.clone().unwrap_or_default(),
+                spec.outcomes.clone(),
+            ),
+            Field::text(
+                "note",
+                ("Notitie", "Note"),
+                old.note.clone().unwrap_or_default(),
+            ),
+        ];
+        fields.extend(spec.fields.iter().map(|s| {
+            let value = match s.field {
+                EventField::Due => old.due.map(date),
+                f => f.get(old),
+            }
+            .unwrap_or_default();
+            if s.values.is_empty() {
+                Field::text(s.field.name(), s.field.labels(), value)
+            } else {
+                let mut choices = vec![String::new()];
+                choices.extend(s.values.iter().map(|v| v.to_string()));
+                Field::choice(s.field.name(), s.field.labels(), value, choices)
+            }
+        }));
+        Form {
+            kind: FormKind::EditEvent {
+                case_id: case_id.into(),
+                event_id: event_id.into(),
+                old: Box::new(old.clone()),
+                spec: Box::new(spec),
+            },
+            fields,
+            focus: 0,
+            error: None,
+            pending: false,
+            typed: String::new(),
+        }
+    }
+
+    /// Withdraw a recorded event: only the reason.
+    pub fn withdraw(case_id: &str, event_id: &str, old: &Event) -> Form {
+        Form {
+            kind: FormKind::Withdraw {
+                case_id: case_id.into(),
+                event_id: event_id.into(),
+                old: Box::new(old.clone()),
+            },
+            fields: vec![Field::text("reason", ("Reden", "Reason"), "")],
+            focus: 0,
+            error: None,
+            pending: false,
+            typed: String::new(),
+        }
+    }
+
+    pub(super) fn edit_effect(
+        &self,
+        case_id: &str,
+        event_id: &str,
+        old: &Event,
+        spec: &KindSpec,
+    ) -> Result<Effect, FormError> {
+        let visible = self.visible();
+        let shown = |key: &str| {
+            let i = self.fields.iter().position(|f| f.key == key)?;
+            visible.contains(&i).then(|| self.fields[i].value.as_str())
+        };
+        let change = EventEdit {
+            date: Some(self.value("date")),
+            until: shown("until"),
+            hours: shown("hours"),
+            outcome: shown("outcome"),
+            note: Some(self.value("note")),
+            fields: spec
+                .fields
+                .iter()
+                .map(|s| (s.field, self.value(s.field.name())))
+                .collect(),
+        };
+        let (new, changed) = correction::edit(old, spec, &change).map_err(FormError::Correction)?;
+        if changed.is_empty() {
+            return Err(FormError::NothingChanged);
+        }
+        Ok(Effect::ReplaceEvent {
+            case_id: case_id.into(),
+            event_id: event_id.into(),
+            old: Box::new(old.clone()),
+            new: Box::new(new),
+            summary: format!("edit event {event_id} ({})", changed.join(", ")),
+        })
+    }
+
+    pub(super) fn withdraw_effect(
+        &self,
+        case_id: &str,
+        event_id: &str,
+        old: &Event,
+    ) -> Result<Effect, FormError> {
+        let new = correction::withdraw(old, self.value("reason")).map_err(FormError::Correction)?;
+        Ok(Effect::ReplaceEvent {
+            case_id: case_id.into(),
+            event_id: event_id.into(),
+            old: Box::new(old.clone()),
+            new: Box::new(new),
+            summary: format!("withdraw event {event_id}"),
+        })
+    }
+}
