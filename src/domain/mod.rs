@@ -10,6 +10,7 @@ pub mod dates;
 pub mod engine;
 pub mod event;
 pub mod ids;
+pub mod letter;
 pub mod import;
 pub mod input;
 pub mod merge;

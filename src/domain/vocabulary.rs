@@ -25,10 +25,14 @@ pub enum Field {
     Meldingsnummer,
     /// Where the DUO report stands (melding-leerplicht).
     Status,
+    /// The letter template (brief).
+    Template,
+    /// The sha256 of the letter as sent (brief).
+    Sha256,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 11] = [
         Field::To,
         Field::School,
         Field::Reason,
@@ -38,6 +42,8 @@ impl Field {
         Field::Soort,
         Field::Meldingsnummer,
         Field::Status,
+        Field::Template,
+        Field::Sha256,
     ];
 
     /// Its name in files, `--json` and as a command-line flag.
@@ -52,6 +58,8 @@ impl Field {
             Field::Soort => "soort",
             Field::Meldingsnummer => "meldingsnummer",
             Field::Status => "status",
+            Field::Template => "template",
+            Field::Sha256 => "sha256",
         }
     }
 
@@ -67,6 +75,8 @@ impl Field {
             Field::Soort => ("Soort melding", "Report type"),
             Field::Meldingsnummer => ("Meldingsnummer", "Report number"),
             Field::Status => ("Status melding", "Report status"),
+            Field::Template => ("Sjabloon", "Template"),
+            Field::Sha256 => ("SHA-256 van de brief", "SHA-256 of the letter"),
         }
     }
 
@@ -92,6 +102,8 @@ impl Field {
             Field::Soort => e.soort.clone(),
             Field::Meldingsnummer => e.meldingsnummer.clone(),
             Field::Status => e.status.clone(),
+            Field::Template => e.template.clone(),
+            Field::Sha256 => e.sha256.clone(),
         }
     }
 
@@ -108,6 +120,8 @@ impl Field {
             Field::Soort => e.soort = owned,
             Field::Meldingsnummer => e.meldingsnummer = owned,
             Field::Status => e.status = owned,
+            Field::Template => e.template = owned,
+            Field::Sha256 => e.sha256 = owned,
             Field::Days => {
                 e.days = text
                     .map(|d| {
@@ -165,7 +179,7 @@ const fn req(field: Field) -> FieldSpec {
 }
 
 /// (id, Dutch label, English label, until).
-const KINDS: [(&str, &str, &str, Until); 31] = [
+const KINDS: [(&str, &str, &str, Until); 32] = [
     ("ziek", "Ziekmelding", "Sick report", Until::Optional),
     ("beter", "Betermelding", "Recovery report", Until::No),
     (
@@ -302,6 +316,12 @@ const KINDS: [(&str, &str, &str, Until); 31] = [
         Until::No,
     ),
     (
+        crate::domain::event::LETTER_KIND,
+        "Brief verstuurd",
+        "Letter sent",
+        Until::No,
+    ),
+    (
         crate::domain::event::DONE_KIND,
         "Afgerond",
         "Done",
@@ -325,6 +345,7 @@ fn fields_of(id: &str) -> Vec<FieldSpec> {
             ..opt(Field::Artikel)
         }],
         "consult" | "terugkoppeling" | "follow-up" => vec![opt(Field::Advice)],
+        crate::domain::event::LETTER_KIND => vec![req(Field::Template), req(Field::Sha256)],
         "melding-leerplicht" => vec![
             FieldSpec {
                 values: &crate::domain::event::MELDING_SOORTEN,

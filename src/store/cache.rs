@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES4";
+const MAGIC: &[u8; 8] = b"VZCASES5";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -111,7 +111,12 @@ struct CachedEvent(
     Option<String>,
     Option<String>,
     CachedExtra,
+    CachedLetter,
 );
+
+/// The fields of a letter sent (template, sha256).
+#[derive(Serialize, Deserialize)]
+struct CachedLetter(Option<String>, Option<String>);
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
 /// advice, withdrawn) and of a DUO report (soort, meldingsnummer, status).
@@ -183,6 +188,7 @@ impl From<&Case> for Cached {
                             e.meldingsnummer.clone(),
                             e.status.clone(),
                         ),
+                        CachedLetter(e.template.clone(), e.sha256.clone()),
                     );
                     (id.clone(), ev)
                 })
@@ -213,7 +219,8 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(
-                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x))| {
+                    |(id, CachedEvent(kind, d, until, hours, outcome, action, note, x, l))| {
+                        let CachedLetter(template, sha256) = l;
                         let CachedExtra(
                             to,
                             school,
@@ -245,6 +252,8 @@ impl From<Cached> for Case {
                                 soort,
                                 meldingsnummer,
                                 status,
+                                template,
+                                sha256,
                                 withdrawn,
                             },
                         )
