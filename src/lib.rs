@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod letters;
 pub mod pdf;
 pub mod store;
 pub mod synth;

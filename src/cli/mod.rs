@@ -8,6 +8,7 @@ mod demo;
 mod help;
 mod import;
 mod join;
+mod letter;
 mod json;
 mod markdown;
 pub(crate) mod out;
@@ -15,6 +16,7 @@ mod read;
 mod report;
 mod report_fmt;
 mod report_mazl;
+mod report_pdf;
 mod setup;
 mod show;
 

@@ -41,8 +41,8 @@ pub enum Format {
     Json,
 }
 
-/// How a cell reads in a human format (terminal, Markdown).
-fn human(c: &Cell) -> String {
+/// How a cell reads in a human format (terminal, Markdown, PDF).
+pub fn human(c: &Cell) -> String {
     match c {
         Cell::Text(s) => printable(s),
         Cell::Date(d) => d.map(crate::i18n::date).unwrap_or_default(),

@@ -15,6 +15,7 @@ pub mod gitlocks;
 pub mod import;
 pub mod incoming;
 pub mod join;
+pub mod letters;
 pub mod load;
 pub mod lock;
 pub mod perms;
