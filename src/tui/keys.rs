@@ -20,6 +20,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         super::picker::key(app, key);
         return vec![];
     }
+    if app.letter.is_some() {
+        return super::letter::key(app, key);
+    }
     if let Some(form) = app.form.as_mut() {
         return match form.key(key) {
             Outcome::Stay => vec![],
@@ -336,6 +339,10 @@ fn case_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 field,
                 take_remote: c == 'R',
             }]
+        }
+        (KeyCode::Char('b'), i, _) => {
+            super::letter::open(app, &id, i.map(|i| actions[i].clone()));
+            vec![]
         }
         (KeyCode::Char('x'), Some(i), _) => mark_done(app, &id, &actions[i].clone()),
         (KeyCode::Char('x'), None, _) => {

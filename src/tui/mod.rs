@@ -6,6 +6,7 @@
 pub mod form;
 mod form_said;
 mod keys;
+pub mod letter;
 pub mod model;
 pub mod msg;
 pub mod picker;
@@ -88,5 +89,7 @@ fn run_loop(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_letter;
 #[cfg(test)]
 mod tests_more;

@@ -117,6 +117,8 @@ pub struct App {
     pub said: Option<String>,
     pub confirm: Option<Confirm>,
     pub picker: Option<super::picker::Picker>,
+    /// The letter choice (`b` on a case).
+    pub letter: Option<super::letter::LetterChoice>,
     /// A case made with `n`: shown and opened when its commit lands.
     pub open_after: Option<String>,
     /// Esc on a top screen asks first; a second Esc (or q) quits.
@@ -160,6 +162,7 @@ impl App {
             said: None,
             confirm: None,
             picker: None,
+            letter: None,
             open_after: None,
             quitting: false,
             quit: false,

@@ -49,6 +49,10 @@ pub(super) fn snapshot() -> Snapshot {
         protocols,
         broken: vec![],
         conflicts: Default::default(),
+        templates: embedded::TEMPLATES
+            .iter()
+            .map(|(n, t)| crate::domain::letter::Template::parse(n, t).unwrap())
+            .collect(),
     }
 }
 
@@ -68,7 +72,7 @@ pub(super) fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn render(app: &App) -> String {
+pub(super) fn render(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 28)).unwrap();
     terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
     format!("{}", terminal.backend())

@@ -107,7 +107,7 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
             let mut msg = w.run(effect).unwrap_or_else(|e| Msg::Failed(e.to_string()));
             let notices = w.repo.take_notices();
             if let Msg::Changed { notices: n, .. } = &mut msg {
-                *n = notices;
+                n.extend(notices);
             }
             // Our own commits are not outside changes.
             watch.changed();
@@ -225,6 +225,18 @@ impl Worker {
                 )));
                 self.load()
             }
+            Effect::Letter {
+                case_id,
+                action_id,
+                template,
+            } => {
+                let path = self.letter(&case_id, action_id.as_deref(), &template)?;
+                let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
+                if let Msg::Changed { notices, .. } = &mut msg {
+                    notices.push(format!("{}: {}", t("PDF geschreven", "PDF written"), path.display()));
+                }
+                Ok(msg)
+            }
             Effect::Diff { commit, case_id } => {
                 let path = format!("{CASES_DIR}/{case_id}.toml");
                 let text = git::commit_diff(&self.repo.git()?, &commit, Some(&path))?;
@@ -238,12 +250,17 @@ impl Worker {
         let cl = loaded.caseload;
         let checks = cl.evaluate_all(self.today);
         let protocols = ProtocolInfo::all(&cl.library);
-        let broken = loaded
+        let mut broken: Vec<String> = loaded
             .broken_protocols
             .iter()
             .chain(&loaded.broken_cases)
             .map(|e| e.to_string())
             .collect();
+        // A broken template hides only the letters, never the cases.
+        let templates = crate::store::letters::templates(&self.repo.root).unwrap_or_else(|e| {
+            broken.push(e.to_string());
+            Vec::new()
+        });
         let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
         // The cases move to the UI; the worker keeps what evaluation needs.
         let Caseload {
@@ -257,6 +274,7 @@ impl Worker {
             protocols,
             broken,
             conflicts,
+            templates,
         };
         self.caseload = Some(Caseload {
             cases: Vec::new(),
@@ -306,6 +324,33 @@ impl Worker {
             Some(d) => Ok(Some(crate::i18n::doubt(d))),
             None => Ok(None),
         }
+    }
+
+    /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
+    /// own `.gitignore`) and records the `brief` event; returns the file.
+    fn letter(&self, case_id: &str, action_id: Option<&str>, template: &str) -> Result<PathBuf> {
+        use crate::store::{atomic, letters};
+        let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
+        let actions = self.evaluate(&case).map(|e| e.actions).unwrap_or_default();
+        let action = action_id.and_then(|id| actions.iter().find(|a| a.id == id));
+        let templates = letters::templates(&self.repo.root)?;
+        let tpl = templates.iter().find(|x| x.id == template).ok_or_else(|| {
+            StoreError::User(format!("{} `{template}`", t("onbekend sjabloon", "unknown template")))
+        })?;
+        let sender = self.repo.sender()?;
+        let made = crate::letters::make(&case, tpl, action, &sender, self.today, true)
+            .map_err(StoreError::User)?;
+        let dir = self.repo.root.join(super::letter::EXPORTS);
+        atomic::create_private_dir(&dir)?;
+        if !dir.join(".gitignore").exists() {
+            atomic::write(&dir.join(".gitignore"), b"*\n")?;
+        }
+        // Ids and the date only: no name in a file name.
+        let day = self.today.format("%Y-%m-%d");
+        let path = dir.join(format!("{case_id}-{template}-{day}.pdf"));
+        self.repo
+            .deliver_letter(case_id, template, &made.bytes, Some(&path), self.today)?;
+        Ok(path)
     }
 
     fn evaluate(&self, case: &Case) -> CaseCheck {

@@ -206,9 +206,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         )
     };
     let title = format!(
-        " {} (x {}) ",
+        " {} (x {}, b {}) ",
         t("Open acties", "Open actions"),
-        t("afronden", "mark done")
+        t("afronden", "mark done"),
+        t("brief", "letter")
     );
     let list = List::new(items)
         .block(Block::bordered().title(title))

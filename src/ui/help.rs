@@ -90,6 +90,13 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
         Screen::Case => &[
             ("a", ("gebeurtenis toevoegen", "add event")),
             ("x", ("gekozen actie afronden", "mark selected action done")),
+            (
+                "b",
+                (
+                    "brief (PDF) bij de gekozen actie; vastgelegd als gebeurtenis",
+                    "letter (PDF) for the selected action; recorded as an event",
+                ),
+            ),
             ("e", ("dossier bewerken", "edit case")),
             ("c", ("dossier sluiten / heropenen", "close / reopen case")),
             ("h", ("geschiedenis", "history")),

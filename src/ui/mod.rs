@@ -6,6 +6,7 @@ mod cases;
 mod form;
 mod help;
 mod history;
+mod letter;
 pub mod theme;
 mod today;
 
@@ -55,6 +56,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if let Some(p) = &app.picker {
         form::draw_picker(f, app, p);
+    }
+    if let Some(c) = &app.letter {
+        letter::draw(f, app, c);
     }
     if let Some(c) = &app.confirm {
         form::draw_confirm(f, app, &c.text);

@@ -228,6 +228,7 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
             protocols,
             broken: vec![],
             conflicts: Default::default(),
+            templates: Vec::new(),
         });
         draw(&app);
     });
