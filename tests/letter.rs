@@ -79,7 +79,11 @@ fn a_hostile_name_prints_literally_and_the_sending_is_one_commit_with_the_hash()
     let (s, id) = setup();
     let before = s.commit_count();
     let out = s.run(TODAY, &["letter", &id, "uitnodiging-ouders"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
         text.contains(r"Zoë {{ afzender.naam }} <b>Ĳzer</b> {% if x %}\u{1b}[31m\nrood"),
@@ -93,8 +97,14 @@ fn a_hostile_name_prints_literally_and_the_sending_is_one_commit_with_the_hash()
         vec![("uitnodiging-ouders".to_string(), hex(&out.stdout))]
     );
     let message = s.git(&["log", "-1", "--format=%B"]);
-    assert!(message.contains(&id) && message.contains("brief"), "{message}");
-    assert!(!message.contains("Zoë") && !message.contains("Ĳzer"), "{message}");
+    assert!(
+        message.contains(&id) && message.contains("brief"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("Zoë") && !message.contains("Ĳzer"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -122,7 +132,10 @@ fn the_pdf_letter_reads_back_is_private_hashed_and_the_same_bytes_each_time() {
     }
     let sent = letters(&s, &id);
     assert_eq!(sent.len(), 2);
-    assert!(sent.iter().all(|(t, h)| t == "waarschuwing" && *h == hex(&bytes)));
+    assert!(
+        sent.iter()
+            .all(|(t, h)| t == "waarschuwing" && *h == hex(&bytes))
+    );
 }
 
 #[test]

@@ -50,11 +50,21 @@ pub fn run(
     let made = crate::letters::make(&current, tpl, action, &sender, ctx.today, pdf.is_some())
         .map_err(user)?;
     let target = pdf.map(|p| absolute(&p)).transpose()?;
-    let event = repo.deliver_letter(&id, &made.template, &made.bytes, target.as_deref(), ctx.today)?;
+    let event = repo.deliver_letter(
+        &id,
+        &made.template,
+        &made.bytes,
+        target.as_deref(),
+        ctx.today,
+    )?;
     errln!("sha256 {}", made.sha256);
     match &target {
         Some(path) => {
-            errln!("{}: {}", t("brief geschreven", "letter written"), path.display());
+            errln!(
+                "{}: {}",
+                t("brief geschreven", "letter written"),
+                path.display()
+            );
             super::out::ack(&event);
         }
         None => {

@@ -198,7 +198,10 @@ impl LetterData {
         );
         d.group(
             "afzender",
-            [("naam", sender.name.clone()), ("email", sender.email.clone())],
+            [
+                ("naam", sender.name.clone()),
+                ("email", sender.email.clone()),
+            ],
         );
         let contacts: Vec<(&str, String)> = case
             .contacts
@@ -221,7 +224,11 @@ impl LetterData {
 
     /// Adds a group of fields; every value shown escaped (no control
     /// character reaches the letter).
-    fn group<'a>(&mut self, name: &'static str, fields: impl IntoIterator<Item = (&'a str, String)>) {
+    fn group<'a>(
+        &mut self,
+        name: &'static str,
+        fields: impl IntoIterator<Item = (&'a str, String)>,
+    ) {
         let map = fields
             .into_iter()
             .map(|(k, v)| (k.to_string(), escape(&v).into_owned()))

@@ -280,6 +280,10 @@ impl TableLayout<'_> {
         }
         c.y = top - height;
         let y = c.y + CELL_PAD * 0.5;
-        c.page().ops.push(Op::Rule { x1: MARGIN, x2: x, y });
+        c.page().ops.push(Op::Rule {
+            x1: MARGIN,
+            x2: x,
+            y,
+        });
     }
 }

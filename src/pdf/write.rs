@@ -158,7 +158,10 @@ fn embed(pdf: &mut Pdf, e: &Embedded, refs: &mut Refs) -> Result<(), FontError> 
         .map_err(|err| FontError::Subset(e.font.name, format!("{err:?}")))?;
     // The subset's tag names its glyph set, so equal input gives equal names.
     let digest = Sha256::digest(&subset);
-    let tag: String = digest[..6].iter().map(|b| (b'A' + b % 26) as char).collect();
+    let tag: String = digest[..6]
+        .iter()
+        .map(|b| (b'A' + b % 26) as char)
+        .collect();
     let base = format!("{tag}+{}", e.font.name);
     let info = SystemInfo {
         registry: Str(b"Adobe"),

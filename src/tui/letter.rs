@@ -37,7 +37,10 @@ pub fn open(app: &mut App, case_id: &str, action_id: Option<String>) {
             .map(|(tpl, fits)| (tpl.id.clone(), tpl.title.clone(), fits))
             .collect();
     if choices.is_empty() {
-        app.error(t("geen briefsjablonen gevonden", "no letter templates found"));
+        app.error(t(
+            "geen briefsjablonen gevonden",
+            "no letter templates found",
+        ));
         return;
     }
     app.letter = Some(LetterChoice {

@@ -34,7 +34,10 @@ fn b_offers_the_fitting_letters_first_and_enter_makes_the_pdf() {
     assert_eq!(choice.choices.len(), templates.len());
     let screen = render(&a);
     assert!(screen.contains("Brief"), "{screen}");
-    assert!(screen.contains(&format!("* {}", choice.choices[0].1)), "{screen}");
+    assert!(
+        screen.contains(&format!("* {}", choice.choices[0].1)),
+        "{screen}"
+    );
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(
         effects,

@@ -69,6 +69,10 @@ impl Watch {
     }
 }
 
+// The letter effect's disk work (a part of the worker, in its own file).
+#[path = "worker_letter.rs"]
+mod letter;
+
 struct Worker {
     repo: CaseRepo,
     today: NaiveDate,
@@ -233,7 +237,11 @@ impl Worker {
                 let path = self.letter(&case_id, action_id.as_deref(), &template)?;
                 let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
                 if let Msg::Changed { notices, .. } = &mut msg {
-                    notices.push(format!("{}: {}", t("PDF geschreven", "PDF written"), path.display()));
+                    notices.push(format!(
+                        "{}: {}",
+                        t("PDF geschreven", "PDF written"),
+                        path.display()
+                    ));
                 }
                 Ok(msg)
             }
@@ -324,33 +332,6 @@ impl Worker {
             Some(d) => Ok(Some(crate::i18n::doubt(d))),
             None => Ok(None),
         }
-    }
-
-    /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
-    /// own `.gitignore`) and records the `brief` event; returns the file.
-    fn letter(&self, case_id: &str, action_id: Option<&str>, template: &str) -> Result<PathBuf> {
-        use crate::store::{atomic, letters};
-        let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
-        let actions = self.evaluate(&case).map(|e| e.actions).unwrap_or_default();
-        let action = action_id.and_then(|id| actions.iter().find(|a| a.id == id));
-        let templates = letters::templates(&self.repo.root)?;
-        let tpl = templates.iter().find(|x| x.id == template).ok_or_else(|| {
-            StoreError::User(format!("{} `{template}`", t("onbekend sjabloon", "unknown template")))
-        })?;
-        let sender = self.repo.sender()?;
-        let made = crate::letters::make(&case, tpl, action, &sender, self.today, true)
-            .map_err(StoreError::User)?;
-        let dir = self.repo.root.join(super::letter::EXPORTS);
-        atomic::create_private_dir(&dir)?;
-        if !dir.join(".gitignore").exists() {
-            atomic::write(&dir.join(".gitignore"), b"*\n")?;
-        }
-        // Ids and the date only: no name in a file name.
-        let day = self.today.format("%Y-%m-%d");
-        let path = dir.join(format!("{case_id}-{template}-{day}.pdf"));
-        self.repo
-            .deliver_letter(case_id, template, &made.bytes, Some(&path), self.today)?;
-        Ok(path)
     }
 
     fn evaluate(&self, case: &Case) -> CaseCheck {
