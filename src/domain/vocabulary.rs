@@ -345,7 +345,8 @@ fn fields_of(id: &str) -> Vec<FieldSpec> {
             ..opt(Field::Artikel)
         }],
         "consult" | "terugkoppeling" | "follow-up" => vec![opt(Field::Advice)],
-        crate::domain::event::LETTER_KIND => vec![req(Field::Template), req(Field::Sha256)],
+        // A letter sent outside verzuim can be recorded by hand, without a hash.
+        crate::domain::event::LETTER_KIND => vec![req(Field::Template), opt(Field::Sha256)],
         "melding-leerplicht" => vec![
             FieldSpec {
                 values: &crate::domain::event::MELDING_SOORTEN,
