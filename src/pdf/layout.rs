@@ -186,36 +186,61 @@ pub fn wrap(fonts: &Fonts, style: Style, size: f32, text: &str, width: f32) -> V
     lines
 }
 
+/// Sizes tried for a wide table, largest first.
+const TABLE_SIZES: [f32; 8] = [TABLE_SIZE, 8.0, 7.0, 6.5, TABLE_MIN_SIZE, 5.5, 5.0, 4.5];
+
 /// Column widths and the font size that make a table fit the line: the
-/// natural widths when they fit, else a smaller size, else widths in
-/// proportion (the cells then wrap).
+/// largest size down to 6 pt at which every cell fits on one line; else the
+/// largest size at which every word fits its column (cells then wrap at
+/// spaces); else the smallest size with widths in proportion.
 fn columns(c: &Cursor, headers: &[String], rows: &[Vec<String>]) -> (Vec<f32>, f32) {
-    let natural = |size: f32| -> Vec<f32> {
+    // A column's width at `size`: its widest cell, or its widest word.
+    let measure = |size: f32, words: bool| -> Vec<f32> {
+        let width = |style: Style, text: &str| -> f32 {
+            let font = c.fonts.get(style);
+            if words {
+                text.split(' ')
+                    .map(|w| font.width(w, size))
+                    .fold(0.0, f32::max)
+            } else {
+                font.width(text, size)
+            }
+        };
         (0..headers.len())
             .map(|i| {
-                let head = c.fonts.get(Style::Bold).width(&headers[i], size);
-                let cells = rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|s| c.fonts.get(Style::Regular).width(s, size));
-                cells.fold(head, f32::max) + 2.0 * CELL_PAD
+                let cells = rows.iter().filter_map(|r| r.get(i));
+                cells.fold(width(Style::Bold, &headers[i]), |m, s| {
+                    m.max(width(Style::Regular, s))
+                }) + 2.0 * CELL_PAD
             })
             .collect()
     };
-    let widths = natural(TABLE_SIZE);
-    let total: f32 = widths.iter().sum();
-    if total <= c.width {
-        return (widths, TABLE_SIZE);
+    let sum = |v: &[f32]| v.iter().sum::<f32>();
+    for size in TABLE_SIZES.into_iter().filter(|s| *s >= TABLE_MIN_SIZE) {
+        let natural = measure(size, false);
+        if sum(&natural) <= c.width {
+            return (natural, size);
+        }
     }
-    // Padding does not shrink with the text.
-    let pads = 2.0 * CELL_PAD * headers.len() as f32;
-    let size = (TABLE_SIZE * (c.width - pads) / (total - pads)).max(TABLE_MIN_SIZE);
-    let widths = natural(size);
-    let total: f32 = widths.iter().sum();
-    if total <= c.width {
-        return (widths, size);
+    for size in TABLE_SIZES {
+        let (natural, min) = (measure(size, false), measure(size, true));
+        let least = sum(&min);
+        if least <= c.width {
+            // The rest of the line shared in proportion to what each
+            // column would still like.
+            let share = (c.width - least) / (sum(&natural) - least).max(f32::EPSILON);
+            let widths = min
+                .iter()
+                .zip(&natural)
+                .map(|(m, n)| m + (n - m) * share)
+                .collect();
+            return (widths, size);
+        }
     }
-    (widths.iter().map(|w| w * c.width / total).collect(), size)
+    let size = TABLE_SIZES[TABLE_SIZES.len() - 1];
+    let natural = measure(size, false);
+    let total = sum(&natural);
+    (natural.iter().map(|w| w * c.width / total).collect(), size)
 }
 
 fn table(c: &mut Cursor, headers: &[String], rows: &[Vec<String>]) {
