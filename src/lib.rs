@@ -9,6 +9,8 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod letters;
+pub mod pdf;
 pub mod render;
 pub mod store;
 pub mod synth;

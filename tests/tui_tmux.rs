@@ -254,7 +254,7 @@ fn every_screen_is_readable_at_80x24() {
     assert_shows(
         &screen,
         &[
-            "Open acties (x afronden, v verlengen)",
+            "Open acties (x afronden, v verlengen, b brief)",
             "Geboren: 12-04-2011",
             "Mentor neemt contact",
         ],
@@ -268,6 +268,10 @@ fn every_screen_is_readable_at_80x24() {
         &screen,
         &["dossier bewerken", "terug; op Vandaag/Dossiers: afsluiten"],
     );
+    // b: the letter choice, fitting letters first (Esc leaves it unsent).
+    t.keys(&["Escape", "b"]);
+    let screen = t.wait_for("Brief (* past bij de actie");
+    assert_shows(&screen, &["* Uitnodiging ouders voor een gesprek"]);
     t.keys(&["Escape", "h"]);
     let screen = t.wait_for("Geschiedenis van Sanne de Vries");
     assert_shows(&screen, &["Test Officer", "demo: 13 sample cases"]);

@@ -296,6 +296,19 @@ pub enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// A letter from a template (text, or PDF with --pdf); the sending is
+    /// recorded as a `brief` event. Without TEMPLATE: the templates.
+    Letter {
+        case: String,
+        /// The template's id (templates/ID.txt).
+        template: Option<String>,
+        /// Write the letter as PDF to this file.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// The action the letter is for (id, id prefix or rule id).
+        #[arg(long, value_name = "ACTION")]
+        action: Option<String>,
+    },
     /// Reports: the thuiszitters overview (and more to come).
     Report(super::report::ReportArgs),
     /// Retention: the destruction list, its approval, and destruction.

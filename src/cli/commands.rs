@@ -136,6 +136,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import { file, map, apply } => super::import::run(&ctx, &file, &map, apply),
         Command::Report(args) => super::report::run(&ctx, args),
         Command::Retention(args) => super::retention::run(&ctx, args),
+        Command::Letter {
+            case,
+            template,
+            pdf,
+            action,
+        } => super::letter::run(&ctx, &case, template.as_deref(), pdf, action.as_deref()),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => {
             super::conflicts::sync(&ctx, remote.as_deref(), join.as_deref())

@@ -117,6 +117,31 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         (c, "markdown") if c.starts_with("report") => t("als Markdown", "as Markdown").to_string(),
+        (c, "pdf") if c.starts_with("report") => t(
+            "schrijf het als PDF naar BESTAND",
+            "write it as PDF to FILE",
+        )
+        .to_string(),
+        ("letter", "case") => t(
+            "het dossier (id of uniek begin ervan)",
+            "the case (id or a unique prefix)",
+        )
+        .to_string(),
+        ("letter", "template") => t(
+            "het sjabloon (templates/ID.txt); zonder: de lijst, passende eerst (*)",
+            "the template (templates/ID.txt); without: the list, fitting ones first (*)",
+        )
+        .to_string(),
+        ("letter", "pdf") => t(
+            "schrijf de brief als PDF naar BESTAND (anders de tekst op stdout)",
+            "write the letter as PDF to FILE (else the text on stdout)",
+        )
+        .to_string(),
+        ("letter", "action") => t(
+            "de actie waar de brief bij hoort (id, begin van het id of regel-id)",
+            "the action the letter is for (id, id prefix or rule id)",
+        )
+        .to_string(),
         ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
         ("new", "birth") => t(
             "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
@@ -361,6 +386,10 @@ fn about(cmd: &str) -> Option<&'static str> {
             "vernietig wat een goedgekeurde lijst noemt, uit de hele geschiedenis",
             "destroy what an approved list names, from the whole history",
         ),
+        "letter" => t(
+            "een brief uit een sjabloon (tekst, of PDF met --pdf); het versturen wordt vastgelegd als gebeurtenis `brief`",
+            "a letter from a template (text, or PDF with --pdf); the sending is recorded as a `brief` event",
+        ),
         "protocols" => t(
             "de protocollen en hun regels",
             "the protocols and their rules",
@@ -403,6 +432,8 @@ fn value_name(id: &str) -> Option<&'static str> {
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
         "schooljaar" => "SCHOOLJAAR",
+        "pdf" => "BESTAND",
+        "template" => "SJABLOON",
         _ => return super::help_workflow::value_name(id),
     })
 }

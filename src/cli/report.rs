@@ -7,6 +7,7 @@ use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
 use crate::domain::report::thuiszitters::{self, Filter, Overview};
 use crate::i18n::t;
+use crate::render::thuiszitters::{CONFIDENTIAL, rows_table, summary_table};
 use crate::render::{self, Format, Table};
 use crate::store::{CaseRepo, Result, load, reports};
 use clap::{Args, Subcommand};
@@ -76,6 +77,9 @@ pub struct FormatArgs {
     markdown: bool,
     #[arg(long)]
     json: bool,
+    /// Write the report as PDF to this file.
+    #[arg(long, value_name = "FILE")]
+    pdf: Option<std::path::PathBuf>,
 }
 
 impl FormatArgs {
@@ -105,7 +109,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
                 None => ctx.today,
             };
             let filter = Filter { swv, gemeente };
-            thuiszitters_cmd(ctx, &filter, date, named, save, format.format())
+            let out = Out {
+                format: format.format(),
+                pdf: format.pdf,
+            };
+            thuiszitters_cmd(ctx, &filter, date, named, save, out)
         }
         Which::Jaar {
             schooljaar,
@@ -114,7 +122,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
         } => {
             let year =
                 SchoolYear::parse(&schooljaar).map_err(|e| super::user(school_year_error(&e)))?;
-            jaar_cmd(ctx, year, gemeente.as_deref(), format.format())
+            let out = Out {
+                format: format.format(),
+                pdf: format.pdf.clone(),
+            };
+            jaar_cmd(ctx, year, gemeente.as_deref(), out)
         }
         Which::Mazl {
             school,
@@ -139,7 +151,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
                 )));
             }
             let filter = mazl::Filter { school, from, to };
-            mazl_cmd(ctx, &filter, format.format())
+            let out = Out {
+                format: format.format(),
+                pdf: format.pdf,
+            };
+            mazl_cmd(ctx, &filter, out)
         }
     }
 }
@@ -162,16 +178,21 @@ fn school_year_error(e: &SchoolYearError) -> String {
     }
 }
 
-fn jaar_cmd(
-    ctx: &Ctx,
-    year: SchoolYear,
-    gemeente: Option<&str>,
-    format: Format,
-) -> Result<ExitCode> {
+fn jaar_cmd(ctx: &Ctx, year: SchoolYear, gemeente: Option<&str>, out: Out) -> Result<ExitCode> {
+    let format = out.format;
     let repo = CaseRepo::open(&ctx.dir)?;
     let loaded = load::load(&repo.root)?;
     let defs = reports::jaar_defs(&repo.root, &jaar::library_kinds(&loaded.caseload))?;
     let figures = jaar::compute(&loaded.caseload, &defs, year, gemeente, ctx.today);
+    if let Some(path) = &out.pdf {
+        let title = format!(
+            "{} {year}",
+            t("Jaarcijfers schooljaar", "Yearly figures school year")
+        );
+        let doc = super::report_pdf::document(&title, &[render::jaar::table(&figures)], None);
+        super::report_pdf::write(path, &doc)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
         Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
@@ -191,13 +212,25 @@ fn school_year_start(d: chrono::NaiveDate) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(year, 8, 1).unwrap_or(d)
 }
 
-fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, format: Format) -> Result<ExitCode> {
+/// Where a report goes: stdout in a format, or a PDF file.
+struct Out {
+    format: Format,
+    pdf: Option<std::path::PathBuf>,
+}
+
+fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, out: Out) -> Result<ExitCode> {
+    let format = out.format;
     let repo = CaseRepo::open(&ctx.dir)?;
     let loaded = load::load(&repo.root)?;
     let defs = reports::mazl_defs(&repo.root)?;
     let figures = mazl::compute(&loaded.caseload, &defs, filter);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let table = render::mazl::table(&figures, &defs);
+    if let Some(path) = &out.pdf {
+        let title = t("M@ZL-cijfers", "M@ZL figures");
+        super::report_pdf::write(path, &super::report_pdf::document(title, &[table], None))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
         Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
         _ => write_table(&mut out, &table, format),
@@ -220,17 +253,33 @@ fn thuiszitters_cmd(
     date: chrono::NaiveDate,
     named: bool,
     save: bool,
-    format: Format,
+    out: Out,
 ) -> Result<ExitCode> {
+    let format = out.format;
+    let pdf = out.pdf;
     let repo = CaseRepo::open(&ctx.dir)?;
     let loaded = load::load(&repo.root)?;
     let defs = reports::thuiszitter_defs(&repo.root)?;
     let previous = reports::previous_snapshot(&repo.root, date)?;
     let prev = previous.as_ref().map(|s| (s.date, &s.ids));
     let overview = thuiszitters::compute(&loaded.caseload, &defs, filter, date, prev);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = write_overview(&mut out, &overview, named, format).and_then(|()| out.flush());
-    drop(out);
+    let written = match &pdf {
+        Some(path) => {
+            let mut tables = vec![summary_table(&overview)];
+            if named {
+                tables.push(rows_table(&overview));
+            }
+            let title = t("Thuiszittersoverzicht", "Thuiszitters overview");
+            let footer = named.then_some(CONFIDENTIAL);
+            let doc = super::report_pdf::document(title, &tables, footer);
+            super::report_pdf::write(path, &doc)?;
+            Ok(())
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_overview(&mut out, &overview, named, format).and_then(|()| out.flush())
+        }
+    };
     if save {
         let snap = Snapshot {
             date,

@@ -92,6 +92,13 @@ pub struct Event {
     /// `overdracht`: the case's new owner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// For `brief`: the id of the letter template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// For `brief`: the sha256 of the letter as sent (the letter itself is
+    /// not kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     /// Set when the event was withdrawn: the reason. A withdrawn event stays
     /// in the file (and the history) but no rule counts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +132,8 @@ impl Event {
             scope: None,
             given_by: None,
             owner: None,
+            template: None,
+            sha256: None,
             withdrawn: None,
         }
     }
@@ -156,6 +165,8 @@ pub const MELDING_KIND: &str = "melding-leerplicht";
 /// DUO's kinds of absence report: 16 hours in 4 weeks, relatief verzuim
 /// (lrv: the pupil is not enrolled), luxeverzuim, other, and 18-plus.
 pub const MELDING_SOORTEN: [&str; 5] = ["16u4w", "lrv", "luxe", "overig", "18plus"];
+/// The kind that records a letter sent (template and sha256).
+pub const LETTER_KIND: &str = "brief";
 /// Where a report stands.
 pub const MELDING_STATUSES: [&str; 3] = ["nieuw", "in-behandeling", "afgehandeld"];
 

@@ -15,6 +15,7 @@ pub mod event;
 pub mod ids;
 pub mod import;
 pub mod input;
+pub mod letter;
 pub mod merge;
 pub mod plausible;
 pub mod protocol;

@@ -44,10 +44,14 @@ pub enum Field {
     GivenBy,
     /// The new owner (overdracht).
     Owner,
+    /// The letter template (brief).
+    Template,
+    /// The sha256 of the letter as sent (brief).
+    Sha256,
 }
 
 impl Field {
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 20] = [
         Field::To,
         Field::School,
         Field::Reason,
@@ -66,6 +70,8 @@ impl Field {
         Field::Scope,
         Field::GivenBy,
         Field::Owner,
+        Field::Template,
+        Field::Sha256,
     ];
 
     /// Its name in files, `--json` and as a command-line flag.
@@ -89,6 +95,8 @@ impl Field {
             Field::Scope => "scope",
             Field::GivenBy => "given-by",
             Field::Owner => "owner",
+            Field::Template => "template",
+            Field::Sha256 => "sha256",
         }
     }
 
@@ -113,6 +121,8 @@ impl Field {
             Field::Scope => ("Waarvoor", "For what"),
             Field::GivenBy => ("Gegeven door", "Given by"),
             Field::Owner => ("Nieuwe eigenaar", "New owner"),
+            Field::Template => ("Sjabloon", "Template"),
+            Field::Sha256 => ("SHA-256 van de brief", "SHA-256 of the letter"),
         }
     }
 
@@ -150,6 +160,8 @@ impl Field {
             Field::Scope => e.scope.clone(),
             Field::GivenBy => e.given_by.clone(),
             Field::Owner => e.owner.clone(),
+            Field::Template => e.template.clone(),
+            Field::Sha256 => e.sha256.clone(),
         }
     }
 
@@ -190,6 +202,8 @@ impl Field {
                     })
                     .transpose()?
             }
+            Field::Template => e.template = owned,
+            Field::Sha256 => e.sha256 = owned,
             Field::Days => {
                 e.days = text
                     .map(|d| {
@@ -244,7 +258,7 @@ const fn req(field: Field) -> FieldSpec {
 }
 
 /// (id, Dutch label, English label, until).
-const KINDS: [(&str, &str, &str, Until); 37] = [
+const KINDS: [(&str, &str, &str, Until); 38] = [
     ("ziek", "Ziekmelding", "Sick report", Until::Optional),
     ("beter", "Betermelding", "Recovery report", Until::No),
     (
@@ -407,6 +421,12 @@ const KINDS: [(&str, &str, &str, Until); 37] = [
     ("toestemming", "Toestemming", "Consent", Until::Optional),
     ("overdracht", "Overdracht", "Handover", Until::No),
     (
+        crate::domain::event::LETTER_KIND,
+        "Brief verstuurd",
+        "Letter sent",
+        Until::No,
+    ),
+    (
         crate::domain::event::DONE_KIND,
         "Afgerond",
         "Done",
@@ -430,6 +450,8 @@ fn fields_of(id: &str) -> Vec<FieldSpec> {
             ..opt(Field::Artikel)
         }],
         "consult" | "terugkoppeling" | "follow-up" => vec![opt(Field::Advice)],
+        // A letter sent outside verzuim can be recorded by hand, without a hash.
+        crate::domain::event::LETTER_KIND => vec![req(Field::Template), opt(Field::Sha256)],
         "melding-leerplicht" => vec![
             FieldSpec {
                 values: &crate::domain::event::MELDING_SOORTEN,

@@ -42,7 +42,7 @@ pub enum Format {
     Json,
 }
 
-/// How a cell reads in a human format (terminal, Markdown, the TUI).
+/// How a cell reads in a human format (terminal, Markdown, the TUI, PDF).
 pub fn human(c: &Cell) -> String {
     match c {
         Cell::Text(s) => printable(s),

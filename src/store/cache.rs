@@ -18,7 +18,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES5";
+const MAGIC: &[u8; 8] = b"VZCASES6";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -114,6 +114,7 @@ struct CachedEvent {
     note: Option<String>,
     extra: CachedExtra,
     work: CachedWork,
+    letter: CachedLetter,
 }
 
 /// The fields of the working-day kinds (issue 14).
@@ -127,6 +128,13 @@ struct CachedWork {
     scope: Option<String>,
     given_by: Option<String>,
     owner: Option<String>,
+}
+
+/// The fields of a letter sent (template, sha256).
+#[derive(Serialize, Deserialize)]
+struct CachedLetter {
+    template: Option<String>,
+    sha256: Option<String>,
 }
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
@@ -177,6 +185,10 @@ impl From<&Event> for CachedEvent {
                 given_by: e.given_by.clone(),
                 owner: e.owner.clone(),
             },
+            letter: CachedLetter {
+                template: e.template.clone(),
+                sha256: e.sha256.clone(),
+            },
         }
     }
 }
@@ -213,6 +225,8 @@ impl From<CachedEvent> for Event {
             scope: w.scope,
             given_by: w.given_by,
             owner: w.owner,
+            template: c.letter.template,
+            sha256: c.letter.sha256,
         }
     }
 }

@@ -57,17 +57,30 @@ pub const REPORTS: &[(&str, &str)] = files!("reports":
     "thuiszitters.toml",
 );
 
+/// Letter templates (copied to `templates/` at init; the built-in ones for
+/// a repository without its own).
+pub const TEMPLATES: &[(&str, &str)] = files!("templates":
+    "bevestiging-afspraak.txt",
+    "terugkoppeling-school.txt",
+    "uitnodiging-ouders.txt",
+    "waarschuwing.txt",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
     fn listed(dir: &str) -> BTreeSet<String> {
+        listed_ext(dir, ".toml")
+    }
+
+    fn listed_ext(dir: &str, ext: &str) -> BTreeSet<String> {
         std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir)
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml"))
+            .filter(|n| n.ends_with(ext))
             .collect()
     }
 
@@ -87,5 +100,6 @@ mod tests {
             .filter(|n| !n.starts_with("thuiszitters-"))
             .collect();
         assert_eq!(names(REPORTS), reports);
+        assert_eq!(names(TEMPLATES), listed_ext("templates", ".txt"));
     }
 }

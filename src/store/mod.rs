@@ -16,6 +16,7 @@ pub mod gittemps;
 pub mod import;
 pub mod incoming;
 pub mod join;
+pub mod letters;
 pub mod load;
 pub mod lock;
 pub mod perms;

@@ -128,12 +128,18 @@ impl CaseRepo {
                 .iter()
                 .map(|(n, text)| (format!("{}/{n}", super::reports::DIR), *text)),
         );
+        files.extend(
+            embedded::TEMPLATES
+                .iter()
+                .map(|(n, text)| (format!("{}/{n}", crate::domain::letter::DIR), *text)),
+        );
         for d in [
             CASES_DIR,
             PROTOCOLS_DIR,
             CALENDAR_DIR,
             super::import::IMPORTS_DIR,
             super::reports::DIR,
+            crate::domain::letter::DIR,
         ] {
             atomic::create_private_dir(&dir.join(d))?;
         }

@@ -116,6 +116,10 @@ pub(super) fn case_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effe
                 choice,
             }]
         }
+        (Action::Letter, i, _) => {
+            super::letter::open(app, &id, i.map(|i| actions[i].clone()));
+            vec![]
+        }
         (Action::Done, Some(i), _) => mark_done(app, &id, &actions[i].clone()),
         (Action::Done, None, _) => {
             app.error(t(

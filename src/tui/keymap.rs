@@ -34,6 +34,8 @@ pub enum Action {
     /// L, R, S, ...: keep the local value of a conflict or take one of the
     /// other sides (`model::side_key` names them).
     Resolve,
+    /// `b`: a letter for the selected action (`tui/letter.rs`).
+    Letter,
     /// A key of the Rapportages screen (`tui/reports.rs` carries it out).
     Report,
     /// A working-day key of the case view (`tui/keys_work.rs` carries it
@@ -233,6 +235,16 @@ pub const KEYS: &[Binding] = &[
         on: &[Today],
         action: A::ClearFilters,
         help: ("alle filters wissen", "clear all filters"),
+    },
+    Binding {
+        keys: &[C('b')],
+        label: "b",
+        on: &[Case],
+        action: A::Letter,
+        help: (
+            "brief (PDF) bij de gekozen actie; vastgelegd als gebeurtenis",
+            "letter (PDF) for the selected action; recorded as an event",
+        ),
     },
     Binding {
         keys: &[C('A')],

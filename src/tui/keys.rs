@@ -24,6 +24,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.screen == Screen::Reports && app.reports.export.is_some() {
         return super::reports::export_key(app, key);
     }
+    if app.letter.is_some() {
+        return super::letter::key(app, key);
+    }
     let next_id = app.next_id.clone();
     if let Some(form) = app.form.as_mut() {
         return match form.key(key) {

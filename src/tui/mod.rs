@@ -12,6 +12,7 @@ mod form_work;
 pub mod keymap;
 mod keys;
 pub mod keys_work;
+pub mod letter;
 mod messages;
 pub mod model;
 pub mod msg;
@@ -29,6 +30,8 @@ mod tests;
 mod tests_conflict;
 #[cfg(test)]
 mod tests_keys;
+#[cfg(test)]
+mod tests_letter;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]

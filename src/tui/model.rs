@@ -122,6 +122,8 @@ pub struct App {
     pub said: Option<String>,
     pub confirm: Option<Confirm>,
     pub picker: Option<super::picker::Picker>,
+    /// The letter choice (`b` on a case).
+    pub letter: Option<super::letter::LetterChoice>,
     /// A case made with `n`: shown and opened when its commit lands.
     pub open_after: Option<String>,
     /// The id a new case gets: drawn outside `update` (here and by the
@@ -172,6 +174,7 @@ impl App {
             said: None,
             confirm: None,
             picker: None,
+            letter: None,
             open_after: None,
             next_id: crate::domain::ids::new_id(),
             quitting: false,

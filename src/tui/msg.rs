@@ -43,6 +43,8 @@ pub struct Snapshot {
     pub protocols: Vec<ProtocolInfo>,
     /// Broken case and protocol files, as `file:line:column: message`.
     pub broken: Vec<String>,
+    /// Letter templates (the repository's, else the built-in ones).
+    pub templates: Vec<crate::domain::letter::Template>,
     /// Open sync conflicts by case id.
     pub conflicts: std::collections::BTreeMap<String, Vec<crate::domain::merge::Conflict>>,
     /// The retention rules, for each case's destruction date (None when
@@ -147,6 +149,12 @@ pub enum Effect {
         request: super::reports::ReportRequest,
         format: crate::render::Format,
         path: String,
+    },
+    /// Make a letter as PDF in `exports/` and record its sending.
+    Letter {
+        case_id: String,
+        action_id: Option<String>,
+        template: String,
     },
     Resolve {
         case_id: String,

@@ -52,6 +52,10 @@ pub(super) fn snapshot() -> Snapshot {
             embedded::RETENTION,
         )
         .ok(),
+        templates: embedded::TEMPLATES
+            .iter()
+            .map(|(n, t)| crate::domain::letter::Template::parse(n, t).unwrap())
+            .collect(),
     }
 }
 

@@ -26,6 +26,10 @@ pub(super) struct Worker {
 /// it, since the worker catches its own panics and reports them.
 pub const THREAD: &str = "verzuim-worker";
 
+// The letter effect's disk work (a part of the worker, in its own file).
+#[path = "worker_letter.rs"]
+mod letter;
+
 /// Starts the worker; effects sent to the returned channel run in order.
 pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
     let (tx, rx): (Sender<Effect>, Receiver<Effect>) = mpsc::channel();
@@ -58,7 +62,7 @@ pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect
             let mut msg = w.run_caught(effect);
             let notices = w.repo.take_notices();
             if let Msg::Changed { notices: n, .. } = &mut msg {
-                *n = notices;
+                n.extend(notices);
             }
             // Our own commits are not outside changes.
             watch.changed();
@@ -243,6 +247,22 @@ impl Worker {
                 format,
                 path,
             } => super::worker_reports::export(&self.repo.root, self.today, request, format, &path),
+            Effect::Letter {
+                case_id,
+                action_id,
+                template,
+            } => {
+                let path = self.letter(&case_id, action_id.as_deref(), &template)?;
+                let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
+                if let Msg::Changed { notices, .. } = &mut msg {
+                    notices.push(format!(
+                        "{}: {}",
+                        t("PDF geschreven", "PDF written"),
+                        path.display()
+                    ));
+                }
+                Ok(msg)
+            }
             Effect::Diff { commit, case_id } => {
                 let path = format!("{CASES_DIR}/{case_id}.toml");
                 let text = git::commit_diff(&self.repo.git()?, &commit, Some(&path))?;
@@ -256,12 +276,17 @@ impl Worker {
         let cl = loaded.caseload;
         let checks = cl.evaluate_all(self.today);
         let protocols = ProtocolInfo::all(&cl.library);
-        let broken = loaded
+        let mut broken: Vec<String> = loaded
             .broken_protocols
             .iter()
             .chain(&loaded.broken_cases)
             .map(|e| e.to_string())
             .collect();
+        // A broken template hides only the letters, never the cases.
+        let templates = crate::store::letters::templates(&self.repo.root).unwrap_or_else(|e| {
+            broken.push(e.to_string());
+            Vec::new()
+        });
         let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
         let mut broken: Vec<String> = broken;
         let retention = match crate::store::retention::rules(&self.repo.root) {
@@ -284,6 +309,7 @@ impl Worker {
             broken,
             conflicts,
             retention,
+            templates,
         };
         self.caseload = Some(Caseload {
             cases: Vec::new(),

@@ -224,10 +224,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         )
     };
     let title = format!(
-        " {} (x {}, v {}) ",
+        " {} (x {}, v {}, b {}) ",
         t("Open acties", "Open actions"),
         t("afronden", "mark done"),
-        t("verlengen", "extend")
+        t("verlengen", "extend"),
+        t("brief", "letter")
     );
     let list = List::new(items)
         .block(Block::bordered().title(title))

@@ -6,6 +6,7 @@ mod cases;
 mod form;
 mod help;
 mod history;
+mod letter;
 mod reports;
 mod terminal;
 pub use terminal::{EXIT_AFTER_FIRST_FRAME, color_wanted, run_on};
@@ -59,6 +60,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if let Some(p) = &app.picker {
         form::draw_picker(f, app, p);
+    }
+    if let Some(c) = &app.letter {
+        letter::draw(f, app, c);
     }
     if let Some(c) = &app.confirm {
         form::draw_confirm(f, app, &c.text);

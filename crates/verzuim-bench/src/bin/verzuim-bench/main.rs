@@ -229,6 +229,7 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
             broken: vec![],
             conflicts: Default::default(),
             retention: verzuim::store::retention::rules(dir).ok(),
+            templates: Vec::new(),
         });
         draw(&app);
     });

@@ -1,0 +1,45 @@
+//! The worker's letter effect: the PDF written to `exports/` and the
+//! `brief` event recorded (one commit).
+
+use super::Worker;
+use crate::i18n::t;
+use crate::store::load;
+use crate::store::{Result, StoreError};
+use std::path::PathBuf;
+
+impl Worker {
+    /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
+    /// own `.gitignore`) and records the `brief` event; returns the file.
+    pub(super) fn letter(
+        &self,
+        case_id: &str,
+        action_id: Option<&str>,
+        template: &str,
+    ) -> Result<PathBuf> {
+        use crate::store::{atomic, letters};
+        let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
+        let actions = self.evaluate(&case).map(|e| e.actions).unwrap_or_default();
+        let action = action_id.and_then(|id| actions.iter().find(|a| a.id == id));
+        let templates = letters::templates(&self.repo.root)?;
+        let tpl = templates.iter().find(|x| x.id == template).ok_or_else(|| {
+            StoreError::User(format!(
+                "{} `{template}`",
+                t("onbekend sjabloon", "unknown template")
+            ))
+        })?;
+        let sender = self.repo.sender()?;
+        let made = crate::letters::make(&case, tpl, action, &sender, self.today, true)
+            .map_err(StoreError::User)?;
+        let dir = self.repo.root.join(crate::tui::letter::EXPORTS);
+        atomic::create_private_dir(&dir)?;
+        if !dir.join(".gitignore").exists() {
+            atomic::write(&dir.join(".gitignore"), b"*\n")?;
+        }
+        // Ids and the date only: no name in a file name.
+        let day = self.today.format("%Y-%m-%d");
+        let path = dir.join(format!("{case_id}-{template}-{day}.pdf"));
+        self.repo
+            .deliver_letter(case_id, template, &made.bytes, Some(&path), self.today)?;
+        Ok(path)
+    }
+}
