@@ -254,7 +254,7 @@ fn every_screen_is_readable_at_80x24() {
     assert_shows(
         &screen,
         &[
-            "Open acties (x afronden, v verlengen, b brief)",
+            "Open acties (x, v, b)",
             "Geboren: 12-04-2011",
             "Mentor neemt contact",
         ],

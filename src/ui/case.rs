@@ -223,13 +223,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 .unwrap_or(0),
         )
     };
-    let title = format!(
+    let mut title = format!(
         " {} (x {}, v {}, b {}) ",
         t("Open acties", "Open actions"),
         t("afronden", "mark done"),
         t("verlengen", "extend"),
         t("brief", "letter")
     );
+    // A narrow panel keeps the keys and drops their words (`?` has them).
+    if title.chars().count() + 2 > usize::from(actions.width) {
+        title = format!(" {} (x, v, b) ", t("Open acties", "Open actions"));
+    }
     let list = List::new(items)
         .block(Block::bordered().title(title))
         .highlight_style(th.selected());

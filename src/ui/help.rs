@@ -17,21 +17,25 @@ pub fn keys(screen: Screen) -> Vec<(&'static str, &'static str)> {
 
 pub fn draw(f: &mut Frame, app: &App) {
     let keys = keys(app.screen);
-    let area = super::centered(f.area(), 76, keys.len() as u16 + 4);
-    let mut lines: Vec<Line> = keys
+    let close = t(
+        " Een toets sluit deze help. ",
+        " Any key closes this help. ",
+    );
+    // The closing hint sits in the bottom border, so every key row fits a
+    // 24-line terminal; a taller list than the screen is cut, never wrapped
+    // over the hint.
+    let area = super::centered(f.area(), 76, keys.len() as u16 + 2);
+    let lines: Vec<Line> = keys
         .iter()
         .map(|(k, what)| Line::raw(format!(" {k:<12} {what}")))
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(t(
-        " Een toets sluit deze help.",
-        " Any key closes this help.",
-    )));
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(Block::bordered().title(" Help ")),
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Help ")
+                .title_bottom(Line::raw(close)),
+        ),
         area,
     );
 }
