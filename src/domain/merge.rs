@@ -4,6 +4,7 @@
 //! which keeps the local value and records the other. Nothing is dropped.
 
 use crate::domain::case::Case;
+use crate::domain::compartments::KeyBlock;
 use crate::domain::event::Event;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,6 +102,7 @@ pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
         opened: field!(opened),
         contacts: BTreeMap::new(),
         events: BTreeMap::new(),
+        keys: merge_keys(base, local, remote),
     };
     case.contacts = merge_map(
         "contacts",
@@ -126,6 +128,33 @@ pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
         conflicts: c,
         events_added,
     }
+}
+
+/// Key blocks are a union by key id: a key id never goes away (values
+/// sealed with it must keep opening). Both sides holding the same id wrap
+/// the same key; a retirement on either side stands; a wrapping changed
+/// on one side only wins, changed on both the longer one (more recipients).
+fn merge_keys(base: Option<&Case>, local: &Case, remote: &Case) -> BTreeMap<String, KeyBlock> {
+    let mut keys = local.keys.clone();
+    for (kid, r) in &remote.keys {
+        let b = base.and_then(|b| b.keys.get(kid)).map(|b| &b.wrapped);
+        let merged = match keys.get(kid) {
+            None => r.clone(),
+            Some(l) => KeyBlock {
+                compartment: l.compartment.clone(),
+                retired: l.retired || r.retired,
+                wrapped: if b == Some(&l.wrapped)
+                    || (b != Some(&r.wrapped) && r.wrapped.len() > l.wrapped.len())
+                {
+                    r.wrapped.clone()
+                } else {
+                    l.wrapped.clone()
+                },
+            },
+        };
+        keys.insert(kid.clone(), merged);
+    }
+    keys
 }
 
 /// A map merged key by key; a key deleted on one side and untouched on the

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod compartments;
 pub mod caseload;
 pub mod correction;
 pub mod dates;
@@ -16,6 +17,7 @@ pub mod merge;
 pub mod plausible;
 pub mod protocol;
 pub mod report;
+pub mod seal;
 pub mod search;
 pub mod text;
 pub mod textpos;

@@ -8,6 +8,7 @@
 
 use crate::domain::calendar::Region;
 use crate::domain::case::{Case, Level, Status};
+use crate::domain::compartments::KeyBlock;
 use crate::domain::event::Event;
 use chrono::{Datelike, NaiveDate};
 use git2::Repository;
@@ -18,7 +19,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES4";
+const MAGIC: &[u8; 8] = b"VZCASES5";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -99,6 +100,8 @@ pub struct Cached {
     opened: Option<i32>,
     contacts: Vec<(String, String)>,
     events: Vec<(String, CachedEvent)>,
+    /// Key blocks (id, compartment, retired, wrapped): opaque here.
+    keys: Vec<(String, String, bool, String)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -187,6 +190,11 @@ impl From<&Case> for Cached {
                     (id.clone(), ev)
                 })
                 .collect(),
+            keys: c
+                .keys
+                .iter()
+                .map(|(k, b)| (k.clone(), b.compartment.clone(), b.retired, b.wrapped.clone()))
+                .collect(),
         }
     }
 }
@@ -250,6 +258,18 @@ impl From<Cached> for Case {
                         )
                     },
                 )
+                .collect(),
+            keys: c
+                .keys
+                .into_iter()
+                .map(|(kid, compartment, retired, wrapped)| {
+                    let block = KeyBlock {
+                        compartment,
+                        retired,
+                        wrapped,
+                    };
+                    (kid, block)
+                })
                 .collect(),
         }
     }
@@ -323,6 +343,14 @@ mod tests {
         cases[0].pseudonym = Some("P".into());
         cases[0].region = Some(Region::Zuid);
         cases[0].contacts.insert("ouder".into(), "06".into());
+        cases[0].keys.insert(
+            "k1".into(),
+            KeyBlock {
+                compartment: "jgz".into(),
+                retired: true,
+                wrapped: "YWdl".into(),
+            },
+        );
         for c in &cases {
             let bytes = rmp_serde::to_vec(&Cached::from(c)).unwrap();
             let back: Cached = rmp_serde::from_slice(&bytes).unwrap();
