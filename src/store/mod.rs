@@ -15,6 +15,8 @@ pub mod gitlocks;
 pub mod import;
 pub mod incoming;
 pub mod join;
+pub mod keys;
+pub mod keys_repo;
 pub mod load;
 pub mod lock;
 pub mod perms;
@@ -22,6 +24,7 @@ pub mod recovery;
 pub mod repo;
 pub mod reports;
 pub mod scan;
+pub mod sealing;
 pub mod sync;
 #[cfg(test)]
 pub mod test_support;

@@ -34,6 +34,9 @@ pub struct CaseRepo {
     /// The commit this handle's last write made: what an undo reverts
     /// (never "HEAD", which a colleague's sync may have moved since).
     last_commit: std::sync::Mutex<Option<git2::Oid>>,
+    /// This session's unlocked key (issue 15), if the user gave one:
+    /// what seals new confidential values on every write.
+    keyring: std::sync::Mutex<Option<std::sync::Arc<super::keys::Keyring>>>,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -164,6 +167,7 @@ impl CaseRepo {
             notices: None,
             scanned: std::sync::atomic::AtomicBool::new(true),
             last_commit: std::sync::Mutex::new(None),
+            keyring: std::sync::Mutex::new(None),
         }
     }
 
@@ -184,6 +188,19 @@ impl CaseRepo {
                 .push(text.to_string()),
             None => crate::cli::out::err_line(text),
         }
+    }
+
+    /// Gives this handle the session's unlocked key.
+    pub fn set_keyring(&self, keyring: std::sync::Arc<super::keys::Keyring>) {
+        *self.keyring.lock().unwrap_or_else(|p| p.into_inner()) = Some(keyring);
+    }
+
+    /// The session's unlocked key, if any.
+    pub fn keyring(&self) -> Option<std::sync::Arc<super::keys::Keyring>> {
+        self.keyring
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The id of the commit this handle's last write made.
@@ -334,6 +351,8 @@ impl CaseRepo {
         })?;
         let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
         let (out, message) = edit(&case, &mut doc)?;
+        // Confidential values are sealed before any file is written.
+        super::sealing::seal_doc(&self.root, self.keyring().as_deref(), &rel, &case, &mut doc)?;
         let new_text = doc.to_string();
         self.write_and_commit(&s, id, &new_text, &message)?;
         Ok(out)
@@ -365,7 +384,7 @@ impl CaseRepo {
     /// Writes and commits `changes` all or nothing (see [`txn`]); steps
     /// after the commit that fail are told as warnings. The commit made is
     /// remembered, so undo reverts exactly it, never "HEAD".
-    fn commit(&self, s: &Session, changes: &[Change], message: &str) -> Result<()> {
+    pub(super) fn commit(&self, s: &Session, changes: &[Change], message: &str) -> Result<()> {
         self.set_last_commit(None);
         let done = txn::apply(&s.git, &self.root, changes, message, &s.author)?;
         self.set_last_commit(Some(done.commit));
