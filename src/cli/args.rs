@@ -213,6 +213,8 @@ pub enum Command {
     },
     /// Reports: the thuiszitters overview (and more to come).
     Report(super::report::ReportArgs),
+    /// Keys of confidential compartments (jgz): your key, recipients, rewrap, rotate.
+    Keys(super::keys::KeysArgs),
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

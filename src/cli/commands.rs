@@ -96,6 +96,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 &fields,
             )?;
             super::setup::question(&rules, &current, &event, ctx.today, force)?;
+            super::keys::unlock_for(&repo, &event)?;
             let what = format!("add {} {}", event.kind, event.date);
             super::out::ack(&repo.add_event(&id, &event, &what)?);
             Ok(ExitCode::SUCCESS)
@@ -134,6 +135,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Log { case } => show::log(&ctx, &case),
         Command::Import { file, map, apply } => super::import::run(&ctx, &file, &map, apply),
         Command::Report(args) => super::report::run(&ctx, args),
+        Command::Keys(args) => super::keys::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => sync(&ctx, remote.as_deref(), join.as_deref()),
         Command::Conflicts { json } => conflicts(&ctx, json),

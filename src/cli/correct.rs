@@ -88,6 +88,7 @@ fn lenient(e: &Event) -> crate::domain::event::KindSpec {
 }
 
 fn replace(repo: &CaseRepo, id: &str, eid: &str, new: &Event, message: String) -> Result<()> {
+    super::keys::unlock_for(repo, new)?;
     repo.modify_case(id, |_, doc| {
         doc.add_event(eid, new);
         Ok(((), message))

@@ -9,6 +9,7 @@ mod help;
 mod import;
 mod join;
 mod json;
+mod keys;
 mod markdown;
 pub(crate) mod out;
 mod read;
