@@ -241,6 +241,55 @@ pub fn reveal(case: &Case, key_for: &dyn Fn(&str) -> Option<[u8; seal::KEY_LEN]>
     out
 }
 
+/// A diff of a case file as a person may see it: each sealed value opened
+/// (its path known from the `[events.<id>]` header above it) or masked.
+pub fn reveal_diff(
+    text: &str,
+    case: &Case,
+    key_for: &dyn Fn(&str) -> Option<[u8; seal::KEY_LEN]>,
+) -> String {
+    let mut event = String::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let body = line.get(1..).unwrap_or("").trim();
+        if let Some(id) = body
+            .strip_prefix("[events.")
+            .and_then(|r| r.strip_suffix(']'))
+        {
+            event = id.to_string();
+        }
+        out += &reveal_line(line, &event, case, key_for);
+        out.push('\n');
+    }
+    out
+}
+
+fn reveal_line(
+    line: &str,
+    event: &str,
+    case: &Case,
+    key_for: &dyn Fn(&str) -> Option<[u8; seal::KEY_LEN]>,
+) -> String {
+    let Some(start) = line.find(&format!("\"{}", seal::PREFIX)) else {
+        return line.to_string();
+    };
+    let value_end = line[start + 1..].find('"').map(|e| start + 1 + e);
+    let Some(end) = value_end else {
+        return line.to_string();
+    };
+    let value = &line[start + 1..end];
+    let field = line.get(1..start).unwrap_or("").trim().trim_end_matches('=').trim();
+    let comp = seal::key_id(value)
+        .and_then(|kid| case.keys.get(kid))
+        .map_or("?", |k| k.compartment.as_str());
+    let shown = seal::key_id(value)
+        .and_then(key_for)
+        .and_then(|key| seal::open(&key, &case.id, &seal::field_path(event, field), value).ok())
+        .map(|t| t.to_string())
+        .unwrap_or_else(|| masked(comp));
+    format!("{}{shown}{}", &line[..=start], &line[end..])
+}
+
 /// The names of every text field an event has.
 fn text_fields() -> impl Iterator<Item = &'static str> {
     std::iter::once("note").chain(

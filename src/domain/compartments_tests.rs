@@ -78,3 +78,32 @@ fn reveal_opens_with_the_key_and_masks_without() {
     let hidden = reveal(&case, &|_| None);
     assert_eq!(hidden.events["e1"].note, Some(masked("jgz")));
 }
+
+#[test]
+fn a_diff_shows_sealed_values_opened_or_masked() {
+    let key = [4u8; 32];
+    let mut case = crate::domain::case::CaseFields {
+        name: "A".into(),
+        birth: dates::parse("2012-01-01").unwrap(),
+        school: "S".into(),
+        level: crate::domain::case::Level::Vo,
+        protocol: "p".into(),
+        gemeente: None,
+        owner: None,
+    }
+    .into_case("c1".into(), dates::parse("2026-09-01").unwrap());
+    case.keys.insert(
+        "k1".into(),
+        KeyBlock {
+            compartment: "jgz".into(),
+            retired: false,
+            wrapped: String::new(),
+        },
+    );
+    let v = seal::seal(&key, "k1", "c1", "events.e1.note", "buikpijn", [1; 24]);
+    let diff = format!("+[events.e1]\n+kind = \"consult\"\n+note = \"{v}\"\n");
+    let open = reveal_diff(&diff, &case, &|_| Some(key));
+    assert!(open.contains("+note = \"buikpijn\""), "{open}");
+    let hidden = reveal_diff(&diff, &case, &|_| None);
+    assert!(hidden.contains("vertrouwelijk (jgz)") && !hidden.contains("vz1:"), "{hidden}");
+}

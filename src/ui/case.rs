@@ -225,7 +225,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .protocol(&case.protocol)
         .map(|p| p.kinds.as_slice())
         .unwrap_or_default();
-    let mut events: Vec<Line> = case
+    let shown = app.shown(case);
+    let mut events: Vec<Line> = shown
         .events_by_date()
         .into_iter()
         .rev()
