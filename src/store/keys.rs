@@ -228,6 +228,11 @@ impl Keyring {
         Some(key)
     }
 
+    /// Forgets every unwrapped case key (they are zeroized on drop).
+    pub fn forget(&self) {
+        self.keys.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
     /// Remembers a key this session made.
     pub fn remember(&self, kid: &str, key: [u8; KEY_LEN]) {
         let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
