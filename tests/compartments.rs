@@ -11,6 +11,7 @@ use std::process::{Command, Output};
 const DAY: &str = "2026-11-20";
 const P: &str = "leerplichtwet";
 const SECRET: &str = "buikpijn-en-angst-slaapt-slecht";
+const FINDINGS: &str = "bevinding-lengte-gewicht-normaal";
 
 /// Runs with a passphrase (and optionally another identity file), and a
 /// temp folder of its own so it can be searched afterwards.
@@ -113,7 +114,7 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
         &a,
         "arts",
         &["add", &case, "consult", "--date", "2026-11-10", "--outcome", "verschenen",
-          "--note", SECRET, "--advice", "halve dagen naar school"],
+          "--note", SECRET, "--findings", FINDINGS, "--advice", "halve dagen naar school"],
     );
     let refused = b.fails(
         DAY,
@@ -133,12 +134,15 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
     // The leerplicht side sees that it happened, the outcome and the advice.
     let seen_b = b.ok(DAY, &["show", &case]);
     assert!(seen_b.contains("vertrouwelijk (jgz)") && seen_b.contains("halve dagen"), "{seen_b}");
-    assert!(!seen_b.contains(SECRET));
+    assert!(!seen_b.contains(SECRET) && !seen_b.contains(FINDINGS));
     let json_b = b.ok(DAY, &["show", &case, "--json"]);
     assert!(json_b.contains("vertrouwelijk (jgz)") && !json_b.contains(SECRET));
     // The jeugdarts sees everything, both sides' notes.
     let seen_a = keyed_ok(&a, "arts", &["show", &case]);
-    assert!(seen_a.contains(SECRET) && seen_a.contains("moeder gebeld"), "{seen_a}");
+    assert!(
+        seen_a.contains(SECRET) && seen_a.contains(FINDINGS) && seen_a.contains("moeder gebeld"),
+        "{seen_a}"
+    );
     // The recovery key opens it too.
     let rec = keyed(&a, "herstel", Some(&a.home.path().join("herstel.age")), &["show", &case]);
     assert!(String::from_utf8_lossy(&rec.stdout).contains(SECRET));
@@ -153,6 +157,7 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
     ] {
         let git_dir = if dir.join(".git").exists() { dir.join(".git") } else { dir.to_path_buf() };
         assert!(!holds(&git_dir, home, SECRET), "{} holds the note", dir.display());
+        assert!(!holds(&git_dir, home, FINDINGS), "{} holds the findings", dir.display());
         assert!(!files_hold(dir, SECRET), "{} holds the note", dir.display());
     }
     // The search finds what is there: B's plain note, in A's objects.

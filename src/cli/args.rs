@@ -48,6 +48,9 @@ pub struct FieldArgs {
     /// consult/terugkoppeling/follow-up: what may be shared.
     #[arg(long)]
     pub advice: Option<String>,
+    /// consult/terugkoppeling/follow-up: the jeugdarts's findings (sealed).
+    #[arg(long)]
+    pub findings: Option<String>,
 }
 
 impl FieldArgs {
@@ -61,6 +64,7 @@ impl FieldArgs {
             (Field::Days, &self.days),
             (Field::Artikel, &self.artikel),
             (Field::Advice, &self.advice),
+            (Field::Findings, &self.findings),
         ]
         .into_iter()
         .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))

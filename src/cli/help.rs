@@ -202,6 +202,11 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "consult/terugkoppeling/follow-up: what may be shared",
         )
         .to_string(),
+        ("add" | "edit", "findings") => t(
+            "consult/terugkoppeling/follow-up: bevindingen van de jeugdarts (vertrouwelijk, verzegeld)",
+            "consult/terugkoppeling/follow-up: the jeugdarts's findings (confidential, sealed)",
+        )
+        .to_string(),
         ("edit" | "withdraw", "event") => t(
             "gebeurtenis-id of een uniek begin ervan (zie `verzuim show`)",
             "event id or a unique prefix of it (see `verzuim show`)",
@@ -411,6 +416,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "days" => "DAGEN",
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
+        "findings" => "BEVINDINGEN",
         _ => return None,
     })
 }

@@ -117,13 +117,15 @@ struct CachedEvent(
 );
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
-/// advice, withdrawn) and of a DUO report (soort, meldingsnummer, status).
+/// advice, withdrawn), of a DUO report (soort, meldingsnummer, status) and
+/// the jeugdarts's findings (sealed, opaque here).
 #[derive(Serialize, Deserialize)]
 struct CachedExtra(
     Option<String>,
     Option<String>,
     Option<String>,
     Option<u32>,
+    Option<String>,
     Option<String>,
     Option<String>,
     Option<String>,
@@ -185,6 +187,7 @@ impl From<&Case> for Cached {
                             e.soort.clone(),
                             e.meldingsnummer.clone(),
                             e.status.clone(),
+                            e.findings.clone(),
                         ),
                     );
                     (id.clone(), ev)
@@ -233,6 +236,7 @@ impl From<Cached> for Case {
                             soort,
                             meldingsnummer,
                             status,
+                            findings,
                         ) = x;
                         (
                             id,
@@ -249,6 +253,7 @@ impl From<Cached> for Case {
                                 days,
                                 artikel,
                                 advice,
+                                findings,
                                 note,
                                 soort,
                                 meldingsnummer,

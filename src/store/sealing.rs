@@ -150,9 +150,9 @@ label = "Jeugdgezondheidszorg (jeugdarts)"
 source = "Beroepsgeheim van de jeugdarts; gezondheidsgegevens zijn bijzondere persoonsgegevens (AVG art. 9). Leerplicht en school zien dat er een consult was, of de leerling kwam, en het advies dat gedeeld mag worden."
 
 [compartments.jgz.sealed]
-consult = ["note"]
-terugkoppeling = ["note"]
-follow-up = ["note"]
+consult = ["note", "findings"]
+terugkoppeling = ["note", "findings"]
+follow-up = ["note", "findings"]
 "#;
 
 /// `text` (or the template) with a recipient added to `comp`, or with
