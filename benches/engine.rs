@@ -75,11 +75,22 @@ fn sealed(c: &mut Criterion) {
         let eid = format!("sealed{i}");
         let mut e = verzuim::domain::event::Event::new("consult", today);
         let p = seal::field_path(&eid, "note");
-        e.note = Some(seal::seal(&key, &kid, &case.id, &p, &"x".repeat(200), keys::nonce()));
+        e.note = Some(seal::seal(
+            &key,
+            &kid,
+            &case.id,
+            &p,
+            &"x".repeat(200),
+            keys::nonce(),
+        ));
         case.events.insert(eid, e);
     }
     let wrapped = keys::wrap(&cfg, &cfg.compartments["jgz"], &key).expect("wrap");
-    let block = KeyBlock { compartment: "jgz".into(), retired: false, wrapped };
+    let block = KeyBlock {
+        compartment: "jgz".into(),
+        retired: false,
+        wrapped,
+    };
     case.keys.insert(kid, block);
     let kr = keys::unlock(&path, &|_| Some(pass())).expect("unlock");
     c.bench_function("decrypt one case for display (unwrap + 10 notes)", |b| {

@@ -87,21 +87,43 @@ fn setup() -> (Sandbox, Sandbox, std::path::PathBuf, String) {
     a.ok(DAY, &["init"]);
     let me = keyed_ok(&a, "arts", &["keys", "init"]);
     let recovery_file = a.home.path().join("herstel.age");
-    let recovery = String::from_utf8(
-        keyed(&a, "herstel", Some(&recovery_file), &["keys", "init"]).stdout,
-    )
-    .unwrap();
-    keyed_ok(&a, "arts", &["keys", "add-recipient", "--recovery", "herstel", recovery.trim()]);
+    let recovery =
+        String::from_utf8(keyed(&a, "herstel", Some(&recovery_file), &["keys", "init"]).stdout)
+            .unwrap();
+    keyed_ok(
+        &a,
+        "arts",
+        &[
+            "keys",
+            "add-recipient",
+            "--recovery",
+            "herstel",
+            recovery.trim(),
+        ],
+    );
     keyed_ok(&a, "arts", &["keys", "add-recipient", "jeugdarts-a", &me]);
     let case = a.new_case(P);
     let bare = a.home.path().join("remote.git");
-    git(a.home.path(), a.home.path(), &["init", "--bare", "-q", bare.to_str().unwrap()]);
-    git(&a.dir, a.home.path(), &["remote", "add", "origin", bare.to_str().unwrap()]);
+    git(
+        a.home.path(),
+        a.home.path(),
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git(
+        &a.dir,
+        a.home.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
     a.ok(DAY, &["sync"]);
     git(
         b.home.path(),
         b.home.path(),
-        &["clone", "-q", bare.to_str().unwrap(), b.dir.to_str().unwrap()],
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
     );
     (a, b, bare, case)
 }
@@ -113,17 +135,65 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
     keyed_ok(
         &a,
         "arts",
-        &["add", &case, "consult", "--date", "2026-11-10", "--outcome", "verschenen",
-          "--note", SECRET, "--findings", FINDINGS, "--advice", "halve dagen naar school"],
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-10",
+            "--outcome",
+            "verschenen",
+            "--note",
+            SECRET,
+            "--findings",
+            FINDINGS,
+            "--advice",
+            "halve dagen naar school",
+        ],
     );
     let refused = b.fails(
         DAY,
-        &["add", &case, "consult", "--date", "2026-11-12", "--outcome", "afgemeld", "--note", "griep"],
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-12",
+            "--outcome",
+            "afgemeld",
+            "--note",
+            "griep",
+        ],
         1,
     );
-    assert!(refused.contains("vertrouwelijk (jgz)") && refused.contains("geen sleutel"), "{refused}");
-    b.ok(DAY, &["add", &case, "consult", "--date", "2026-11-12", "--outcome", "niet-verschenen"]);
-    b.ok(DAY, &["add", &case, "gesprek", "--date", "2026-11-13", "--note", "moeder gebeld"]);
+    assert!(
+        refused.contains("vertrouwelijk (jgz)") && refused.contains("geen sleutel"),
+        "{refused}"
+    );
+    b.ok(
+        DAY,
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-12",
+            "--outcome",
+            "niet-verschenen",
+        ],
+    );
+    b.ok(
+        DAY,
+        &[
+            "add",
+            &case,
+            "gesprek",
+            "--date",
+            "2026-11-13",
+            "--note",
+            "moeder gebeld",
+        ],
+    );
     a.ok(DAY, &["sync"]);
     b.ok(DAY, &["sync"]);
     a.ok(DAY, &["sync"]);
@@ -133,7 +203,10 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
     assert!(b.ok(DAY, &["conflicts"]).contains("geen conflicten"));
     // The leerplicht side sees that it happened, the outcome and the advice.
     let seen_b = b.ok(DAY, &["show", &case]);
-    assert!(seen_b.contains("vertrouwelijk (jgz)") && seen_b.contains("halve dagen"), "{seen_b}");
+    assert!(
+        seen_b.contains("vertrouwelijk (jgz)") && seen_b.contains("halve dagen"),
+        "{seen_b}"
+    );
     assert!(!seen_b.contains(SECRET) && !seen_b.contains(FINDINGS));
     let json_b = b.ok(DAY, &["show", &case, "--json"]);
     assert!(json_b.contains("vertrouwelijk (jgz)") && !json_b.contains(SECRET));
@@ -144,7 +217,12 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
         "{seen_a}"
     );
     // The recovery key opens it too.
-    let rec = keyed(&a, "herstel", Some(&a.home.path().join("herstel.age")), &["show", &case]);
+    let rec = keyed(
+        &a,
+        "herstel",
+        Some(&a.home.path().join("herstel.age")),
+        &["show", &case],
+    );
     assert!(String::from_utf8_lossy(&rec.stdout).contains(SECRET));
     // Nowhere in the clear: not in the leerplicht clone (.git and cache
     // included), the remote, the jeugdarts's own repository, temp folders.
@@ -155,9 +233,21 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
         (bare.as_path(), a.home.path()),
         (a.dir.as_path(), a.home.path()),
     ] {
-        let git_dir = if dir.join(".git").exists() { dir.join(".git") } else { dir.to_path_buf() };
-        assert!(!holds(&git_dir, home, SECRET), "{} holds the note", dir.display());
-        assert!(!holds(&git_dir, home, FINDINGS), "{} holds the findings", dir.display());
+        let git_dir = if dir.join(".git").exists() {
+            dir.join(".git")
+        } else {
+            dir.to_path_buf()
+        };
+        assert!(
+            !holds(&git_dir, home, SECRET),
+            "{} holds the note",
+            dir.display()
+        );
+        assert!(
+            !holds(&git_dir, home, FINDINGS),
+            "{} holds the findings",
+            dir.display()
+        );
         assert!(!files_hold(dir, SECRET), "{} holds the note", dir.display());
     }
     // The search finds what is there: B's plain note, in A's objects.
@@ -166,7 +256,10 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
         assert!(!files_hold(&s.home.path().join("tmp"), SECRET));
     }
     let log = a.git(&["log", "--format=%B"]);
-    assert!(!log.contains(SECRET) && !log.contains("jeugdarts-a"), "{log}");
+    assert!(
+        !log.contains(SECRET) && !log.contains("jeugdarts-a"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -177,7 +270,17 @@ fn a_wrong_passphrase_is_a_clear_error_and_nothing_is_written() {
         &a,
         "fout",
         None,
-        &["add", &case, "consult", "--date", "2026-11-10", "--outcome", "verschenen", "--note", SECRET],
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-10",
+            "--outcome",
+            "verschenen",
+            "--note",
+            SECRET,
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("verkeerde wachtwoordzin"));
@@ -187,24 +290,64 @@ fn a_wrong_passphrase_is_a_clear_error_and_nothing_is_written() {
 #[test]
 fn adding_and_removing_a_colleague_are_one_command_each() {
     let (a, _b, _bare, case) = setup();
-    keyed_ok(&a, "arts", &["add", &case, "consult", "--date", "2026-11-10", "--outcome", "verschenen", "--note", SECRET]);
+    keyed_ok(
+        &a,
+        "arts",
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-10",
+            "--outcome",
+            "verschenen",
+            "--note",
+            SECRET,
+        ],
+    );
     // Colleague C makes a key (in a folder of their own) and is added.
     let c_id = a.home.path().join("c.age");
     let c_pub = String::from_utf8(keyed(&a, "c", Some(&c_id), &["keys", "init"]).stdout).unwrap();
     let before = a.commit_count();
-    keyed_ok(&a, "arts", &["keys", "add-recipient", "collega-c", c_pub.trim()]);
-    assert_eq!(a.commit_count(), before + 1, "config and rewrap in one commit");
+    keyed_ok(
+        &a,
+        "arts",
+        &["keys", "add-recipient", "collega-c", c_pub.trim()],
+    );
+    assert_eq!(
+        a.commit_count(),
+        before + 1,
+        "config and rewrap in one commit"
+    );
     let as_c = |args: &[&str]| String::from_utf8(keyed(&a, "c", Some(&c_id), args).stdout).unwrap();
-    assert!(as_c(&["show", &case]).contains(SECRET), "C reads after the rewrap");
+    assert!(
+        as_c(&["show", &case]).contains(SECRET),
+        "C reads after the rewrap"
+    );
     // C is removed: keys rotate; a new note gets a new key C cannot open.
     keyed_ok(&a, "arts", &["keys", "remove-recipient", "collega-c"]);
     assert_eq!(a.commit_count(), before + 2);
-    keyed_ok(&a, "arts", &["add", &case, "follow-up", "--date", "2026-11-17", "--note", "nieuw-na-rotatie"]);
+    keyed_ok(
+        &a,
+        "arts",
+        &[
+            "add",
+            &case,
+            "follow-up",
+            "--date",
+            "2026-11-17",
+            "--note",
+            "nieuw-na-rotatie",
+        ],
+    );
     let file = std::fs::read_to_string(a.case_file(&case)).unwrap();
     assert_eq!(file.matches("[keys.").count(), 2, "{file}");
     assert!(file.contains("retired = true"));
     let seen = as_c(&["show", &case]);
-    assert!(!seen.contains("nieuw-na-rotatie") && seen.contains("vertrouwelijk (jgz)"), "{seen}");
+    assert!(
+        !seen.contains("nieuw-na-rotatie") && seen.contains("vertrouwelijk (jgz)"),
+        "{seen}"
+    );
     assert!(keyed_ok(&a, "arts", &["show", &case]).contains("nieuw-na-rotatie"));
 }
 
@@ -214,15 +357,41 @@ fn seal_existing_seals_old_plain_notes_in_one_commit_and_says_history_keeps_them
     std::fs::create_dir_all(s.home.path().join("tmp")).unwrap();
     s.ok(DAY, &["init"]);
     let case = s.new_case(P);
-    s.ok(DAY, &["add", &case, "consult", "--date", "2026-11-10", "--outcome", "verschenen", "--note", SECRET]);
+    s.ok(
+        DAY,
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-10",
+            "--outcome",
+            "verschenen",
+            "--note",
+            SECRET,
+        ],
+    );
     let me = keyed_ok(&s, "arts", &["keys", "init"]);
     let rec = s.home.path().join("herstel.age");
     let rec_pub = String::from_utf8(keyed(&s, "h", Some(&rec), &["keys", "init"]).stdout).unwrap();
-    keyed_ok(&s, "arts", &["keys", "add-recipient", "--recovery", "herstel", rec_pub.trim()]);
+    keyed_ok(
+        &s,
+        "arts",
+        &[
+            "keys",
+            "add-recipient",
+            "--recovery",
+            "herstel",
+            rec_pub.trim(),
+        ],
+    );
     keyed_ok(&s, "arts", &["keys", "add-recipient", "jeugdarts-a", &me]);
     let before = s.commit_count();
     let said = keyed_ok(&s, "arts", &["keys", "seal-existing"]);
-    assert!(said.contains("1 waarde") && said.contains("geschiedenis"), "{said}");
+    assert!(
+        said.contains("1 waarde") && said.contains("geschiedenis"),
+        "{said}"
+    );
     assert_eq!(s.commit_count(), before + 1);
     let file = std::fs::read_to_string(s.case_file(&case)).unwrap();
     assert!(!file.contains(SECRET) && file.contains("vz1:"), "{file}");

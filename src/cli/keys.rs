@@ -133,7 +133,8 @@ pub fn run(ctx: &Ctx, args: KeysArgs) -> Result<ExitCode> {
         } => {
             let repo = CaseRepo::open(&ctx.dir)?;
             let current = read_config(&repo)?;
-            let text = sealing::add_recipient(current.as_deref(), &compartment, &label, &key, recovery)?;
+            let text =
+                sealing::add_recipient(current.as_deref(), &compartment, &label, &key, recovery)?;
             Compartments::parse(compartments::FILE, &text).map_err(StoreError::Broken)?;
             let what = if recovery {
                 "recovery key set".to_string()
@@ -238,9 +239,16 @@ fn print_report(op: KeyOp, r: &KeyReport) {
         KeyOp::Rewrap | KeyOp::Rotate => {
             outln!(
                 "{} {} {cases}{}",
-                count(r.keys, ("dossiersleutel", "dossiersleutels"), ("case key", "case keys")),
+                count(
+                    r.keys,
+                    ("dossiersleutel", "dossiersleutels"),
+                    ("case key", "case keys")
+                ),
                 if op == KeyOp::Rotate {
-                    t("opnieuw verpakt en buiten gebruik gesteld in", "rewrapped and retired in")
+                    t(
+                        "opnieuw verpakt en buiten gebruik gesteld in",
+                        "rewrapped and retired in",
+                    )
                 } else {
                     t("opnieuw verpakt in", "rewrapped in")
                 },
@@ -258,7 +266,11 @@ fn print_report(op: KeyOp, r: &KeyReport) {
     if r.not_held > 0 {
         outln!(
             "{}: {}",
-            count(r.not_held, ("dossiersleutel", "dossiersleutels"), ("case key", "case keys")),
+            count(
+                r.not_held,
+                ("dossiersleutel", "dossiersleutels"),
+                ("case key", "case keys")
+            ),
             t(
                 "gaat niet open met jouw sleutel en is gelaten zoals hij was",
                 "does not open with your key and was left as it was"

@@ -156,9 +156,11 @@ impl Compartments {
 
     /// The compartment that seals `field` of events of `kind`.
     pub fn sealing(&self, kind: &str, field: &str) -> Option<&Compartment> {
-        self.compartments
-            .values()
-            .find(|c| c.sealed.get(kind).is_some_and(|f| f.iter().any(|f| f == field)))
+        self.compartments.values().find(|c| {
+            c.sealed
+                .get(kind)
+                .is_some_and(|f| f.iter().any(|f| f == field))
+        })
     }
 
     /// The fields of `event` that must be sealed now: sealed for its kind,
@@ -226,10 +228,7 @@ pub fn reveal(case: &Case, key_for: &dyn Fn(&str) -> Option<[u8; seal::KEY_LEN]>
             let Some(kid) = seal::key_id(&value) else {
                 continue;
             };
-            let comp = case
-                .keys
-                .get(kid)
-                .map_or("?", |k| k.compartment.as_str());
+            let comp = case.keys.get(kid).map_or("?", |k| k.compartment.as_str());
             let path = seal::field_path(id, field);
             let shown = key_for(kid)
                 .and_then(|key| seal::open(&key, &case.id, &path, &value).ok())
@@ -278,7 +277,12 @@ fn reveal_line(
         return line.to_string();
     };
     let value = &line[start + 1..end];
-    let field = line.get(1..start).unwrap_or("").trim().trim_end_matches('=').trim();
+    let field = line
+        .get(1..start)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('=')
+        .trim();
     let comp = seal::key_id(value)
         .and_then(|kid| case.keys.get(kid))
         .map_or("?", |k| k.compartment.as_str());

@@ -24,13 +24,13 @@ fn outcome_advice_and_secret_keys_are_refused_with_a_position() {
     let bad = file().replace("consult = [\"note\"]", "consult = [\"note\", \"advice\"]");
     let e = Compartments::parse("compartments.toml", &bad).unwrap_err();
     assert_eq!(e.line, 13, "{e}");
-    let secret = file().replace(
-        "label = \"JGZ\"",
-        "label = \"JGZ\"\n# AGE-SECRET-KEY-1QQQ",
-    );
+    let secret = file().replace("label = \"JGZ\"", "label = \"JGZ\"\n# AGE-SECRET-KEY-1QQQ");
     let e = Compartments::parse("compartments.toml", &secret).unwrap_err();
     assert_eq!(e.line, 7, "{e}");
-    let wrong = file().replace(&format!("key = \"{AGE}\"\n\n[compartments"), "key = \"x\"\n\n[compartments");
+    let wrong = file().replace(
+        &format!("key = \"{AGE}\"\n\n[compartments"),
+        "key = \"x\"\n\n[compartments",
+    );
     assert!(Compartments::parse("compartments.toml", &wrong).is_err());
 }
 
@@ -62,7 +62,14 @@ fn reveal_opens_with_the_key_and_masks_without() {
     .into_case("c1".into(), dates::parse("2026-09-01").unwrap());
     let key = [3u8; 32];
     let mut e = Event::new("consult", dates::parse("2026-11-02").unwrap());
-    e.note = Some(seal::seal(&key, "k1", "c1", "events.e1.note", "buikpijn", [1; 24]));
+    e.note = Some(seal::seal(
+        &key,
+        "k1",
+        "c1",
+        "events.e1.note",
+        "buikpijn",
+        [1; 24],
+    ));
     case.events.insert("e1".into(), e);
     case.keys.insert(
         "k1".into(),
@@ -105,5 +112,8 @@ fn a_diff_shows_sealed_values_opened_or_masked() {
     let open = reveal_diff(&diff, &case, &|_| Some(key));
     assert!(open.contains("+note = \"buikpijn\""), "{open}");
     let hidden = reveal_diff(&diff, &case, &|_| None);
-    assert!(hidden.contains("vertrouwelijk (jgz)") && !hidden.contains("vz1:"), "{hidden}");
+    assert!(
+        hidden.contains("vertrouwelijk (jgz)") && !hidden.contains("vz1:"),
+        "{hidden}"
+    );
 }

@@ -4,8 +4,8 @@
 
 pub mod calendar;
 pub mod case;
-pub mod compartments;
 pub mod caseload;
+pub mod compartments;
 pub mod correction;
 pub mod dates;
 pub mod engine;

@@ -196,7 +196,14 @@ impl From<&Case> for Cached {
             keys: c
                 .keys
                 .iter()
-                .map(|(k, b)| (k.clone(), b.compartment.clone(), b.retired, b.wrapped.clone()))
+                .map(|(k, b)| {
+                    (
+                        k.clone(),
+                        b.compartment.clone(),
+                        b.retired,
+                        b.wrapped.clone(),
+                    )
+                })
                 .collect(),
         }
     }

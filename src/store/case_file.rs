@@ -146,10 +146,7 @@ impl CaseDoc {
                 }
             }
         }
-        for key in old
-            .keys()
-            .filter(|k| !tables(k) && !new.contains_key(*k))
-        {
+        for key in old.keys().filter(|k| !tables(k) && !new.contains_key(*k)) {
             self.doc.remove(key);
         }
         for (id, event) in &to.events {

@@ -84,7 +84,11 @@ pub fn init_age(path: &Path, passphrase: SecretString, work: Option<u8>) -> Resu
 pub fn init_ssh(pointer: &Path, ssh_key: &Path) -> Result<String> {
     let public_path = PathBuf::from(format!("{}.pub", ssh_key.display()));
     let public = std::fs::read_to_string(&public_path).map_err(StoreError::io(&public_path))?;
-    let public = public.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    let public = public
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
     age::ssh::Recipient::from_str(&public).map_err(|_| {
         key_error(&format!(
             "{}: {}",
@@ -265,7 +269,10 @@ pub fn wrap(cfg: &Compartments, comp: &Compartment, key: &[u8; KEY_LEN]) -> Resu
                 "compartments.toml: {} `{}` {}",
                 t("sleutel van", "key of"),
                 r.label,
-                t("is geen geldige publieke sleutel", "is not a valid public key")
+                t(
+                    "is geen geldige publieke sleutel",
+                    "is not a valid public key"
+                )
             ))
         })?);
     }

@@ -51,7 +51,9 @@ impl CaseRepo {
     ) -> Result<KeyReport> {
         let s = self.begin(&[])?;
         let cfg = match &config {
-            Some(c) => Compartments::parse(compartments::FILE, &c.text).map_err(StoreError::Broken)?,
+            Some(c) => {
+                Compartments::parse(compartments::FILE, &c.text).map_err(StoreError::Broken)?
+            }
             None => sealing::load_config(&self.root)?.ok_or_else(|| {
                 StoreError::User(format!(
                     "{} {} (`verzuim keys add-recipient`)",

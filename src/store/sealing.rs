@@ -63,7 +63,10 @@ pub fn seal_case(
             if !kr.may_seal(cfg, comp) {
                 return Err(StoreError::User(format!(
                     "{} {} ({}); {}",
-                    t("je sleutel staat niet bij de ontvangers van", "your key is not among the recipients of"),
+                    t(
+                        "je sleutel staat niet bij de ontvangers van",
+                        "your key is not among the recipients of"
+                    ),
                     comp.id,
                     compartments::FILE,
                     t("er is niets geschreven", "nothing was written")
@@ -115,7 +118,10 @@ fn active_key(
         let key = kr.key(case, &kid).ok_or_else(|| {
             StoreError::User(format!(
                 "{} {kid} {}; {}",
-                t("je sleutel opent de dossiersleutel", "your key does not open case key"),
+                t(
+                    "je sleutel opent de dossiersleutel",
+                    "your key does not open case key"
+                ),
                 t("niet", ""),
                 t(
                     "vraag een collega met sleutel om `verzuim keys rewrap`",
@@ -176,7 +182,7 @@ pub fn add_recipient(
     } else {
         let comps = doc
             .entry("compartments")
-            .or_insert_with(|| implicit_table())
+            .or_insert_with(implicit_table)
             .as_table_mut()
             .ok_or_else(|| StoreError::Repo("compartments".into()))?;
         let c = comps
@@ -189,7 +195,10 @@ pub fn add_recipient(
             .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()))
             .as_array_of_tables_mut()
             .ok_or_else(|| StoreError::Repo("recipients".into()))?;
-        if list.iter().any(|r| r.get("label").and_then(|l| l.as_str()) == Some(label)) {
+        if list
+            .iter()
+            .any(|r| r.get("label").and_then(|l| l.as_str()) == Some(label))
+        {
             return Err(StoreError::User(format!(
                 "`{label}` {} {comp}",
                 t("staat al bij", "is already in")

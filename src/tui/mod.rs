@@ -51,10 +51,7 @@ pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
 fn unlock(repo: &CaseRepo) -> Result<Option<crate::store::keys::Keyring>> {
     use crate::store::keys;
     use std::io::IsTerminal;
-    let has_compartments = repo
-        .root
-        .join(crate::domain::compartments::FILE)
-        .is_file();
+    let has_compartments = repo.root.join(crate::domain::compartments::FILE).is_file();
     let Some(path) = keys::identity_path().filter(|_| has_compartments) else {
         return Ok(None);
     };

@@ -46,7 +46,14 @@ fn sealed_app() -> (App, keys::Keyring, tempfile::TempDir) {
     let mut e = Event::new("consult", dates::parse("2025-11-18").unwrap());
     e.outcome = Some("verschenen".into());
     let path_in_case = seal::field_path("sealed1", "note");
-    e.note = Some(seal::seal(&key, &kid, &case.id, &path_in_case, "buikpijn", keys::nonce()));
+    e.note = Some(seal::seal(
+        &key,
+        &kid,
+        &case.id,
+        &path_in_case,
+        "buikpijn",
+        keys::nonce(),
+    ));
     case.events.insert("sealed1".into(), e);
     case.keys.insert(
         kid,
