@@ -286,9 +286,16 @@ fn reveal_line(
     let comp = seal::key_id(value)
         .and_then(|kid| case.keys.get(kid))
         .map_or("?", |k| k.compartment.as_str());
+    // A hunk may start below its `[events.<id>]` header: then every event
+    // of the case is tried (a wrong one fails its tag at once).
+    let events = std::iter::once(event).chain(case.events.keys().map(String::as_str));
     let shown = seal::key_id(value)
         .and_then(key_for)
-        .and_then(|key| seal::open(&key, &case.id, &seal::field_path(event, field), value).ok())
+        .and_then(|key| {
+            events
+                .filter(|e| !e.is_empty())
+                .find_map(|e| seal::open(&key, &case.id, &seal::field_path(e, field), value).ok())
+        })
         .map(|t| t.to_string())
         .unwrap_or_else(|| masked(comp));
     format!("{}{shown}{}", &line[..=start], &line[end..])

@@ -111,6 +111,12 @@ fn a_diff_shows_sealed_values_opened_or_masked() {
     let diff = format!("+[events.e1]\n+kind = \"consult\"\n+note = \"{v}\"\n");
     let open = reveal_diff(&diff, &case, &|_| Some(key));
     assert!(open.contains("+note = \"buikpijn\""), "{open}");
+    case.events.insert(
+        "e1".into(),
+        Event::new("consult", dates::parse("2026-11-02").unwrap()),
+    );
+    let hunk = format!(" kind = \"consult\"\n note = \"{v}\"\n");
+    assert!(reveal_diff(&hunk, &case, &|_| Some(key)).contains("buikpijn"));
     let hidden = reveal_diff(&diff, &case, &|_| None);
     assert!(
         hidden.contains("vertrouwelijk (jgz)") && !hidden.contains("vz1:"),
