@@ -14,6 +14,9 @@ pub const ALLOWED: &[&str] = &[
     "verzuim.toml",
     ".gitignore",
     "compartments.toml",
+    // Recipients changed differently on both sides: sync keeps the remote
+    // version beside it, like a protocol's.
+    "compartments.toml.remote",
     "cases/*.toml",
     "cases/.gitkeep",
     "conflicts/*.toml",
@@ -163,6 +166,7 @@ mod tests {
             "templates/brief/a.txt",
             "reports/2025/q1.md",
             "compartments.toml",
+            "compartments.toml.remote",
             "protocols/x.toml.remote",
             "calendar/2025.toml.remote.remote",
         ] {

@@ -143,7 +143,8 @@ pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -
     Ok(m)
 }
 
-/// A protocol or calendar file changed on both sides, merged rule by rule
+/// A protocol, calendar or compartments file changed on both sides, merged
+/// rule by rule (compartments by top-level key)
 /// (`None`: a rule conflicts, or it is not such a file).
 fn merge_rules(
     repo: &Repository,
@@ -152,7 +153,8 @@ fn merge_rules(
 ) -> Result<Option<String>> {
     let ruled = [PROTOCOLS_DIR, CALENDAR_DIR]
         .iter()
-        .any(|d| path.starts_with(&format!("{d}/")));
+        .any(|d| path.starts_with(&format!("{d}/")))
+        || path == crate::domain::compartments::FILE;
     if !ruled || !path.ends_with(".toml") || o.is_none() || t.is_none() {
         return Ok(None);
     }
