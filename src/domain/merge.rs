@@ -382,6 +382,30 @@ mod tests {
     }
 
     #[test]
+    fn key_blocks_merge_as_a_union_of_key_ids() {
+        let block = |w: &str, retired| KeyBlock {
+            compartment: "jgz".into(),
+            retired,
+            wrapped: w.into(),
+        };
+        let mut b = base();
+        b.keys.insert("k1".into(), block("aa", false));
+        let mut l = b.clone();
+        let mut r = b.clone();
+        l.keys.insert("k2".into(), block("bb", false));
+        r.keys.insert("k1".into(), block("aaaa", true));
+        r.keys.insert("k3".into(), block("cc", false));
+        let m = merge_case(Some(&b), &l, &r);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.case.keys.len(), 3);
+        assert_eq!(
+            m.case.keys["k1"],
+            block("aaaa", true),
+            "rewrap and retirement kept"
+        );
+    }
+
+    #[test]
     fn deletion_against_an_edit_keeps_the_edit() {
         let b = base();
         let mut l = b.clone();
