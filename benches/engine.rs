@@ -53,5 +53,53 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(engine, benches);
+/// Opening one case for display (issue 15): unwrap its key with age
+/// (X25519) and open ten sealed notes. The passphrase (scrypt) is paid
+/// once per session, outside this figure.
+fn sealed(c: &mut Criterion) {
+    use verzuim::domain::compartments::{self, Compartments, KeyBlock};
+    use verzuim::domain::seal;
+    use verzuim::store::keys;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("id.age");
+    let pass = || age::secrecy::SecretString::from("pw".to_string());
+    let public = keys::init_age(&path, pass(), Some(8)).expect("identity");
+    let text = format!(
+        "[recovery]\nlabel = \"h\"\nkey = \"{public}\"\n[compartments.jgz]\nrecipients = [{{ label = \"a\", key = \"{public}\" }}]\n"
+    );
+    let cfg = Compartments::parse("c", &text).expect("compartments");
+    let (kid, key) = keys::new_key();
+    let mut case = verzuim::synth::cases(1, 7, today).remove(0);
+    for i in 0..10 {
+        let eid = format!("sealed{i}");
+        let mut e = verzuim::domain::event::Event::new("consult", today);
+        let p = seal::field_path(&eid, "note");
+        e.note = Some(seal::seal(
+            &key,
+            &kid,
+            &case.id,
+            &p,
+            &"x".repeat(200),
+            keys::nonce(),
+        ));
+        case.events.insert(eid, e);
+    }
+    let wrapped = keys::wrap(&cfg, &cfg.compartments["jgz"], &key).expect("wrap");
+    let block = KeyBlock {
+        compartment: "jgz".into(),
+        retired: false,
+        wrapped,
+    };
+    case.keys.insert(kid, block);
+    let kr = keys::unlock(&path, &|_| Some(pass())).expect("unlock");
+    c.bench_function("decrypt one case for display (unwrap + 10 notes)", |b| {
+        b.iter(|| {
+            kr.forget();
+            black_box(compartments::reveal(&case, &|k| kr.key(&case, k)))
+        })
+    });
+}
+
+criterion_group!(engine, benches, sealed);
 criterion_main!(engine);

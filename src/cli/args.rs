@@ -81,6 +81,9 @@ pub struct FieldArgs {
     /// overdracht: the new owner.
     #[arg(long)]
     pub owner: Option<String>,
+    /// consult/terugkoppeling/follow-up: the jeugdarts's findings (sealed).
+    #[arg(long)]
+    pub findings: Option<String>,
 }
 
 impl FieldArgs {
@@ -103,6 +106,7 @@ impl FieldArgs {
             (Field::Scope, &self.scope),
             (Field::GivenBy, &self.given_by),
             (Field::Owner, &self.owner),
+            (Field::Findings, &self.findings),
         ]
         .into_iter()
         .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
@@ -313,6 +317,8 @@ pub enum Command {
     Report(super::report::ReportArgs),
     /// Retention: the destruction list, its approval, and destruction.
     Retention(super::retention::RetentionArgs),
+    /// Keys of confidential compartments (jgz): your key, recipients, rewrap, rotate.
+    Keys(super::keys::KeysArgs),
     /// List the protocols and their rules.
     Protocols {
         /// Validate a protocol file against this repository's protocols.

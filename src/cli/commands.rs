@@ -142,6 +142,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             pdf,
             action,
         } => super::letter::run(&ctx, &case, template.as_deref(), pdf, action.as_deref()),
+        Command::Keys(args) => super::keys::run(&ctx, args),
         Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
         Command::Sync { remote, join } => {
             super::conflicts::sync(&ctx, remote.as_deref(), join.as_deref())
@@ -187,6 +188,7 @@ fn add(
     crate::domain::workflow::check_kind(&event)
         .map_err(|e| user(crate::words::workflow_error(&e)))?;
     super::setup::question(&rules, &current, &event, ctx.today, force)?;
+    super::keys::unlock_for(&repo, &event)?;
     let what = format!("add {} {}", event.kind, event.date);
     super::out::ack(&repo.add_event(&id, &event, &what)?);
     Ok(ExitCode::SUCCESS)

@@ -74,6 +74,7 @@ pub fn withdraw(ctx: &Ctx, case: &str, event: &str, reason: &str) -> Result<Exit
 }
 
 fn replace(repo: &CaseRepo, id: &str, eid: &str, new: &Event, message: String) -> Result<()> {
+    super::keys::unlock_for(repo, new)?;
     repo.modify_case(id, |_, doc| {
         doc.add_event(eid, new);
         Ok(((), message))

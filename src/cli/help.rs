@@ -142,6 +142,29 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "the action the letter is for (id, id prefix or rule id)",
         )
         .to_string(),
+        ("keys init", "ssh_key") => t(
+            "gebruik deze bestaande ssh-sleutel (ed25519 of rsa) in plaats van een nieuwe sleutel",
+            "use this existing ssh key (ed25519 or rsa) instead of a new key",
+        )
+        .to_string(),
+        (c, "label") if c.starts_with("keys") => t(
+            "wie het is (bv. jeugdarts-jansen); staat naast de sleutel in compartments.toml",
+            "who it is (e.g. jeugdarts-jansen); kept beside the key in compartments.toml",
+        )
+        .to_string(),
+        ("keys add-recipient", "key") => t(
+            "de publieke sleutel: age1..., \"ssh-ed25519 AAAA...\" of \"ssh-rsa AAAA...\"",
+            "the public key: age1..., \"ssh-ed25519 AAAA...\" or \"ssh-rsa AAAA...\"",
+        )
+        .to_string(),
+        (c, "compartment") if c.starts_with("keys") => {
+            t("het compartiment (standaard jgz)", "the compartment (default jgz)").to_string()
+        }
+        ("keys add-recipient", "recovery") => t(
+            "zet de verplichte herstelsleutel van de organisatie in plaats van een ontvanger",
+            "set the organisation's mandatory recovery key instead of a recipient",
+        )
+        .to_string(),
         ("new", "name") => t("naam van de leerling", "the pupil's name").to_string(),
         ("new", "birth") => t(
             "geboortedatum (dd-mm-jjjj of jjjj-mm-dd)",
@@ -208,6 +231,11 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         ("add" | "edit", "advice") => t(
             "consult/terugkoppeling/follow-up: wat gedeeld mag worden",
             "consult/terugkoppeling/follow-up: what may be shared",
+        )
+        .to_string(),
+        ("add" | "edit", "findings") => t(
+            "consult/terugkoppeling/follow-up: bevindingen van de jeugdarts (vertrouwelijk, verzegeld)",
+            "consult/terugkoppeling/follow-up: the jeugdarts's findings (confidential, sealed)",
         )
         .to_string(),
         ("edit" | "withdraw", "event") => t(
@@ -390,6 +418,34 @@ fn about(cmd: &str) -> Option<&'static str> {
             "een brief uit een sjabloon (tekst, of PDF met --pdf); het versturen wordt vastgelegd als gebeurtenis `brief`",
             "a letter from a template (text, or PDF with --pdf); the sending is recorded as a `brief` event",
         ),
+        "keys" => t(
+            "sleutels van vertrouwelijke compartimenten (jgz): je sleutel, ontvangers, opnieuw verpakken, roteren",
+            "keys of confidential compartments (jgz): your key, recipients, rewrap, rotate",
+        ),
+        "keys init" => t(
+            "maak je sleutel (met wachtwoordzin, 0600, in je configuratiemap) of wijs een ssh-sleutel aan; drukt de publieke sleutel af",
+            "make your key (passphrase-protected, 0600, in your config folder) or point at an ssh key; prints the public key",
+        ),
+        "keys add-recipient" => t(
+            "voeg een collega toe aan een compartiment en verpak elke dossiersleutel opnieuw (één commit)",
+            "add a colleague to a compartment and rewrap every case key (one commit)",
+        ),
+        "keys remove-recipient" => t(
+            "haal een ontvanger weg en roteer elke dossiersleutel (één commit); ontneem ook de toegang tot de remote",
+            "remove a recipient and rotate every case key (one commit); remove their remote access too",
+        ),
+        "keys rewrap" => t(
+            "verpak elke dossiersleutel opnieuw voor de huidige ontvangers; geen waarde verandert",
+            "wrap every case key again to the current recipients; no value changes",
+        ),
+        "keys rotate" => t(
+            "stel elke dossiersleutel buiten gebruik: nieuwe waarden krijgen een nieuwe sleutel",
+            "retire every case key: new values get a new key",
+        ),
+        "keys seal-existing" => t(
+            "verzegel bestaande platte waarden van vertrouwelijke velden (één commit)",
+            "seal existing plain values of confidential fields (one commit)",
+        ),
         "protocols" => t(
             "de protocollen en hun regels",
             "the protocols and their rules",
@@ -431,6 +487,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "days" => "DAGEN",
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
+        "findings" => "BEVINDINGEN",
         "schooljaar" => "SCHOOLJAAR",
         "pdf" => "BESTAND",
         "template" => "SJABLOON",

@@ -11,6 +11,7 @@ mod help_workflow;
 mod import;
 mod join;
 mod json;
+mod keys;
 mod letter;
 mod markdown;
 mod messages;

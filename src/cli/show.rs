@@ -143,7 +143,10 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     let id = repo.resolve_case(case)?;
     let caseload = load::load_rules(&repo.root)?.into_caseload();
     let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
+    // The engine works on the stored (sealed) case; only display opens it.
     let check = caseload.evaluate(&current, ctx.today);
+    let mut current = super::keys::reveal(&current)?;
+    current.keys.clear();
     let kept = crate::store::retention::rules(&repo.root)?.compute(&current);
     if as_json {
         let eval = check.as_ref().ok();

@@ -4,6 +4,7 @@
 //! stored: it is computed from the events.
 
 use crate::domain::calendar::Region;
+use crate::domain::compartments::KeyBlock;
 use crate::domain::dates;
 use crate::domain::event::Event;
 use chrono::NaiveDate;
@@ -98,6 +99,10 @@ pub struct Case {
     pub contacts: BTreeMap<String, String>,
     #[serde(default)]
     pub events: BTreeMap<String, Event>,
+    /// Data keys of confidential compartments, by key id, each wrapped to
+    /// its recipients (issue 15; see `domain/compartments.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, KeyBlock>,
 }
 
 impl Case {
@@ -145,6 +150,7 @@ impl CaseFields {
             opened: Some(opened),
             contacts: BTreeMap::new(),
             events: BTreeMap::new(),
+            keys: BTreeMap::new(),
         }
     }
 }

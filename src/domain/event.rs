@@ -49,6 +49,9 @@ pub struct Event {
     /// What the jeugdarts' advice allows to be shared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
+    /// The jeugdarts's findings (sealed in the `jgz` compartment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub findings: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// For `melding-leerplicht`: the kind of DUO report (see [`MELDING_SOORTEN`]).
@@ -120,6 +123,7 @@ impl Event {
             days: None,
             artikel: None,
             advice: None,
+            findings: None,
             note: None,
             soort: None,
             meldingsnummer: None,

@@ -4,6 +4,7 @@
 //! which keeps the local value and records the other. Nothing is dropped.
 
 use crate::domain::case::Case;
+use crate::domain::compartments::KeyBlock;
 use crate::domain::event::Event;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,6 +102,7 @@ pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
         opened: field!(opened),
         contacts: BTreeMap::new(),
         events: BTreeMap::new(),
+        keys: merge_keys(base, local, remote),
     };
     case.contacts = merge_map(
         "contacts",
@@ -126,6 +128,33 @@ pub fn merge_case(base: Option<&Case>, local: &Case, remote: &Case) -> Merged {
         conflicts: c,
         events_added,
     }
+}
+
+/// Key blocks are a union by key id: a key id never goes away (values
+/// sealed with it must keep opening). Both sides holding the same id wrap
+/// the same key; a retirement on either side stands; a wrapping changed
+/// on one side only wins, changed on both the longer one (more recipients).
+fn merge_keys(base: Option<&Case>, local: &Case, remote: &Case) -> BTreeMap<String, KeyBlock> {
+    let mut keys = local.keys.clone();
+    for (kid, r) in &remote.keys {
+        let b = base.and_then(|b| b.keys.get(kid)).map(|b| &b.wrapped);
+        let merged = match keys.get(kid) {
+            None => r.clone(),
+            Some(l) => KeyBlock {
+                compartment: l.compartment.clone(),
+                retired: l.retired || r.retired,
+                wrapped: if b == Some(&l.wrapped)
+                    || (b != Some(&r.wrapped) && r.wrapped.len() > l.wrapped.len())
+                {
+                    r.wrapped.clone()
+                } else {
+                    l.wrapped.clone()
+                },
+            },
+        };
+        keys.insert(kid.clone(), merged);
+    }
+    keys
 }
 
 /// A map merged key by key; a key deleted on one side and untouched on the
@@ -356,6 +385,30 @@ mod tests {
         case.school = "X".into();
         assert_eq!(field_text(&case, "school").as_deref(), Some("\"X\""));
         assert_eq!(field_text(&case, "events.e1"), text(&case.events["e1"]));
+    }
+
+    #[test]
+    fn key_blocks_merge_as_a_union_of_key_ids() {
+        let block = |w: &str, retired| KeyBlock {
+            compartment: "jgz".into(),
+            retired,
+            wrapped: w.into(),
+        };
+        let mut b = base();
+        b.keys.insert("k1".into(), block("aa", false));
+        let mut l = b.clone();
+        let mut r = b.clone();
+        l.keys.insert("k2".into(), block("bb", false));
+        r.keys.insert("k1".into(), block("aaaa", true));
+        r.keys.insert("k3".into(), block("cc", false));
+        let m = merge_case(Some(&b), &l, &r);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.case.keys.len(), 3);
+        assert_eq!(
+            m.case.keys["k1"],
+            block("aaaa", true),
+            "rewrap and retirement kept"
+        );
     }
 
     #[test]

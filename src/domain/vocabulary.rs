@@ -20,6 +20,8 @@ pub enum Field {
     Artikel,
     /// What the jeugdarts' advice allows to be shared (JGZ kinds).
     Advice,
+    /// The jeugdarts's findings (JGZ kinds; sealed by `compartments.toml`).
+    Findings,
     /// The kind of DUO report (melding-leerplicht).
     Soort,
     /// DUO's number of the report (melding-leerplicht).
@@ -51,13 +53,14 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::To,
         Field::School,
         Field::Reason,
         Field::Days,
         Field::Artikel,
         Field::Advice,
+        Field::Findings,
         Field::Soort,
         Field::Meldingsnummer,
         Field::Status,
@@ -83,6 +86,7 @@ impl Field {
             Field::Days => "days",
             Field::Artikel => "artikel",
             Field::Advice => "advice",
+            Field::Findings => "findings",
             Field::Soort => "soort",
             Field::Meldingsnummer => "meldingsnummer",
             Field::Status => "status",
@@ -109,6 +113,7 @@ impl Field {
             Field::Days => ("Dagen", "Days"),
             Field::Artikel => ("Artikel", "Article"),
             Field::Advice => ("Advies (delen)", "Advice (sharing)"),
+            Field::Findings => ("Bevindingen (vertrouwelijk)", "Findings (confidential)"),
             Field::Soort => ("Soort melding", "Report type"),
             Field::Meldingsnummer => ("Meldingsnummer", "Report number"),
             Field::Status => ("Status melding", "Report status"),
@@ -148,6 +153,7 @@ impl Field {
             Field::Days => e.days.map(|d| d.to_string()),
             Field::Artikel => e.artikel.clone(),
             Field::Advice => e.advice.clone(),
+            Field::Findings => e.findings.clone(),
             Field::Soort => e.soort.clone(),
             Field::Meldingsnummer => e.meldingsnummer.clone(),
             Field::Status => e.status.clone(),
@@ -175,6 +181,7 @@ impl Field {
             Field::Reason => e.reason = owned,
             Field::Artikel => e.artikel = owned,
             Field::Advice => e.advice = owned,
+            Field::Findings => e.findings = owned,
             Field::Soort => e.soort = owned,
             Field::Meldingsnummer => e.meldingsnummer = owned,
             Field::Status => e.status = owned,
@@ -449,7 +456,9 @@ fn fields_of(id: &str) -> Vec<FieldSpec> {
             values: &VRIJSTELLING_ARTIKEL,
             ..opt(Field::Artikel)
         }],
-        "consult" | "terugkoppeling" | "follow-up" => vec![opt(Field::Advice)],
+        "consult" | "terugkoppeling" | "follow-up" => {
+            vec![opt(Field::Advice), opt(Field::Findings)]
+        }
         // A letter sent outside verzuim can be recorded by hand, without a hash.
         crate::domain::event::LETTER_KIND => vec![req(Field::Template), opt(Field::Sha256)],
         "melding-leerplicht" => vec![

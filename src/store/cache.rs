@@ -8,6 +8,7 @@
 
 use crate::domain::calendar::Region;
 use crate::domain::case::{Case, Level, Status};
+use crate::domain::compartments::KeyBlock;
 use crate::domain::event::Event;
 use chrono::{Datelike, NaiveDate};
 use git2::Repository;
@@ -18,7 +19,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES6";
+const MAGIC: &[u8; 8] = b"VZCASES7";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -99,6 +100,8 @@ pub struct Cached {
     opened: Option<i32>,
     contacts: Vec<(String, String)>,
     events: Vec<(String, CachedEvent)>,
+    /// Key blocks (id, compartment, retired, wrapped): opaque here.
+    keys: Vec<(String, String, bool, String)>,
 }
 
 /// An event with its dates as day numbers. Named fields, written as a
@@ -138,7 +141,8 @@ struct CachedLetter {
 }
 
 /// The fields of the workflow kinds (to, school, reason, days, artikel,
-/// advice, withdrawn) and of a DUO report (soort, meldingsnummer, status).
+/// advice, withdrawn), of a DUO report (soort, meldingsnummer, status) and
+/// the jeugdarts's findings (sealed, opaque here).
 #[derive(Serialize, Deserialize)]
 struct CachedExtra {
     to: Option<String>,
@@ -151,6 +155,7 @@ struct CachedExtra {
     soort: Option<String>,
     meldingsnummer: Option<String>,
     status: Option<String>,
+    findings: Option<String>,
 }
 
 impl From<&Event> for CachedEvent {
@@ -174,6 +179,7 @@ impl From<&Event> for CachedEvent {
                 soort: e.soort.clone(),
                 meldingsnummer: e.meldingsnummer.clone(),
                 status: e.status.clone(),
+                findings: e.findings.clone(),
             },
             work: CachedWork {
                 title: e.title.clone(),
@@ -210,6 +216,7 @@ impl From<CachedEvent> for Event {
             days: x.days,
             artikel: x.artikel,
             advice: x.advice,
+            findings: x.findings,
             note: c.note,
             soort: x.soort,
             meldingsnummer: x.meldingsnummer,
@@ -266,6 +273,18 @@ impl From<&Case> for Cached {
                 .iter()
                 .map(|(id, e)| (id.clone(), CachedEvent::from(e)))
                 .collect(),
+            keys: c
+                .keys
+                .iter()
+                .map(|(k, b)| {
+                    (
+                        k.clone(),
+                        b.compartment.clone(),
+                        b.retired,
+                        b.wrapped.clone(),
+                    )
+                })
+                .collect(),
         }
     }
 }
@@ -292,6 +311,18 @@ impl From<Cached> for Case {
                 .events
                 .into_iter()
                 .map(|(id, e)| (id, Event::from(e)))
+                .collect(),
+            keys: c
+                .keys
+                .into_iter()
+                .map(|(kid, compartment, retired, wrapped)| {
+                    let block = KeyBlock {
+                        compartment,
+                        retired,
+                        wrapped,
+                    };
+                    (kid, block)
+                })
                 .collect(),
         }
     }
@@ -383,12 +414,21 @@ mod tests {
             &mut e.soort,
             &mut e.meldingsnummer,
             &mut e.status,
+            &mut e.findings,
         ];
         for (n, t) in texts.into_iter().enumerate() {
             *t = Some(format!("v{n}"));
         }
         e.days = Some(7);
         cases[1].events.insert("e1".into(), e);
+        cases[0].keys.insert(
+            "k1".into(),
+            KeyBlock {
+                compartment: "jgz".into(),
+                retired: true,
+                wrapped: "YWdl".into(),
+            },
+        );
         for c in &cases {
             let bytes = rmp_serde::to_vec(&Cached::from(c)).unwrap();
             let back: Cached = rmp_serde::from_slice(&bytes).unwrap();

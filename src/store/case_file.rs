@@ -2,6 +2,7 @@
 //! `toml_edit` so a person's comments and layout survive every change.
 
 use crate::domain::case::{Case, FORMAT};
+use crate::domain::compartments::KeyBlock;
 use crate::domain::event::Event;
 use crate::domain::ids;
 use crate::domain::textpos::{self, FileError};
@@ -80,6 +81,23 @@ impl CaseDoc {
         }
     }
 
+    /// Adds or replaces a key block `[keys.<kid>]`.
+    pub fn set_key(&mut self, kid: &str, block: &KeyBlock) {
+        if !self.doc.contains_key("keys") {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            self.doc.insert("keys", Item::Table(t));
+        }
+        let table = toml::to_string(block)
+            .ok()
+            .and_then(|t| t.parse::<DocumentMut>().ok())
+            .map(|d| d.as_table().clone())
+            .unwrap_or_default();
+        if let Some(keys) = self.doc["keys"].as_table_mut() {
+            keys.insert(kid, Item::Table(table));
+        }
+    }
+
     /// Sets (or with `None`, removes) a top-level string field, keeping the
     /// comment that followed the old value on its line.
     pub fn set_str(&mut self, key: &str, new: Option<&str>) {
@@ -107,7 +125,8 @@ impl CaseDoc {
     pub fn apply(&mut self, from: &Case, to: &Case) -> Result<(), String> {
         let old = toml::Table::try_from(from).map_err(|e| e.to_string())?;
         let new = toml::Table::try_from(to).map_err(|e| e.to_string())?;
-        for (key, value) in new.iter().filter(|(k, _)| *k != "events") {
+        let tables = |k: &str| k == "events" || k == "keys";
+        for (key, value) in new.iter().filter(|(k, _)| !tables(k)) {
             if old.get(key) != Some(value) {
                 let text = format!("v = {value}");
                 let parsed: DocumentMut = text
@@ -127,15 +146,17 @@ impl CaseDoc {
                 }
             }
         }
-        for key in old
-            .keys()
-            .filter(|k| *k != "events" && !new.contains_key(*k))
-        {
+        for key in old.keys().filter(|k| !tables(k) && !new.contains_key(*k)) {
             self.doc.remove(key);
         }
         for (id, event) in &to.events {
             if from.events.get(id) != Some(event) {
                 self.add_event(id, event);
+            }
+        }
+        for (kid, block) in &to.keys {
+            if from.keys.get(kid) != Some(block) {
+                self.set_key(kid, block);
             }
         }
         if let Some(events) = self.doc.get_mut("events").and_then(|e| e.as_table_mut()) {

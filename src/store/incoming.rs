@@ -14,6 +14,9 @@ pub const ALLOWED: &[&str] = &[
     "verzuim.toml",
     ".gitignore",
     "compartments.toml",
+    // Recipients changed differently on both sides: sync keeps the remote
+    // version beside it, like a protocol's.
+    "compartments.toml.remote",
     "cases/*.toml",
     "cases/.gitkeep",
     "conflicts/*.toml",
@@ -168,6 +171,7 @@ mod tests {
             "retention.toml",
             "retention/purges.toml",
             "retention/lists/2026.toml",
+            "compartments.toml.remote",
             "protocols/x.toml.remote",
             "calendar/2025.toml.remote.remote",
         ] {

@@ -16,6 +16,8 @@ pub mod gittemps;
 pub mod import;
 pub mod incoming;
 pub mod join;
+pub mod keys;
+pub mod keys_repo;
 pub mod letters;
 pub mod load;
 pub mod lock;
@@ -26,6 +28,7 @@ pub mod reports;
 mod resolve;
 pub mod retention;
 pub mod scan;
+pub mod sealing;
 pub mod sync;
 #[cfg(test)]
 pub mod test_support;

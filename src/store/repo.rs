@@ -34,6 +34,9 @@ pub struct CaseRepo {
     /// The commit this handle's last write made: what an undo reverts
     /// (never "HEAD", which a colleague's sync may have moved since).
     last_commit: std::sync::Mutex<Option<git2::Oid>>,
+    /// This session's unlocked key (issue 15), if the user gave one:
+    /// what seals new confidential values on every write.
+    keyring: std::sync::Mutex<Option<std::sync::Arc<super::keys::Keyring>>>,
 }
 
 /// A write in progress: the lock, the repository and the author.
@@ -171,6 +174,7 @@ impl CaseRepo {
             notices: None,
             scanned: std::sync::atomic::AtomicBool::new(true),
             last_commit: std::sync::Mutex::new(None),
+            keyring: std::sync::Mutex::new(None),
         }
     }
 
@@ -191,6 +195,19 @@ impl CaseRepo {
                 .push(text.to_string()),
             None => crate::cli::out::err_line(text),
         }
+    }
+
+    /// Gives this handle the session's unlocked key.
+    pub fn set_keyring(&self, keyring: std::sync::Arc<super::keys::Keyring>) {
+        *self.keyring.lock().unwrap_or_else(|p| p.into_inner()) = Some(keyring);
+    }
+
+    /// The session's unlocked key, if any.
+    pub fn keyring(&self) -> Option<std::sync::Arc<super::keys::Keyring>> {
+        self.keyring
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The id of the commit this handle's last write made.
@@ -351,6 +368,8 @@ impl CaseRepo {
         })?;
         let mut doc = CaseDoc::parse(&text).map_err(StoreError::Repo)?;
         let (out, message) = edit(&case, &mut doc)?;
+        // Confidential values are sealed before any file is written.
+        super::sealing::seal_doc(&self.root, self.keyring().as_deref(), &rel, &case, &mut doc)?;
         let new_text = doc.to_string();
         self.write_and_commit(&s, id, &new_text, &message)?;
         Ok(out)

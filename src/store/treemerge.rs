@@ -143,9 +143,10 @@ pub fn merge_trees(repo: &Repository, base: &Tree, ours: &Tree, theirs: &Tree) -
     Ok(m)
 }
 
-/// A protocol or calendar file changed on both sides, merged rule by rule,
-/// or a retention record, merged as both sides' entries (`None`: a rule
-/// conflicts, or it is not such a file).
+/// A protocol, calendar or compartments file changed on both sides, merged
+/// rule by rule (compartments by top-level key), or a retention record,
+/// merged as both sides' entries (`None`: a rule conflicts, or it is not
+/// such a file).
 fn merge_rules(
     repo: &Repository,
     path: &str,
@@ -163,7 +164,8 @@ fn merge_rules(
     }
     let ruled = [PROTOCOLS_DIR, CALENDAR_DIR]
         .iter()
-        .any(|d| path.starts_with(&format!("{d}/")));
+        .any(|d| path.starts_with(&format!("{d}/")))
+        || path == crate::domain::compartments::FILE;
     if !ruled || !path.ends_with(".toml") || o.is_none() || t.is_none() {
         return Ok(None);
     }

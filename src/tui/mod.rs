@@ -37,4 +37,6 @@ mod tests_more;
 #[cfg(test)]
 mod tests_reports;
 #[cfg(test)]
+mod tests_sealed;
+#[cfg(test)]
 mod tests_work;

@@ -133,6 +133,9 @@ pub struct App {
     pub quitting: bool,
     pub quit: bool,
     pub color: bool,
+    /// The session's unlocked key (issue 15): views open sealed values
+    /// with it; without it they show "vertrouwelijk (jgz)".
+    pub keyring: Option<std::sync::Arc<crate::store::keys::Keyring>>,
     /// Open and overdue actions, counted when the data changes rather than
     /// in every frame (a whole region's caseload is a lot to count per key).
     counts: (usize, usize),
@@ -180,6 +183,7 @@ impl App {
             quitting: false,
             quit: false,
             color,
+            keyring: None,
             counts: (0, 0),
             today_overdue: 0,
             searcher: Searcher,
@@ -414,5 +418,26 @@ pub fn side_key(i: usize) -> Option<char> {
     match super::keymap::SIDE_KEYS.get(i) {
         Some(ratatui::crossterm::event::KeyCode::Char(c)) => Some(*c),
         _ => None,
+    }
+}
+
+impl App {
+    /// `case` as this session may see it (sealed values opened or masked);
+    /// borrowed as is when it holds nothing sealed.
+    pub fn shown<'a>(&self, case: &'a Case) -> std::borrow::Cow<'a, Case> {
+        if !crate::domain::compartments::sealed_in(case) {
+            return std::borrow::Cow::Borrowed(case);
+        }
+        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
+        std::borrow::Cow::Owned(crate::domain::compartments::reveal(case, &key))
+    }
+
+    /// A history diff of `case` as this session may see it.
+    pub fn shown_diff(&self, case: Option<&Case>, text: &str) -> String {
+        let Some(case) = case else {
+            return text.to_string();
+        };
+        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
+        crate::domain::compartments::reveal_diff(text, case, &key)
     }
 }

@@ -32,11 +32,26 @@ mod letter;
 
 /// Starts the worker; effects sent to the returned channel run in order.
 pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
+    spawn_with(root, today, out, None)
+}
+
+/// The same, with the session's unlocked key: what seals confidential
+/// values on the worker's writes.
+pub fn spawn_with(
+    root: PathBuf,
+    today: NaiveDate,
+    out: Sender<Msg>,
+    keyring: Option<std::sync::Arc<crate::store::keys::Keyring>>,
+) -> Sender<Effect> {
     let (tx, rx): (Sender<Effect>, Receiver<Effect>) = mpsc::channel();
     let thread = std::thread::Builder::new().name(THREAD.into());
     let spawned = thread.spawn(move || {
+        let repo = CaseRepo::at(root).quiet();
+        if let Some(k) = keyring {
+            repo.set_keyring(k);
+        }
         let mut w = Worker {
-            repo: CaseRepo::at(root).quiet(),
+            repo,
             today,
             caseload: None,
             out,

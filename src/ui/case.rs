@@ -250,7 +250,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .map(|p| p.kinds.as_slice())
         .unwrap_or_default();
     let chosen = crate::tui::keys_work::selected_event(app);
-    let mut events: Vec<Line> = case
+    let shown = app.shown(case);
+    let mut events: Vec<Line> = shown
         .events_by_date()
         .into_iter()
         .rev()

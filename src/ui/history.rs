@@ -51,8 +51,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         list,
         &mut ListState::default().with_selected(selected),
     );
-    let lines: Vec<Line> = match &h.diff {
-        Some((_, text)) => text
+    let case = app.case_index(&h.case_id).map(|i| &app.data.cases[i]);
+    let shown = h.diff.as_ref().map(|(_, text)| app.shown_diff(case, text));
+    let lines: Vec<Line> = match &shown {
+        Some(text) => text
             .lines()
             .map(|l| match l.chars().next() {
                 Some('+') => Line::styled(l.to_string(), th.good()),

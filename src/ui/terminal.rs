@@ -21,8 +21,11 @@ pub fn color_wanted() -> bool {
 /// restored on every exit path; `ratatui::init` also restores it on a panic.
 pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
     let (msg_tx, msg_rx) = mpsc::channel();
-    let effects = worker::spawn(repo.root.clone(), today, msg_tx);
+    // The passphrase is asked once, before the screen is taken over.
+    let keyring = unlock(repo)?.map(std::sync::Arc::new);
+    let effects = worker::spawn_with(repo.root.clone(), today, msg_tx, keyring.clone());
     let mut app = App::new(today, repo.root.display().to_string(), color_wanted());
+    app.keyring = keyring;
     let _ = effects.send(Effect::Load);
     let mut terminal = ratatui::init();
     keep_terminal_on_worker_panics();
@@ -32,6 +35,29 @@ pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
     // only make the user wait (the worker's copy goes the same way).
     std::mem::forget(app);
     result
+}
+
+/// The session's key when the repository has compartments and the user a
+/// key: from `VERZUIM_PASSPHRASE`, else asked on the terminal. Without a
+/// way to ask, the TUI runs with sealed values masked.
+fn unlock(repo: &CaseRepo) -> Result<Option<crate::store::keys::Keyring>> {
+    use crate::store::keys;
+    use std::io::IsTerminal;
+    let has_compartments = repo.root.join(crate::domain::compartments::FILE).is_file();
+    let Some(path) = keys::identity_path().filter(|_| has_compartments) else {
+        return Ok(None);
+    };
+    if keys::passphrase_from_env().is_none() && !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let ask = |prompt: &str| {
+        keys::passphrase_from_env().or_else(|| {
+            rpassword::prompt_password(format!("verzuim: {prompt}: "))
+                .ok()
+                .map(age::secrecy::SecretString::from)
+        })
+    };
+    keys::unlock(&path, &ask).map(Some)
 }
 
 /// `ratatui::init` restores the terminal on any panic. The worker catches
