@@ -26,12 +26,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let conflicts = app
-        .data
-        .conflicts
-        .get(&case.id)
-        .map(|c| c.as_slice())
-        .unwrap_or(&[]);
+    let conflicts = app.shown_conflicts(
+        case,
+        app.data
+            .conflicts
+            .get(&case.id)
+            .map(|c| c.as_slice())
+            .unwrap_or(&[]),
+    );
     // One line per side of each conflict (three people: three lines).
     let conflict_height = if conflicts.is_empty() {
         0
@@ -49,7 +51,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(left);
     if !conflicts.is_empty() {
-        f.render_widget(conflict_box(conflicts, &th), conflict_area);
+        f.render_widget(conflict_box(&conflicts, &th), conflict_area);
     }
     let [actions, timeline] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
