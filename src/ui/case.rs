@@ -61,8 +61,18 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     } else {
         t("gesloten", "closed")
     };
-    let mut lines = vec![
-        Line::styled(escape(&case.name).into_owned(), th.heading()),
+    let mut lines = vec![Line::styled(escape(&case.name).into_owned(), th.heading())];
+    // The classification (thuiszitter type) right under the name and its
+    // date first: a short panel (80x24) cuts lines from the bottom.
+    if let Ok(Evaluation { class: Some(c), .. }) = check {
+        let colour = c.colour.clone().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {}: ", t("sinds", "since"), date(c.since))),
+            Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
+            Span::raw(format!(" ({})", c.scheme)),
+        ]));
+    }
+    lines.extend([
         Line::raw(format!(
             "{}: {}   id: {}",
             t("Geboren", "Born"),
@@ -81,7 +91,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             t("Eigenaar", "Owner"),
             case.owner.as_deref().unwrap_or("-")
         )),
-    ];
+    ]);
     if let Some(r) = app
         .data
         .retention
@@ -112,14 +122,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             escape(&crate::words::pause(&p)).into_owned(),
             th.soon(),
         ));
-    }
-    if let Ok(Evaluation { class: Some(c), .. }) = check {
-        let colour = c.colour.clone().unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::raw(format!("{}: ", c.scheme)),
-            Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
-            Span::raw(format!(" {} {}", t("sinds", "since"), date(c.since))),
-        ]));
     }
     f.render_widget(
         Paragraph::new(lines)
