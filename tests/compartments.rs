@@ -397,3 +397,51 @@ fn seal_existing_seals_old_plain_notes_in_one_commit_and_says_history_keeps_them
     assert!(!file.contains(SECRET) && file.contains("vz1:"), "{file}");
     assert!(keyed_ok(&s, "arts", &["show", &case]).contains(SECRET));
 }
+
+#[test]
+fn conflicts_open_a_sealed_note_for_the_holder_and_mask_it_for_anyone_else() {
+    let (a, b, _bare, case) = setup();
+    let event = keyed_ok(
+        &a,
+        "arts",
+        &[
+            "add",
+            &case,
+            "consult",
+            "--date",
+            "2026-11-10",
+            "--outcome",
+            "verschenen",
+            "--note",
+            SECRET,
+        ],
+    );
+    let event = event.split_whitespace().last().unwrap().to_string();
+    a.ok(DAY, &["sync"]);
+    b.ok(DAY, &["sync"]);
+    // Both sides correct the same consult, differently.
+    let edit = |s: &Sandbox, advice: &str| {
+        keyed_ok(s, "arts", &["edit", &case, &event, "--advice", advice]);
+    };
+    edit(&a, "halve dagen");
+    edit(&b, "hele dagen");
+    b.ok(DAY, &["sync"]);
+    a.ok(DAY, &["sync"]);
+    let seen_a = keyed_ok(&a, "arts", &["conflicts"]);
+    assert!(
+        seen_a.contains(SECRET) && !seen_a.contains("vz1:"),
+        "{seen_a}"
+    );
+    b.ok(DAY, &["sync"]);
+    let seen_b = b.ok(DAY, &["conflicts"]);
+    let json_a = keyed_ok(&a, "arts", &["conflicts", "--json"]);
+    assert!(json_a.contains(SECRET), "{json_a}");
+    assert!(
+        !seen_b.contains("vz1:") && !seen_b.contains(SECRET),
+        "{seen_b}"
+    );
+    assert!(
+        seen_b.contains("note = \"vertrouwelijk (jgz)\""),
+        "{seen_b}"
+    );
+}

@@ -306,3 +306,62 @@ fn jaar_counts_the_school_year_per_level_in_every_format() {
         "{err}"
     );
 }
+
+#[test]
+fn a_melding_added_with_its_soort_counts_under_that_soort_in_jaar() {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    let a = s.new_case("leerplichtwet");
+    let id = s.ok(
+        "2026-08-15",
+        &[
+            "add",
+            &a,
+            "melding-leerplicht",
+            "--date",
+            "2025-10-01",
+            "--soort",
+            "16u4w",
+            "--meldingsnummer",
+            "M-123",
+            "--status",
+            "in-behandeling",
+        ],
+    );
+    assert!(!id.trim().is_empty());
+    // A soort outside the list is refused, nothing written.
+    let err = s.fails(
+        "2026-08-15",
+        &[
+            "add",
+            &a,
+            "melding-leerplicht",
+            "--date",
+            "2025-10-02",
+            "--soort",
+            "vakantie",
+        ],
+        1,
+    );
+    assert!(err.contains("vakantie"), "{err}");
+    let doc: Value =
+        serde_json::from_str(&s.ok("2026-08-15", &["report", "jaar", "2025-2026", "--json"]))
+            .unwrap();
+    let row = |id: &str| {
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["total"]
+            .clone()
+    };
+    assert_eq!(row("relatief-16u4w-meldingen"), 1);
+    assert_eq!(row("relatief-zonder-soort"), 0);
+    let shown: Value = serde_json::from_str(&s.ok("2026-08-15", &["show", &a, "--json"])).unwrap();
+    let text = shown.to_string();
+    assert!(
+        text.contains("M-123") && text.contains("in-behandeling"),
+        "{text}"
+    );
+}

@@ -84,6 +84,15 @@ pub struct FieldArgs {
     /// consult/terugkoppeling/follow-up: the jeugdarts's findings (sealed).
     #[arg(long)]
     pub findings: Option<String>,
+    /// melding-leerplicht: the kind of DUO report (16u4w, lrv, luxe, overig, 18plus).
+    #[arg(long)]
+    pub soort: Option<String>,
+    /// melding-leerplicht: DUO's number of the report.
+    #[arg(long)]
+    pub meldingsnummer: Option<String>,
+    /// melding-leerplicht: where the report stands (nieuw, in-behandeling, afgehandeld).
+    #[arg(long)]
+    pub status: Option<String>,
 }
 
 impl FieldArgs {
@@ -107,6 +116,9 @@ impl FieldArgs {
             (Field::GivenBy, &self.given_by),
             (Field::Owner, &self.owner),
             (Field::Findings, &self.findings),
+            (Field::Soort, &self.soort),
+            (Field::Meldingsnummer, &self.meldingsnummer),
+            (Field::Status, &self.status),
         ]
         .into_iter()
         .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))

@@ -3,8 +3,13 @@
 
 use super::commands::Ctx;
 use super::out::outln;
+use crate::domain::compartments;
+use crate::domain::merge::Conflict;
+use crate::domain::seal;
 use crate::i18n::{count, t};
-use crate::store::{CaseRepo, Result, StoreError};
+use crate::store::{CaseRepo, Result, StoreError, load};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::process::ExitCode;
 
 pub fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitCode> {
@@ -54,7 +59,7 @@ pub fn sync(ctx: &Ctx, remote: Option<&str>, join: Option<&str>) -> Result<ExitC
 
 pub fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let repo = CaseRepo::open(&ctx.dir)?;
-    let all = crate::store::conflicts::read_all(&repo.root)?;
+    let all = shown(&repo.root, crate::store::conflicts::read_all(&repo.root)?)?;
     if as_json {
         let v: Vec<serde_json::Value> = all
             .iter()
@@ -88,6 +93,59 @@ pub fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The conflicts as this user may see them: a sealed value in a side
+/// opened with the key, else "vertrouwelijk (jgz)". The passphrase is asked
+/// only when a side holds a sealed value.
+fn shown(
+    root: &Path,
+    all: BTreeMap<String, Vec<Conflict>>,
+) -> Result<BTreeMap<String, Vec<Conflict>>> {
+    let sealed = |v: &String| v.contains(seal::PREFIX);
+    let any = all.values().flatten().any(|c| {
+        [&c.base, &c.local, &c.remote]
+            .iter()
+            .any(|v| v.as_ref().is_some_and(sealed))
+            || c.others.iter().any(sealed)
+    });
+    if !any {
+        return Ok(all);
+    }
+    let keyring = super::keys::session_keyring()?;
+    let mut out = BTreeMap::new();
+    for (id, list) in all {
+        // A case file that does not parse gives no keys: all masked.
+        let case = load::load_case(root, &id)?.ok();
+        let list = list
+            .iter()
+            .map(|c| match &case {
+                Some(case) => compartments::reveal_conflict(case, c, &|kid| {
+                    keyring.as_ref().and_then(|k| k.key(case, kid))
+                }),
+                None => masked_all(c),
+            })
+            .collect();
+        out.insert(id, list);
+    }
+    Ok(out)
+}
+
+fn masked_all(c: &Conflict) -> Conflict {
+    let mask = |v: &String| {
+        if v.contains(seal::PREFIX) {
+            compartments::masked("?")
+        } else {
+            v.clone()
+        }
+    };
+    Conflict {
+        field: c.field.clone(),
+        base: c.base.as_ref().map(mask),
+        local: c.local.as_ref().map(mask),
+        remote: c.remote.as_ref().map(mask),
+        others: c.others.iter().map(mask).collect(),
+    }
 }
 
 /// `verzuim resolve`: one side of a conflict, by choice (local, remote, remote-N).

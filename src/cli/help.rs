@@ -238,6 +238,21 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "consult/terugkoppeling/follow-up: the jeugdarts's findings (confidential, sealed)",
         )
         .to_string(),
+        ("add" | "edit", "soort") => t(
+            "melding-leerplicht: soort DUO-melding (16u4w, lrv, luxe, overig, 18plus)",
+            "melding-leerplicht: kind of DUO report (16u4w, lrv, luxe, overig, 18plus)",
+        )
+        .to_string(),
+        ("add" | "edit", "meldingsnummer") => t(
+            "melding-leerplicht: meldingsnummer van DUO",
+            "melding-leerplicht: DUO's report number",
+        )
+        .to_string(),
+        ("add" | "edit", "status") => t(
+            "melding-leerplicht: stand van de melding (nieuw, in-behandeling, afgehandeld)",
+            "melding-leerplicht: where the report stands (nieuw, in-behandeling, afgehandeld)",
+        )
+        .to_string(),
         ("edit" | "withdraw", "event") => t(
             "gebeurtenis-id of een uniek begin ervan (zie `verzuim show`)",
             "event id or a unique prefix of it (see `verzuim show`)",
@@ -488,6 +503,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "artikel" => "ARTIKEL",
         "advice" => "ADVIES",
         "findings" => "BEVINDINGEN",
+        "meldingsnummer" => "NUMMER",
         "schooljaar" => "SCHOOLJAAR",
         "pdf" => "BESTAND",
         "template" => "SJABLOON",

@@ -111,15 +111,22 @@ pub fn reveal(case: &Case) -> Result<Case> {
     if !compartments::sealed_in(case) {
         return Ok(case.clone());
     }
-    let keyring = match keys::identity_path() {
+    let keyring = session_keyring()?;
+    Ok(compartments::reveal(case, &|kid| {
+        keyring.as_ref().and_then(|k| k.key(case, kid))
+    }))
+}
+
+/// The keyring for showing sealed values: unlocked when this user has a
+/// key and a passphrase can be had (asked or from the environment), else
+/// `None` (values shown masked).
+pub fn session_keyring() -> Result<Option<Keyring>> {
+    Ok(match keys::identity_path() {
         Some(path) if keys::passphrase_from_env().is_some() || std::io::stdin().is_terminal() => {
             Some(keys::unlock(&path, &ask)?)
         }
         _ => None,
-    };
-    Ok(compartments::reveal(case, &|kid| {
-        keyring.as_ref().and_then(|k| k.key(case, kid))
-    }))
+    })
 }
 
 pub fn run(ctx: &Ctx, args: KeysArgs) -> Result<ExitCode> {

@@ -185,10 +185,7 @@ fn jaar_cmd(ctx: &Ctx, year: SchoolYear, gemeente: Option<&str>, out: Out) -> Re
     let defs = reports::jaar_defs(&repo.root, &jaar::library_kinds(&loaded.caseload))?;
     let figures = jaar::compute(&loaded.caseload, &defs, year, gemeente, ctx.today);
     if let Some(path) = &out.pdf {
-        let title = format!(
-            "{} {year}",
-            t("Jaarcijfers schooljaar", "Yearly figures school year")
-        );
+        let title = render::pdf::jaar_title(year);
         let doc = super::report_pdf::document(&title, &[render::jaar::table(&figures)], None);
         super::report_pdf::write(path, &doc)?;
         return Ok(ExitCode::SUCCESS);
@@ -226,7 +223,7 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, out: Out) -> Result<ExitCode> {
     let figures = mazl::compute(&loaded.caseload, &defs, filter);
     let table = render::mazl::table(&figures, &defs);
     if let Some(path) = &out.pdf {
-        let title = t("M@ZL-cijfers", "M@ZL figures");
+        let title = render::pdf::mazl_title();
         super::report_pdf::write(path, &super::report_pdf::document(title, &[table], None))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -269,7 +266,7 @@ fn thuiszitters_cmd(
             if named {
                 tables.push(rows_table(&overview));
             }
-            let title = t("Thuiszittersoverzicht", "Thuiszitters overview");
+            let title = render::pdf::thuiszitters_title();
             let footer = named.then_some(CONFIDENTIAL);
             let doc = super::report_pdf::document(title, &tables, footer);
             super::report_pdf::write(path, &doc)?;

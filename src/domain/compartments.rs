@@ -301,6 +301,71 @@ fn reveal_line(
     format!("{}{shown}{}", &line[..=start], &line[end..])
 }
 
+/// The text fields of `raw` (an event as stored) that this reader could
+/// not open: `shown` (its revealed copy) holds the mask there. Such a
+/// field cannot be edited without the key.
+pub fn unopened(case: &Case, raw: &Event, shown: &Event) -> Vec<&'static str> {
+    text_fields()
+        .filter(|f| {
+            let Some(kid) = get_text(raw, f).and_then(|v| seal::key_id(&v).map(str::to_string))
+            else {
+                return false;
+            };
+            let comp = case.keys.get(&kid).map_or("?", |k| k.compartment.as_str());
+            get_text(shown, f).as_deref() == Some(masked(comp).as_str())
+        })
+        .collect()
+}
+
+/// After an edit made on the revealed copy of `raw`: every sealed field
+/// the edit left alone (`changed` does not name it) gets its stored
+/// ciphertext back, so it is neither written as plain text nor sealed
+/// again.
+pub fn keep_sealed(raw: &Event, new: &mut Event, changed: &[&str]) {
+    for f in text_fields().filter(|f| !changed.contains(f)) {
+        if let Some(v) = get_text(raw, f).filter(|v| seal::is_sealed(v)) {
+            set_text(new, f, Some(v));
+        }
+    }
+}
+
+/// A conflict over an event (`events.<id>`, its values TOML text) as this
+/// reader may see it: sealed values in every side opened or masked. Other
+/// fields hold nothing sealable and come back as they are.
+pub fn reveal_conflict(
+    case: &Case,
+    c: &crate::domain::merge::Conflict,
+    key_for: &dyn Fn(&str) -> Option<[u8; seal::KEY_LEN]>,
+) -> crate::domain::merge::Conflict {
+    let Some(id) = c.field.strip_prefix("events.") else {
+        return c.clone();
+    };
+    let open = |v: &String| -> String {
+        if !v.contains(seal::PREFIX) {
+            return v.clone();
+        }
+        let parsed = toml::from_str::<toml::Table>(&format!("v = {v}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .and_then(|v| v.try_into::<Event>().ok());
+        let Some(event) = parsed else {
+            // Not an event we can read: never show the ciphertext.
+            return masked("?");
+        };
+        let mut one = case.clone();
+        one.events = [(id.to_string(), event)].into();
+        let shown = reveal(&one, key_for);
+        toml::Value::try_from(&shown.events[id]).map_or_else(|_| masked("?"), |v| v.to_string())
+    };
+    crate::domain::merge::Conflict {
+        field: c.field.clone(),
+        base: c.base.as_ref().map(open),
+        local: c.local.as_ref().map(open),
+        remote: c.remote.as_ref().map(open),
+        others: c.others.iter().map(open).collect(),
+    }
+}
+
 /// The names of every text field an event has.
 fn text_fields() -> impl Iterator<Item = &'static str> {
     std::iter::once("note").chain(

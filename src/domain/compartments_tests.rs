@@ -123,3 +123,81 @@ fn a_diff_shows_sealed_values_opened_or_masked() {
         "{hidden}"
     );
 }
+
+fn sealed_case() -> (crate::domain::case::Case, Event, [u8; 32]) {
+    let key = [4u8; 32];
+    let mut case = crate::domain::case::CaseFields {
+        name: "A".into(),
+        birth: dates::parse("2012-01-01").unwrap(),
+        school: "S".into(),
+        level: crate::domain::case::Level::Vo,
+        protocol: "p".into(),
+        gemeente: None,
+        owner: None,
+    }
+    .into_case("c1".into(), dates::parse("2026-09-01").unwrap());
+    case.keys.insert(
+        "k1".into(),
+        KeyBlock {
+            compartment: "jgz".into(),
+            retired: false,
+            wrapped: String::new(),
+        },
+    );
+    let mut e = Event::new("consult", dates::parse("2026-11-02").unwrap());
+    e.note = Some(seal::seal(
+        &key,
+        "k1",
+        "c1",
+        "events.e1.note",
+        "buikpijn",
+        [1; 24],
+    ));
+    case.events.insert("e1".into(), e.clone());
+    (case, e, key)
+}
+
+#[test]
+fn a_conflict_over_an_event_shows_its_sealed_note_opened_or_masked() {
+    let (case, e, key) = sealed_case();
+    let mut other = e.clone();
+    other.outcome = Some("verschenen".into());
+    let text = |e: &Event| Some(toml::Value::try_from(e).unwrap().to_string());
+    let c = crate::domain::merge::Conflict {
+        field: "events.e1".into(),
+        base: None,
+        local: text(&e),
+        remote: text(&other),
+        others: vec![],
+    };
+    let open = reveal_conflict(&case, &c, &|_| Some(key));
+    assert!(
+        open.local.as_deref().unwrap().contains("buikpijn"),
+        "{open:?}"
+    );
+    assert!(open.remote.as_deref().unwrap().contains("verschenen"));
+    let hidden = reveal_conflict(&case, &c, &|_| None);
+    for side in [hidden.local.unwrap(), hidden.remote.unwrap()] {
+        assert!(
+            side.contains("vertrouwelijk (jgz)") && !side.contains("vz1:"),
+            "{side}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_keeps_an_untouched_sealed_field_and_knows_what_it_cannot_open() {
+    let (case, raw, key) = sealed_case();
+    let open = reveal(&case, &|_| Some(key)).events["e1"].clone();
+    assert!(unopened(&case, &raw, &open).is_empty());
+    let hidden = reveal(&case, &|_| None).events["e1"].clone();
+    assert_eq!(unopened(&case, &raw, &hidden), vec!["note"]);
+    let mut new = open.clone();
+    new.outcome = Some("verschenen".into());
+    keep_sealed(&raw, &mut new, &["outcome"]);
+    assert_eq!(new.note, raw.note);
+    let mut changed = open;
+    changed.note = Some("hoofdpijn".into());
+    keep_sealed(&raw, &mut changed, &["note"]);
+    assert_eq!(changed.note.as_deref(), Some("hoofdpijn"));
+}

@@ -6,7 +6,9 @@
 //! template's `file:line`. The fields a template may use: `docs/letters.md`.
 
 use crate::domain::case::Case;
+use crate::domain::compartments;
 use crate::domain::engine::Action;
+use crate::domain::seal;
 use crate::domain::text::escape;
 use crate::domain::textpos;
 use chrono::NaiveDate;
@@ -219,7 +221,20 @@ impl LetterData {
                 ],
             );
         }
+        d.mask_sealed(case);
         d
+    }
+
+    /// A letter goes outside: a sealed value (a hand action's title a
+    /// compartment seals, say) is never put in it, not even opened for a
+    /// key holder, only "vertrouwelijk (jgz)".
+    fn mask_sealed(&mut self, case: &Case) {
+        for v in self.groups.values_mut().flat_map(|g| g.values_mut()) {
+            if let Some(kid) = seal::key_id(v) {
+                let comp = case.keys.get(kid).map_or("?", |k| k.compartment.as_str());
+                *v = compartments::masked(comp);
+            }
+        }
     }
 
     /// Adds a group of fields; every value shown escaped (no control

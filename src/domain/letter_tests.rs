@@ -118,3 +118,43 @@ fn the_digest_is_sha256_hex() {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
 }
+
+#[test]
+fn a_sealed_value_never_reaches_a_letter() {
+    // A hand action whose title a compartment seals: the letter says
+    // "vertrouwelijk (jgz)", never the ciphertext nor the text.
+    let mut c = case("Jan");
+    c.keys.insert(
+        "k1".into(),
+        crate::domain::compartments::KeyBlock {
+            compartment: "jgz".into(),
+            retired: false,
+            wrapped: String::new(),
+        },
+    );
+    let title = seal::seal(
+        &[4; 32],
+        "k1",
+        &c.id,
+        "events.e1.title",
+        "buikpijn",
+        [1; 24],
+    );
+    let action = Action {
+        id: "e1".into(),
+        rule: "hand".into(),
+        title,
+        role: crate::domain::protocol::Role::Jgz,
+        triggered: d("2026-11-02"),
+        due: d("2026-11-20"),
+        status: crate::domain::engine::ActionStatus::Open,
+        done_on: None,
+        local_term: false,
+        shifts: vec![],
+        escalation_of: None,
+        consent: None,
+    };
+    let data = LetterData::new(&c, Some(&action), &sender(), d("2026-11-23"));
+    let out = template("{{ actie.titel }}").render(&data).unwrap();
+    assert_eq!(out, "vertrouwelijk (jgz)");
+}

@@ -5,6 +5,7 @@
 
 pub mod jaar;
 pub mod mazl;
+pub mod pdf;
 pub mod table;
 pub mod thuiszitters;
 
@@ -14,7 +15,9 @@ use std::io::{self, Write};
 
 /// Writes a report's tables in a file format. A CSV holds one table: the
 /// last (the cases of a named overview, else the only one); the human
-/// formats hold all of them, after `mark` (VERTROUWELIJK) when given.
+/// formats hold all of them, after `mark` (VERTROUWELIJK) when given; a
+/// PDF is titled after its first table, `mark` on every page (a caller
+/// with a better title uses `pdf::bytes`).
 pub fn write(
     out: &mut impl Write,
     tables: &[Table],
@@ -26,6 +29,11 @@ pub fn write(
             Some(t) => table::csv(out, t, format == Format::Excel),
             None => Ok(()),
         },
+        Format::Pdf => {
+            let title = tables.first().map_or("", |t| t.title.as_str());
+            let bytes = pdf::bytes(title, tables, mark).map_err(io::Error::other)?;
+            out.write_all(&bytes)
+        }
         _ => {
             if let Some(mark) = mark {
                 writeln!(out, "{mark}\n")?;
@@ -49,5 +57,6 @@ pub fn extension(format: Format) -> &'static str {
         Format::Markdown => "md",
         Format::Json => "json",
         Format::Terminal => "txt",
+        Format::Pdf => "pdf",
     }
 }

@@ -40,6 +40,7 @@ pub enum Format {
     Excel,
     Markdown,
     Json,
+    Pdf,
 }
 
 /// How a cell reads in a human format (terminal, Markdown, the TUI, PDF).

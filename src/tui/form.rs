@@ -27,6 +27,10 @@ pub enum FormKind {
         event_id: String,
         old: Box<Event>,
         spec: Box<KindSpec>,
+        /// The event as this reader sees it (sealed values opened or
+        /// masked), and the sealed fields it could not open.
+        shown: Box<Event>,
+        locked: Vec<&'static str>,
     },
     /// Withdraw a recorded event, with the reason.
     Withdraw {

@@ -53,7 +53,9 @@ impl Form {
                 event_id,
                 old,
                 spec,
-            } => self.edit_effect(case_id, event_id, old, spec),
+                shown,
+                locked,
+            } => self.edit_effect(case_id, event_id, (old, shown), spec, locked),
             FormKind::Withdraw {
                 case_id,
                 event_id,

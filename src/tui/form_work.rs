@@ -7,6 +7,7 @@ use super::form::{Field, Form, FormKind};
 use super::messages::FormError;
 use super::msg::{Effect, ProtocolInfo};
 use crate::domain::case::Case;
+use crate::domain::compartments;
 use crate::domain::correction::{self, EventEdit};
 use crate::domain::event::{Event, Field as EventField, KindSpec};
 use crate::i18n::date;
@@ -65,8 +66,16 @@ impl Form {
             .unwrap_or(0);
     }
 
-    /// Correct a recorded event: every field it takes, as it is now.
-    pub fn edit_event(case_id: &str, event_id: &str, old: &Event, spec: KindSpec) -> Form {
+    /// Correct a recorded event: every field it takes, as it is now and as
+    /// this reader may see it (`shown`: sealed values opened or masked;
+    /// `locked`: the sealed fields it could not open).
+    pub fn edit_event(
+        case_id: &str,
+        event_id: &str,
+        (raw, old): (&Event, &Event),
+        locked: Vec<&'static str>,
+        spec: KindSpec,
+    ) -> Form {
         let mut fields = vec![
             Field::text("date", ("Datum", "Date"), date(old.date)),
             Field::text(
@@ -109,8 +118,10 @@ impl Form {
             kind: FormKind::EditEvent {
                 case_id: case_id.into(),
                 event_id: event_id.into(),
-                old: Box::new(old.clone()),
+                old: Box::new(raw.clone()),
                 spec: Box::new(spec),
+                shown: Box::new(old.clone()),
+                locked,
             },
             fields,
             focus: 0,
@@ -140,8 +151,9 @@ impl Form {
         &self,
         case_id: &str,
         event_id: &str,
-        old: &Event,
+        (old, shown_event): (&Event, &Event),
         spec: &KindSpec,
+        locked: &[&'static str],
     ) -> Result<Effect, FormError> {
         let visible = self.visible();
         let shown = |key: &str| {
@@ -160,10 +172,17 @@ impl Form {
                 .map(|s| (s.field, self.value(s.field.name())))
                 .collect(),
         };
-        let (new, changed) = correction::edit(old, spec, &change).map_err(FormError::Correction)?;
+        // Edited on the copy this reader sees; what it left alone keeps
+        // its stored ciphertext.
+        let (mut new, changed) =
+            correction::edit(shown_event, spec, &change).map_err(FormError::Correction)?;
         if changed.is_empty() {
             return Err(FormError::NothingChanged);
         }
+        if let Some(f) = changed.iter().find(|f| locked.contains(f)) {
+            return Err(self.sealed_error(f));
+        }
+        compartments::keep_sealed(old, &mut new, &changed);
         Ok(Effect::ReplaceEvent {
             case_id: case_id.into(),
             event_id: event_id.into(),
@@ -171,6 +190,22 @@ impl Form {
             new: Box::new(new),
             summary: format!("edit event {event_id} ({})", changed.join(", ")),
         })
+    }
+
+    /// A sealed field this reader cannot open was changed: refused.
+    fn sealed_error(&self, field: &str) -> FormError {
+        let label = self
+            .fields
+            .iter()
+            .find(|f| f.key == field)
+            .map_or(field, |f| crate::i18n::t(f.label.0, f.label.1));
+        FormError::Text(format!(
+            "{label}: {}",
+            crate::i18n::t(
+                "vertrouwelijk; wijzigen kan alleen met de sleutel van het compartiment (verzuim keys init)",
+                "confidential; only a holder of the compartment's key can change it (verzuim keys init)"
+            )
+        ))
     }
 
     pub(super) fn withdraw_effect(

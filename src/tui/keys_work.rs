@@ -128,7 +128,12 @@ fn correct(app: &mut App, case_id: &str, edit: bool) {
             .protocol(&case.protocol)
             .and_then(|p| p.kinds.iter().find(|k| k.id == old.kind).cloned())
             .unwrap_or_else(|| correction::lenient_spec(old));
-        Form::edit_event(case_id, &eid, old, spec)
+        // Prefilled as this reader sees it: opened for a key holder, else
+        // masked (and then not editable).
+        let seen = app.shown(case);
+        let shown = seen.events.get(&eid).unwrap_or(old);
+        let locked = crate::domain::compartments::unopened(case, old, shown);
+        Form::edit_event(case_id, &eid, (old, shown), locked, spec)
     } else {
         Form::withdraw(case_id, &eid, old)
     };

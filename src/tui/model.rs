@@ -432,6 +432,20 @@ impl App {
         std::borrow::Cow::Owned(crate::domain::compartments::reveal(case, &key))
     }
 
+    /// The conflicts of `case` as this session may see them: a sealed
+    /// value in a side opened or masked, never the ciphertext.
+    pub fn shown_conflicts(
+        &self,
+        case: &Case,
+        conflicts: &[crate::domain::merge::Conflict],
+    ) -> Vec<crate::domain::merge::Conflict> {
+        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
+        conflicts
+            .iter()
+            .map(|c| crate::domain::compartments::reveal_conflict(case, c, &key))
+            .collect()
+    }
+
     /// A history diff of `case` as this session may see it.
     pub fn shown_diff(&self, case: Option<&Case>, text: &str) -> String {
         let Some(case) = case else {

@@ -48,6 +48,15 @@ pub struct ReportRequest {
 }
 
 impl ReportRequest {
+    /// The title of its PDF (the same as `verzuim report ... --pdf`).
+    pub fn pdf_title(&self) -> String {
+        match self.kind {
+            ReportKind::Thuiszitters => crate::render::pdf::thuiszitters_title().into(),
+            ReportKind::Jaar => crate::render::pdf::jaar_title(self.year),
+            ReportKind::Mazl => crate::render::pdf::mazl_title().into(),
+        }
+    }
+
     /// The default file name in `exports/`.
     pub fn file_name(&self, today: NaiveDate, format: Format) -> String {
         let ext = crate::render::extension(format);
@@ -70,9 +79,9 @@ impl ReportRequest {
 }
 
 /// The formats a report is written in from the TUI, in the order Tab
-/// cycles them. PDF: add its `Format` here once the letters branch lands
-/// (the worker's `export` writes every format through `render`).
-pub const EXPORT_FORMATS: [Format; 3] = [Format::Csv, Format::Excel, Format::Markdown];
+/// cycles them (the worker's `export` writes every format through
+/// `render`).
+pub const EXPORT_FORMATS: [Format; 4] = [Format::Csv, Format::Excel, Format::Markdown, Format::Pdf];
 
 pub fn format_label(f: Format) -> &'static str {
     match f {
@@ -81,6 +90,7 @@ pub fn format_label(f: Format) -> &'static str {
         Format::Markdown => "Markdown",
         Format::Json => "JSON",
         Format::Terminal => t("tekst", "text"),
+        Format::Pdf => "PDF",
     }
 }
 

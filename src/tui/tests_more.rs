@@ -314,3 +314,31 @@ fn an_edited_birth_date_typed_dutch_is_stored_iso() {
     );
     assert_eq!(a.said.as_deref(), Some("dossier gewijzigd: geboortedatum"));
 }
+
+#[test]
+fn the_thuiszitter_line_keeps_its_since_date_at_80x24() {
+    let mut a = app();
+    let (name, since) = a
+        .data
+        .cases
+        .iter()
+        .find_map(|c| {
+            let i = a.case_index(&c.id)?;
+            match &a.data.checks[i] {
+                Ok(e) => e.class.as_ref().map(|k| (c.name.clone(), k.since)),
+                Err(_) => None,
+            }
+        })
+        .expect("a demo case with a classification");
+    open(&mut a, &name);
+    let screen = render_small(&a);
+    // The pupil panel: the left column down to its bottom border.
+    let panel: String = screen
+        .lines()
+        .skip(1)
+        .map(|l| l.chars().take(37).collect::<String>())
+        .take_while(|l| !l.contains('└'))
+        .collect();
+    let since = format!("sinds {}", crate::i18n::date(since));
+    assert!(panel.contains(&since), "{since} missing:\n{screen}");
+}

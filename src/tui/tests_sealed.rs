@@ -1,9 +1,11 @@
 //! The TUI with confidential compartments (issue 15): the case timeline
 //! shows a sealed note opened for a key holder and "vertrouwelijk (jgz)"
-//! for anyone else, never the ciphertext.
+//! for anyone else, never the ciphertext; so do the edit form (`E`) and
+//! the conflict box.
 
 use super::model::App;
-use super::tests::{app, open};
+use super::msg::Effect;
+use super::tests::{app, key, open};
 use crate::domain::compartments::{Compartments, KeyBlock};
 use crate::domain::dates;
 use crate::domain::event::Event;
@@ -12,10 +14,15 @@ use crate::store::keys;
 use age::secrecy::SecretString;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    render_at(app, 140)
+}
+
+fn render_at(app: &App, width: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
     terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
     format!("{}", terminal.backend())
 }
@@ -84,4 +91,88 @@ fn the_timeline_opens_a_sealed_note_for_a_holder() {
     let screen = render(&a);
     assert!(screen.contains("buikpijn"), "{screen}");
     assert!(!screen.contains("vz1:"));
+}
+
+fn edit_sealed(a: &mut App) -> usize {
+    open(a, "Sanne");
+    a.event_sel = Some("sealed1".into());
+    key(a, KeyCode::Char('E'));
+    let form = a.form.as_ref().expect("the edit form");
+    form.fields.iter().position(|f| f.key == "note").unwrap()
+}
+
+#[test]
+fn the_edit_form_opens_a_sealed_note_for_a_holder_and_keeps_it_sealed() {
+    let (mut a, kr, _dir) = sealed_app();
+    a.keyring = Some(Arc::new(kr));
+    let note = edit_sealed(&mut a);
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.fields[note].value, "buikpijn");
+    let raw = a.current_case().unwrap().0.events["sealed1"].note.clone();
+    // A change elsewhere keeps the stored ciphertext of the note.
+    let outcome = form.fields.iter().position(|f| f.key == "date").unwrap();
+    a.form.as_mut().unwrap().fields[outcome].value = "17-11-2025".into();
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::ReplaceEvent { new, summary, .. }] = effects.as_slice() else {
+        panic!("{effects:?} {:?}", a.form.as_ref().map(|f| &f.error))
+    };
+    assert_eq!(new.note, raw);
+    assert!(summary.ends_with("(date)"), "{summary}");
+}
+
+#[test]
+fn the_edit_form_masks_a_sealed_note_and_refuses_changing_it_without_a_key() {
+    let (mut a, _kr, _dir) = sealed_app();
+    let note = edit_sealed(&mut a);
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.fields[note].value, "vertrouwelijk (jgz)");
+    a.form.as_mut().unwrap().fields[note].value = "iets anders".into();
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    let error = a.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("Notitie: vertrouwelijk"), "{error}");
+}
+
+#[test]
+fn the_conflict_box_opens_or_masks_a_sealed_note() {
+    let (mut a, kr, _dir) = sealed_app();
+    let case = a
+        .data
+        .cases
+        .iter()
+        .find(|c| c.name.contains("Sanne"))
+        .unwrap();
+    let e = case.events["sealed1"].clone();
+    let mut other = e.clone();
+    other.outcome = Some("niet verschenen".into());
+    let text = |e: &Event| Some(toml::Value::try_from(e).unwrap().to_string());
+    let conflict = crate::domain::merge::Conflict {
+        field: "events.sealed1".into(),
+        base: None,
+        local: text(&e),
+        remote: text(&other),
+        others: vec![],
+    };
+    let id = case.id.clone();
+    a.data.conflicts.insert(id, vec![conflict]);
+    open(&mut a, "Sanne");
+    // Wide enough for the whole event in the box (the note comes third).
+    let conflict_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("events.sealed1"))
+            .unwrap()
+            .to_string()
+    };
+    let screen = conflict_line(&render_at(&a, 400));
+    assert!(
+        screen.contains("note = \"vertrouwelijk (jgz)\""),
+        "{screen}"
+    );
+    assert!(!screen.contains("vz1:"));
+    a.keyring = Some(Arc::new(kr));
+    let screen = conflict_line(&render_at(&a, 400));
+    assert!(
+        screen.contains("buikpijn") && !screen.contains("vz1:"),
+        "{screen}"
+    );
 }

@@ -73,9 +73,15 @@ pub fn export(
     let tables = tables(root, today, request, false)?;
     let named = request.kind == ReportKind::Thuiszitters && request.named;
     let mark = named.then_some(render::thuiszitters::CONFIDENTIAL);
-    let mut bytes = Vec::new();
-    render::write(&mut bytes, &tables, format, mark)
-        .map_err(|e| StoreError::Repo(format!("{path}: {e}")))?;
+    let bytes = if format == Format::Pdf {
+        render::pdf::bytes(&request.pdf_title(), &tables, mark)
+            .map_err(|e| StoreError::Repo(format!("{path}: {e}")))?
+    } else {
+        let mut bytes = Vec::new();
+        render::write(&mut bytes, &tables, format, mark)
+            .map_err(|e| StoreError::Repo(format!("{path}: {e}")))?;
+        bytes
+    };
     let written = reports::export(root, path, &bytes)?;
     Ok(Msg::Exported(written.display().to_string()))
 }
@@ -118,5 +124,31 @@ mod tests {
         // Never into the case data.
         let err = export(dir.path(), today, request, Format::Csv, "cases/aaaa.toml");
         assert!(matches!(err, Err(StoreError::User(_))));
+    }
+
+    #[test]
+    fn a_pdf_export_is_a_private_pdf_named_for_its_report() {
+        let (dir, repo) = crate::store::test_support::repo();
+        repo.create_case(&crate::store::test_support::case("aaaa"))
+            .unwrap();
+        let today = crate::domain::dates::parse("2026-08-15").unwrap();
+        let request = ReportRequest {
+            kind: ReportKind::Mazl,
+            named: false,
+            year: SchoolYear(2025),
+        };
+        assert!(super::super::reports::EXPORT_FORMATS.contains(&Format::Pdf));
+        let name = request.file_name(today, Format::Pdf);
+        assert_eq!(name, "exports/mazl-2025-2026.pdf");
+        export(dir.path(), today, request, Format::Pdf, &name).unwrap();
+        let path = dir.path().join(&name);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{:?}", &bytes[..8]);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // The same document `verzuim report mazl --pdf` writes.
+        let tables = tables(dir.path(), today, request, false).unwrap();
+        let cli = crate::render::pdf::bytes(crate::render::pdf::mazl_title(), &tables, None);
+        assert_eq!(cli.unwrap(), bytes);
     }
 }

@@ -26,12 +26,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let conflicts = app
-        .data
-        .conflicts
-        .get(&case.id)
-        .map(|c| c.as_slice())
-        .unwrap_or(&[]);
+    let conflicts = app.shown_conflicts(
+        case,
+        app.data
+            .conflicts
+            .get(&case.id)
+            .map(|c| c.as_slice())
+            .unwrap_or(&[]),
+    );
     // One line per side of each conflict (three people: three lines).
     let conflict_height = if conflicts.is_empty() {
         0
@@ -49,7 +51,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(left);
     if !conflicts.is_empty() {
-        f.render_widget(conflict_box(conflicts, &th), conflict_area);
+        f.render_widget(conflict_box(&conflicts, &th), conflict_area);
     }
     let [actions, timeline] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
@@ -59,8 +61,18 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     } else {
         t("gesloten", "closed")
     };
-    let mut lines = vec![
-        Line::styled(escape(&case.name).into_owned(), th.heading()),
+    let mut lines = vec![Line::styled(escape(&case.name).into_owned(), th.heading())];
+    // The classification (thuiszitter type) right under the name and its
+    // date first: a short panel (80x24) cuts lines from the bottom.
+    if let Ok(Evaluation { class: Some(c), .. }) = check {
+        let colour = c.colour.clone().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {}: ", t("sinds", "since"), date(c.since))),
+            Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
+            Span::raw(format!(" ({})", c.scheme)),
+        ]));
+    }
+    lines.extend([
         Line::raw(format!(
             "{}: {}   id: {}",
             t("Geboren", "Born"),
@@ -79,7 +91,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             t("Eigenaar", "Owner"),
             case.owner.as_deref().unwrap_or("-")
         )),
-    ];
+    ]);
     if let Some(r) = app
         .data
         .retention
@@ -110,14 +122,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             escape(&crate::words::pause(&p)).into_owned(),
             th.soon(),
         ));
-    }
-    if let Ok(Evaluation { class: Some(c), .. }) = check {
-        let colour = c.colour.clone().unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::raw(format!("{}: ", c.scheme)),
-            Span::styled(format!("{} {colour}", c.label), th.named(&colour)),
-            Span::raw(format!(" {} {}", t("sinds", "since"), date(c.since))),
-        ]));
     }
     f.render_widget(
         Paragraph::new(lines)
