@@ -101,10 +101,8 @@ impl Compartments {
                 file,
                 text,
                 Some(at..at),
-                crate::i18n::t(
-                    "geheime sleutel in het bestand: verwijder hem (alleen publieke sleutels horen hier) en vervang hem",
-                    "a secret key in the file: remove it (only public keys belong here) and replace it",
-                ),
+                // File checks speak English, like the protocol checks.
+                "a secret key in the file: remove it (only public keys belong here) and replace it",
             ));
         }
         let mut c: Compartments =
@@ -120,11 +118,7 @@ impl Compartments {
                     return Err(at(
                         &format!("\"{f}\""),
                         format!(
-                            "{kind}: `{f}` {}",
-                            crate::i18n::t(
-                                "kan niet verzegeld worden (soort, datum, uitkomst en advies blijven leesbaar)",
-                                "cannot be sealed (kind, date, outcome and advice stay readable)"
-                            )
+                            "{kind}: `{f}` cannot be sealed (kind, date, outcome and advice stay readable)"
                         ),
                     ));
                 }
@@ -140,13 +134,8 @@ impl Compartments {
                 return Err(at(
                     &r.key,
                     format!(
-                        "{} `{}`: {}",
-                        crate::i18n::t("sleutel van", "key of"),
-                        r.label,
-                        crate::i18n::t(
-                            "geen publieke age- of ssh-sleutel (age1..., ssh-ed25519 ..., ssh-rsa ...)",
-                            "not a public age or ssh key (age1..., ssh-ed25519 ..., ssh-rsa ...)"
-                        )
+                        "key of `{}`: not a public age or ssh key (age1..., ssh-ed25519 ..., ssh-rsa ...)",
+                        r.label
                     ),
                 ));
             }
@@ -207,12 +196,11 @@ pub fn public_key_shape(key: &str) -> bool {
         || k.starts_with("ssh-rsa AAAA")
 }
 
-/// What someone without the key sees instead of a sealed value.
+/// What someone without the key sees instead of a sealed value, in both
+/// languages the word of the issue and the professionals ("vertrouwelijk
+/// (jgz)"): it stands in the data where the value would be.
 pub fn masked(compartment: &str) -> String {
-    format!(
-        "{} ({compartment})",
-        crate::i18n::t("vertrouwelijk", "confidential")
-    )
+    format!("vertrouwelijk ({compartment})")
 }
 
 /// The case as a person sees it: every sealed value opened with the keys
