@@ -293,6 +293,12 @@ pub fn event_details(e: &Event) -> String {
                 let nl = format!("{} {}", b.amount, b.unit.dutch(b.amount));
                 t(&nl, &b.to_string()).to_string()
             }),
+            // A letter's hash in full is noise on screen; the file and
+            // --json keep all 64 digits for checking.
+            Field::Sha256 => f.get(e).map(|h| match h.get(..12) {
+                Some(short) if h.len() > 12 => format!("{short}…"),
+                _ => h,
+            }),
             _ => f.get(e),
         };
         if let Some(v) = value {
