@@ -395,8 +395,9 @@ fn print_protocol(p: &ResolvedProtocol) {
         outln!(
             "  {:<28} {:<13} {:<10} {}{levels}{local}",
             r.id,
-            r.kind,
-            r.owner,
+            // to_string: their Display ignores the width, the columns need it
+            r.kind.to_string(),
+            r.owner.to_string(),
             r.message
         );
     }
