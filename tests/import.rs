@@ -264,13 +264,13 @@ fn duo_reports_by_name_and_birth_with_soort_number_and_status() {
     let f = write(&s, "duo.csv", &bytes);
     let out = s.ok(TODAY, &["import", &f, "--map", "duo", "--apply"]);
     assert!(
-        out.contains("melding-leerplicht") && out.contains("soort=16u4w"),
+        out.contains("melding-leerplicht") && out.contains("Soort melding: 16u4w"),
         "{out}"
     );
     assert!(out.contains("rij 3: geen case gevonden"), "{out}");
     let shown = s.ok(TODAY, &["show", &id]);
     assert!(
-        shown.contains("soort=16u4w meldingsnummer=M-2026-77 status=nieuw"),
+        shown.contains("Soort melding: 16u4w; Meldingsnummer: M-2026-77; Status melding: nieuw"),
         "{shown}"
     );
     // A later export with the report's new status: changed, not doubled.

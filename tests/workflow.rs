@@ -53,11 +53,11 @@ fn new_kinds_take_their_fields_and_show_by_label() {
     assert!(err.contains("5a, 5b"), "{err}");
     let show = s.ok(day, &["show", &id]);
     assert!(
-        show.contains("Zorgmelding") && show.contains("to=veilig-thuis"),
+        show.contains("Zorgmelding") && show.contains("Aan: veilig-thuis"),
         "{show}"
     );
     assert!(
-        show.contains("Hoorgesprek") && show.contains("artikel=5a"),
+        show.contains("Hoorgesprek") && show.contains("Artikel: 5a"),
         "{show}"
     );
     let en = s.ok(day, &["--lang", "en", "show", &id]);

@@ -26,6 +26,8 @@ pub struct Cli {
         global = true,
         env = "VERZUIM_LANG",
         hide_env_values = true,
+        // clap words the list in English; the Dutch help names both values
+        hide_possible_values = true,
         value_enum
     )]
     pub lang: Option<Lang>,

@@ -158,7 +158,7 @@ fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         (c, "compartment") if c.starts_with("keys") => {
-            t("het compartiment (standaard jgz)", "the compartment (default jgz)").to_string()
+            t("het compartiment", "the compartment").to_string()
         }
         ("keys add-recipient", "recovery") => t(
             "zet de verplichte herstelsleutel van de organisatie in plaats van een ontvanger",
@@ -507,6 +507,8 @@ fn value_name(id: &str) -> Option<&'static str> {
         "schooljaar" => "SCHOOLJAAR",
         "pdf" => "BESTAND",
         "template" => "SJABLOON",
+        "compartment" => "COMPARTIMENT",
+        "key" => "SLEUTEL",
         _ => return super::help_workflow::value_name(id),
     })
 }
@@ -518,7 +520,9 @@ pub fn help_text(rendered: &str) -> String {
         crate::i18n::Lang::En => rendered.to_string(),
         crate::i18n::Lang::Nl => rendered
             .replace("[OPTIONS]", "[OPTIES]")
-            .replace("[env: ", "[omgeving: "),
+            .replace("[env: ", "[omgeving: ")
+            .replace("[default: ", "[standaard: ")
+            .replace("[possible values: ", "[mogelijke waarden: "),
     }
 }
 

@@ -131,7 +131,8 @@ fn write_due_items(
             t("d", "d"),
             escape(&i.case.id),
             escape(&i.case.name),
-            i.action.role,
+            // to_string: Role's Display ignores the width, the column needs it padded
+            i.action.role.to_string(),
             escape(&crate::words::action_title(i.action))
         )?;
     }
@@ -197,6 +198,13 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         .get(&c.protocol)
         .map(|p| p.vocabulary.as_slice())
         .unwrap_or_default();
+    // The label column as wide as this case's longest label, so ids line up.
+    let width = c
+        .events_by_date()
+        .into_iter()
+        .map(|(_, e)| crate::i18n::kind_label(&e.kind, vocabulary).chars().count())
+        .max()
+        .unwrap_or(0);
     for (eid, e) in c.events_by_date() {
         let extra = crate::i18n::event_details(e);
         let note = e
@@ -205,7 +213,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             .map(|n| format!("  \"{n}\""))
             .unwrap_or_default();
         outln!(
-            "  {}  {:<26} {}{extra}{note}",
+            "  {}  {:<width$} {}{extra}{note}",
             date(e.date),
             crate::i18n::kind_label(&e.kind, vocabulary),
             &eid[..eid.len().min(8)]
@@ -387,8 +395,9 @@ fn print_protocol(p: &ResolvedProtocol) {
         outln!(
             "  {:<28} {:<13} {:<10} {}{levels}{local}",
             r.id,
-            r.kind,
-            r.owner,
+            // to_string: their Display ignores the width, the columns need it
+            r.kind.to_string(),
+            r.owner.to_string(),
             r.message
         );
     }

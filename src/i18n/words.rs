@@ -283,25 +283,31 @@ pub fn event_details(e: &Event) -> String {
     if let Some(o) = &e.outcome {
         text += &format!(" [{o}]");
     }
+    // Each field by its label in the interface language ("Reden: ..."), not
+    // by its file key: the timeline is read by people, the file by verzuim.
+    let mut parts = Vec::new();
     for f in Field::ALL.into_iter().filter(|f| *f != Field::Action) {
-        match f {
-            Field::Due => {
-                if let Some(d) = e.due {
-                    text += &format!(" due={}", date(d));
-                }
-            }
-            Field::By => {
-                if let Some(b) = e.by {
-                    let nl = format!("{} {}", b.amount, b.unit.dutch(b.amount));
-                    text += &format!(" by={}", t(&nl, &b.to_string()));
-                }
-            }
-            _ => {
-                if let Some(v) = f.get(e) {
-                    text += &format!(" {}={v}", f.name());
-                }
-            }
+        let value = match f {
+            Field::Due => e.due.map(|d| date(d).to_string()),
+            Field::By => e.by.map(|b| {
+                let nl = format!("{} {}", b.amount, b.unit.dutch(b.amount));
+                t(&nl, &b.to_string()).to_string()
+            }),
+            // A letter's hash in full is noise on screen; the file and
+            // --json keep all 64 digits for checking.
+            Field::Sha256 => f.get(e).map(|h| match h.get(..12) {
+                Some(short) if h.len() > 12 => format!("{short}…"),
+                _ => h,
+            }),
+            _ => f.get(e),
+        };
+        if let Some(v) = value {
+            let (nl, en) = f.labels();
+            parts.push(format!("{}: {v}", t(nl, en)));
         }
+    }
+    if !parts.is_empty() {
+        text += &format!(" {}", parts.join("; "));
     }
     if let Some(a) = &e.action {
         text += &format!(" {a}");

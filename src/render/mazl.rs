@@ -34,13 +34,20 @@ pub fn table(m: &Mazl, defs: &MazlDefs) -> Table {
     rows.push(cells(t("totaal", "total"), "", &m.total, defs));
     Table {
         title: format!(
-            "{} {} - {} ({} {}: {})",
+            "{} {} - {} ({}: {})",
             t("M@ZL-cijfers", "M@ZL figures"),
             date(m.from),
             date(m.to),
-            t("ziekmeldingen", "sick reports"),
-            t("venster", "window"),
-            defs.sick_window
+            t("venster ziekmeldingen", "sick reports window"),
+            // Span's Display is English ("12 weeks"): worded here per language
+            t(
+                &format!(
+                    "{} {}",
+                    defs.sick_window.amount,
+                    defs.sick_window.unit.dutch(defs.sick_window.amount)
+                ),
+                &defs.sick_window.to_string()
+            )
         ),
         headers,
         rows,

@@ -53,7 +53,7 @@ impl CaseRepo {
     pub fn open(dir: &Path) -> Result<CaseRepo> {
         if !dir.join(config::FILE).is_file() || !dir.join(".git").exists() {
             return Err(StoreError::Repo(format!(
-                "{}: {} (`verzuim --dir {} init`)",
+                "{}: {} `verzuim --dir {} init`",
                 dir.display(),
                 t(
                     "geen dossiermap; maak er een met",

@@ -227,16 +227,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 .unwrap_or(0),
         )
     };
+    // The count says when more actions are open than the panel shows.
+    let heading = format!("{}: {}", t("Open acties", "Open actions"), open.len());
     let mut title = format!(
-        " {} (x {}, v {}, b {}) ",
-        t("Open acties", "Open actions"),
+        " {heading} (x {}, v {}, b {}) ",
         t("afronden", "mark done"),
         t("verlengen", "extend"),
         t("brief", "letter")
     );
     // A narrow panel keeps the keys and drops their words (`?` has them).
     if title.chars().count() + 2 > usize::from(actions.width) {
-        title = format!(" {} (x, v, b) ", t("Open acties", "Open actions"));
+        title = format!(" {heading} (x, v, b) ");
     }
     let list = List::new(items)
         .block(Block::bordered().title(title))

@@ -77,7 +77,8 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     let current = app
         .current_case()
         .map(|(c, _)| c.name.as_str())
-        .unwrap_or("-");
+        // No case open yet: name the screen, a bare "-" told a new user nothing.
+        .unwrap_or(t("Dossier", "Case"));
     let tabs = [
         (Screen::Today, format!("1 {}", t("Vandaag", "Today"))),
         (Screen::Cases, format!("2 {}", t("Dossiers", "Cases"))),

@@ -63,13 +63,17 @@ pub fn adjust(
         }
     }
     for p in &tl.pauses {
-        if p.start > due || done_on.is_some_and(|d| d < p.start) {
+        // Done on the pause's first day: done, not held by it.
+        if p.start > due || done_on.is_some_and(|d| d <= p.start) {
             continue;
         }
         let from = p.start.max(triggered.succ_opt().unwrap_or(triggered));
+        // A done action's clock stopped when it was done: a pause that runs
+        // on holds it no longer (it was shown "[gepauzeerd]" and moved).
         let to = p.end.unwrap_or(tl.today);
+        let to = done_on.map_or(to, |d| to.min(d));
         let days = tl.cal.school_days_between(from, to);
-        let ongoing = p.covers(tl.today);
+        let ongoing = p.covers(tl.today) && done_on.is_none();
         // A pause that runs today holds the deadline even before it has
         // cost a school day: shown, with nothing moved yet.
         if days == 0 && !ongoing {

@@ -55,6 +55,25 @@ fn a_pause_shifts_a_five_school_day_deadline_across_the_weekend() {
 }
 
 #[test]
+fn a_pause_does_not_hold_an_action_done_on_its_first_day_or_during_it() {
+    let mut s = registered();
+    let id = mail(&s, "2025-11-12").id;
+    s.add("afgerond", "2025-11-13").action = Some(id.clone());
+    pause(&mut s, "2025-11-13", None);
+    let a = mail(&s, "2025-11-17");
+    assert_eq!(a.status, ActionStatus::Done);
+    assert_eq!((a.due, a.paused()), (d("2025-11-17"), false));
+    // Done on Friday 14th, the pause's second day: one school day (13th)
+    // moved it, and the pause running on does not hold it.
+    let mut s = registered();
+    pause(&mut s, "2025-11-13", None);
+    s.add("afgerond", "2025-11-14").action = Some(id);
+    let a = mail(&s, "2025-11-19");
+    assert_eq!(a.status, ActionStatus::Done);
+    assert!(!a.paused());
+}
+
+#[test]
 fn a_running_pause_stops_the_clock_until_it_is_resumed() {
     let mut s = registered();
     pause(&mut s, "2025-11-13", None);
