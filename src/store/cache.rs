@@ -378,8 +378,7 @@ pub fn write_chunks(git_dir: &Path, chunks: &[impl AsRef<[u8]>]) {
 
 /// The blob id git gives these bytes.
 pub fn blob_id(bytes: &[u8]) -> Option<BlobId> {
-    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
-        .ok()?
+    super::git::hash::object_id(git2::ObjectType::Blob, bytes)
         .as_bytes()
         .try_into()
         .ok()

@@ -161,8 +161,9 @@ pub fn recover(
             let full_path = root.join(p);
             let on_disk = full_path
                 .exists()
-                .then(|| git2::Oid::hash_file(git2::ObjectType::Blob, &full_path))
-                .transpose()?;
+                .then(|| git::hash::file_blob_id(&full_path))
+                .transpose()
+                .map_err(StoreError::io(&full_path))?;
             let status = match (in_head, on_disk) {
                 (Some(_), None) => Status::WT_DELETED,
                 (None, Some(_)) => Status::WT_NEW,

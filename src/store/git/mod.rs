@@ -2,6 +2,7 @@
 //! the changed files (never "add everything"), the history of one file,
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
+pub mod hash;
 mod objects;
 pub use objects::{Pending, sync_all};
 pub mod tls;

@@ -67,7 +67,7 @@ pub fn write_loose(
     pending: &mut Pending,
 ) -> Result<Oid, git2::Error> {
     use flate2::write::ZlibEncoder;
-    let oid = Oid::hash_object(kind, data)?;
+    let oid = super::hash::object_id(kind, data);
     let hex = oid.to_string();
     let objects = repo.path().join("objects");
     let dir = objects.join(&hex[..2]);
