@@ -11,7 +11,7 @@ use crate::domain::workflow::{self, WorkflowError};
 use crate::i18n::t;
 use crate::store::load;
 use crate::store::{CaseRepo, Result, StoreError};
-use crate::words::workflow_error;
+use crate::i18n::work::workflow_error;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
