@@ -7,6 +7,7 @@ use super::embedded;
 use super::git::{self, Change};
 use super::load::{self, CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
 use super::lock::RepoLock;
+use super::notices::Notices;
 use super::recovery;
 use super::{Result, StoreError};
 use super::{atomic, gitlocks, perms, txn};
@@ -24,9 +25,10 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 pub struct CaseRepo {
     pub root: PathBuf,
-    /// Where notices go (recovery, waiting for the lock): stderr for the
-    /// command line, collected for the TUI so nothing prints over it.
-    notices: Option<std::sync::Mutex<Vec<String>>>,
+    /// Where notices go (recovery, waiting for the lock): the front end's
+    /// writer for the command line, collected for the TUI so nothing
+    /// prints over it (`store/notices.rs`).
+    notices: Notices,
     /// Whether the next write skips the scan of every file for hand edits
     /// (it then checks the journal and its own files only). A command-line
     /// write never scans: a state change costs what it changes.
@@ -171,7 +173,7 @@ impl CaseRepo {
     pub fn at(root: PathBuf) -> CaseRepo {
         CaseRepo {
             root,
-            notices: None,
+            notices: Notices::send(),
             scanned: std::sync::atomic::AtomicBool::new(true),
             last_commit: std::sync::Mutex::new(None),
             keyring: std::sync::Mutex::new(None),
@@ -182,19 +184,13 @@ impl CaseRepo {
     /// first write commits hand edits anywhere (the TUI has read every
     /// file anyway, so the scan costs little there).
     pub fn quiet(mut self) -> Self {
-        self.notices = Some(std::sync::Mutex::new(Vec::new()));
+        self.notices = Notices::collect();
         self.scanned = std::sync::atomic::AtomicBool::new(false);
         self
     }
 
     pub(super) fn notice(&self, text: &str) {
-        match &self.notices {
-            Some(m) => m
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(text.to_string()),
-            None => crate::cli::out::err_line(text),
-        }
+        self.notices.give(text);
     }
 
     /// Gives this handle the session's unlocked key.
@@ -224,10 +220,7 @@ impl CaseRepo {
 
     /// Notices collected since the last call (quiet mode).
     pub fn take_notices(&self) -> Vec<String> {
-        self.notices
-            .as_ref()
-            .map(|m| std::mem::take(&mut *m.lock().unwrap_or_else(|p| p.into_inner())))
-            .unwrap_or_default()
+        self.notices.take()
     }
 
     pub fn git(&self) -> Result<Repository> {
