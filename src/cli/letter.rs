@@ -47,8 +47,9 @@ pub fn run(
         ))
     })?;
     let sender = repo.sender()?;
-    let made = crate::render::letter::make(&current, tpl, action, &sender, ctx.today, pdf.is_some())
-        .map_err(user)?;
+    let made =
+        crate::render::letter::make(&current, tpl, action, &sender, ctx.today, pdf.is_some())
+            .map_err(user)?;
     let target = pdf.map(|p| absolute(&p)).transpose()?;
     let event = repo.deliver_letter(
         &id,

@@ -7,7 +7,6 @@ mod conflicts;
 mod correct;
 mod demo;
 mod help;
-mod help_workflow;
 mod import;
 mod join;
 mod json;

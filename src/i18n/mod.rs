@@ -6,8 +6,8 @@
 //! (`cli/messages.rs`, `tui/messages.rs`). The domain never calls into
 //! this module.
 
-pub mod work;
 mod words;
+pub mod work;
 
 pub use words::*;
 
