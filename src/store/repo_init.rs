@@ -90,13 +90,7 @@ impl CaseRepo {
         for (path, text) in &files {
             atomic::write(&dir.join(path), text.as_bytes())?;
         }
-        let changes: Vec<Change> = files
-            .iter()
-            .map(|(p, text)| Change {
-                path: p,
-                content: Some(text.as_bytes()),
-            })
-            .collect();
+        let changes = Change::writes(&files);
         git::commit(
             &repo,
             &changes,

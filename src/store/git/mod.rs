@@ -21,6 +21,19 @@ pub struct Change<'a> {
     pub content: Option<&'a [u8]>,
 }
 
+impl<'a> Change<'a> {
+    /// Each file (path, content) written as it is.
+    pub fn writes<T: AsRef<[u8]>>(files: &'a [(String, T)]) -> Vec<Change<'a>> {
+        files
+            .iter()
+            .map(|(path, content)| Change {
+                path,
+                content: Some(content.as_ref()),
+            })
+            .collect()
+    }
+}
+
 /// Makes libgit2 fsync objects, refs and the index before it renames them
 /// into place, so a power cut never loses an acknowledged commit.
 pub fn durable() {
