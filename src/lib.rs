@@ -9,11 +9,9 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
-pub mod letters;
 pub mod pdf;
 pub mod render;
 pub mod store;
 pub mod synth;
 pub mod tui;
 pub mod ui;
-pub mod words;

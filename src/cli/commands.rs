@@ -186,7 +186,7 @@ fn add(
     let protocol = protocol_for(&rules, &current.protocol)?;
     let event = build_event(protocol, kind, date, text, fields)?;
     crate::domain::workflow::check_kind(&event)
-        .map_err(|e| user(crate::words::workflow_error(&e)))?;
+        .map_err(|e| user(crate::i18n::work::workflow_error(&e)))?;
     super::setup::question(&rules, &current, &event, ctx.today, force)?;
     super::keys::unlock_for(&repo, &event)?;
     let what = format!("add {} {}", event.kind, event.date);

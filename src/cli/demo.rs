@@ -47,13 +47,7 @@ pub fn create_demo_repo(dir: &Path, today: NaiveDate) -> Result<CaseRepo> {
     }
     let git = case_repo.git()?;
     let author = git::signature(&git, None)?;
-    let changes: Vec<Change> = files
-        .iter()
-        .map(|(p, t)| Change {
-            path: p,
-            content: Some(t.as_bytes()),
-        })
-        .collect();
+    let changes = Change::writes(&files);
     git::commit(
         &git,
         &changes,

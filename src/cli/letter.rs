@@ -30,7 +30,7 @@ pub fn run(
     let action = action.map(|a| find_action(&eval.actions, a)).transpose()?;
     let templates = letters::templates(&repo.root)?;
     let Some(name) = template else {
-        for (tpl, fits) in crate::letters::offer(&templates, &eval.actions, action) {
+        for (tpl, fits) in crate::render::letter::offer(&templates, &eval.actions, action) {
             let mark = if fits { "*" } else { " " };
             outln!("{mark} {}  {}", escape(&tpl.id), escape(&tpl.title));
         }
@@ -47,8 +47,9 @@ pub fn run(
         ))
     })?;
     let sender = repo.sender()?;
-    let made = crate::letters::make(&current, tpl, action, &sender, ctx.today, pdf.is_some())
-        .map_err(user)?;
+    let made =
+        crate::render::letter::make(&current, tpl, action, &sender, ctx.today, pdf.is_some())
+            .map_err(user)?;
     let target = pdf.map(|p| absolute(&p)).transpose()?;
     let event = repo.deliver_letter(
         &id,

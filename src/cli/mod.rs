@@ -7,7 +7,6 @@ mod conflicts;
 mod correct;
 mod demo;
 mod help;
-mod help_workflow;
 mod import;
 mod join;
 mod json;
@@ -32,6 +31,7 @@ use std::process::ExitCode;
 
 /// Parses arguments and runs the command; prints errors on one line.
 pub fn main() -> ExitCode {
+    crate::store::notices::send_to(out::err_line);
     let cli = match args::parse() {
         Ok(cli) => cli,
         Err(code) => return code,

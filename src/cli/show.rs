@@ -91,7 +91,7 @@ pub fn write_case_summary(
                     date(a.due),
                     a.id,
                     a.role,
-                    escape(&crate::words::action_title(a)),
+                    escape(&crate::i18n::work::action_title(a)),
                     local_term_text(a.local_term)
                 )?;
             }
@@ -133,7 +133,7 @@ fn write_due_items(
             escape(&i.case.name),
             // to_string: Role's Display ignores the width, the column needs it padded
             i.action.role.to_string(),
-            escape(&crate::words::action_title(i.action))
+            escape(&crate::i18n::work::action_title(i.action))
         )?;
     }
     Ok(())
@@ -189,7 +189,7 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
     );
     super::retention::show_line(&kept);
     if let Some(p) = crate::domain::workflow::pause_on(c, ctx.today, ctx.today) {
-        outln!("  {}", crate::words::pause(&p));
+        outln!("  {}", crate::i18n::work::pause(&p));
     }
     outln!("{}:", t("gebeurtenissen", "events"));
     let vocabulary = caseload
@@ -247,14 +247,14 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
                     date(a.due),
                     a.id,
                     a.role,
-                    crate::words::action_title(a),
+                    crate::i18n::work::action_title(a),
                     local_term_text(a.local_term)
                 );
-                for line in a.shifts.iter().map(crate::words::shift) {
+                for line in a.shifts.iter().map(crate::i18n::work::shift) {
                     outln!("      {line}");
                 }
                 if let Some(consent) = &a.consent {
-                    outln!("      {}", crate::words::consent(consent));
+                    outln!("      {}", crate::i18n::work::consent(consent));
                 }
                 if a.status != ActionStatus::Done
                     && let Some(p) = protocol

@@ -9,9 +9,9 @@ use crate::domain::engine::ActionStatus;
 use crate::domain::event::Event;
 use crate::domain::workflow::{self, WorkflowError};
 use crate::i18n::t;
+use crate::i18n::work::workflow_error;
 use crate::store::load;
 use crate::store::{CaseRepo, Result, StoreError};
-use crate::words::workflow_error;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]

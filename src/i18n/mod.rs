@@ -1,10 +1,13 @@
 //! The interface language of the front ends. Dutch by default (the users
 //! are Dutch professionals); English by setting. Chosen once at start-up.
-//! `words` holds the sentences both front ends share; each front end has
-//! its own catalogue for the rest (`cli/messages.rs`, `tui/messages.rs`).
-//! The domain never calls into this module.
+//! `words` holds the sentences both front ends share (typed input errors),
+//! `work` the wording of the working day (spans, pauses, escalations,
+//! consent); each front end has its own catalogue for the rest
+//! (`cli/messages.rs`, `tui/messages.rs`). The domain never calls into
+//! this module.
 
 mod words;
+pub mod work;
 
 pub use words::*;
 

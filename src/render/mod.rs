@@ -1,9 +1,12 @@
 //! Reports worded for people: the domain's figures as titled tables
 //! (Dutch, English through `i18n`) and the formats they are written in.
 //! Shared by the CLI (`verzuim report ...`) and the TUI's Rapportages
-//! screen, so both show and write exactly the same table.
+//! screen, so both show and write exactly the same table. Letters are
+//! made here too (`letter`: template text, PDF, digest), for the same two
+//! front ends.
 
 pub mod jaar;
+pub mod letter;
 pub mod mazl;
 pub mod pdf;
 pub mod table;

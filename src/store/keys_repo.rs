@@ -85,13 +85,7 @@ impl CaseRepo {
         if files.is_empty() {
             return Ok(report);
         }
-        let changes: Vec<Change> = files
-            .iter()
-            .map(|(p, text)| Change {
-                path: p,
-                content: Some(text.as_bytes()),
-            })
-            .collect();
+        let changes = Change::writes(&files);
         let what = match op {
             KeyOp::Rewrap => "rewrap",
             KeyOp::Rotate => "rotate",

@@ -3,10 +3,10 @@
 
 use super::case_file::{self, CaseDoc};
 use super::config::{self, RepoConfig};
-use super::embedded;
 use super::git::{self, Change};
-use super::load::{self, CALENDAR_DIR, CASES_DIR, PROTOCOLS_DIR};
+use super::load::{self, CASES_DIR};
 use super::lock::RepoLock;
+use super::notices::Notices;
 use super::recovery;
 use super::{Result, StoreError};
 use super::{atomic, gitlocks, perms, txn};
@@ -18,15 +18,19 @@ use git2::{Repository, Signature};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const GITIGNORE: &str = "# temp files of interrupted atomic writes\n.tmp-*\n# reports written from the TUI: may name pupils, never committed or synced\n/exports/\n";
+// Creating a case repository: a part of `CaseRepo`, in its own file.
+#[path = "repo_init.rs"]
+mod init;
+
 /// How long a write waits for another verzuim process to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 pub struct CaseRepo {
     pub root: PathBuf,
-    /// Where notices go (recovery, waiting for the lock): stderr for the
-    /// command line, collected for the TUI so nothing prints over it.
-    notices: Option<std::sync::Mutex<Vec<String>>>,
+    /// Where notices go (recovery, waiting for the lock): the front end's
+    /// writer for the command line, collected for the TUI so nothing
+    /// prints over it (`store/notices.rs`).
+    notices: Notices,
     /// Whether the next write skips the scan of every file for hand edits
     /// (it then checks the journal and its own files only). A command-line
     /// write never scans: a state change costs what it changes.
@@ -72,106 +76,11 @@ impl CaseRepo {
         perms::tighten_repo(&self.root, &|n| self.notice(n));
     }
 
-    /// Creates a case repository with the built-in protocols and calendars.
-    pub fn init(dir: &Path) -> Result<CaseRepo> {
-        CaseRepo::init_as(dir, None)
-    }
-
-    /// The same, with `author` recorded as `[author]` in verzuim.toml. The
-    /// author is known before anything is created: without one, nothing is.
-    pub fn init_as(dir: &Path, author: Option<&config::Author>) -> Result<CaseRepo> {
-        if dir.join(config::FILE).exists() {
-            return Err(StoreError::User(format!(
-                "{}: {}",
-                dir.display(),
-                t("is al een dossiermap", "is already a case repository")
-            )));
-        }
-        let git_config = match Repository::open(dir) {
-            Ok(r) => r.config()?,
-            Err(_) => git2::Config::open_default()?,
-        };
-        let author_sig = git::identity(&git_config, author)?;
-        atomic::create_private_dir(dir)?;
-        git::durable();
-        let repo = match Repository::open(dir) {
-            Ok(r) => r,
-            Err(_) => git::init(dir)?,
-        };
-        let author_text = author.map(config::author_text);
-        let settings = match &author_text {
-            Some(a) => format!("{}{a}", config::DEFAULT_TEXT),
-            None => config::DEFAULT_TEXT.to_string(),
-        };
-        let author = author_sig;
-        let mut files: Vec<(String, &str)> = vec![
-            (config::FILE.into(), settings.as_str()),
-            (".gitignore".into(), GITIGNORE),
-            // Git keeps no empty folder; every clone needs `cases/`.
-            (format!("{CASES_DIR}/.gitkeep"), ""),
-            (crate::domain::retention::FILE.into(), embedded::RETENTION),
-        ];
-        files.extend(
-            embedded::PROTOCOLS
-                .iter()
-                .map(|(n, text)| (format!("{PROTOCOLS_DIR}/{n}"), *text)),
-        );
-        files.extend(
-            embedded::CALENDARS
-                .iter()
-                .map(|(n, text)| (format!("{CALENDAR_DIR}/{n}"), *text)),
-        );
-        files.extend(
-            embedded::IMPORTS
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", super::import::IMPORTS_DIR), *text)),
-        );
-        files.extend(
-            embedded::REPORTS
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", super::reports::DIR), *text)),
-        );
-        files.extend(
-            embedded::TEMPLATES
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", crate::domain::letter::DIR), *text)),
-        );
-        for d in [
-            CASES_DIR,
-            PROTOCOLS_DIR,
-            CALENDAR_DIR,
-            super::import::IMPORTS_DIR,
-            super::reports::DIR,
-            crate::domain::letter::DIR,
-        ] {
-            atomic::create_private_dir(&dir.join(d))?;
-        }
-        for (path, text) in &files {
-            atomic::write(&dir.join(path), text.as_bytes())?;
-        }
-        let changes: Vec<Change> = files
-            .iter()
-            .map(|(p, text)| Change {
-                path: p,
-                content: Some(text.as_bytes()),
-            })
-            .collect();
-        git::commit(
-            &repo,
-            &changes,
-            "init: case repository with protocols, school calendars, import mappings and report definitions",
-            &author,
-        )?;
-        let repo = CaseRepo::at(dir.to_path_buf());
-        repo.tighten_modes();
-        Ok(repo)
-    }
-
     /// A handle on a folder already known to be a case repository.
     pub fn at(root: PathBuf) -> CaseRepo {
         CaseRepo {
             root,
-            notices: None,
+            notices: Notices::send(),
             scanned: std::sync::atomic::AtomicBool::new(true),
             last_commit: std::sync::Mutex::new(None),
             keyring: std::sync::Mutex::new(None),
@@ -182,19 +91,13 @@ impl CaseRepo {
     /// first write commits hand edits anywhere (the TUI has read every
     /// file anyway, so the scan costs little there).
     pub fn quiet(mut self) -> Self {
-        self.notices = Some(std::sync::Mutex::new(Vec::new()));
+        self.notices = Notices::collect();
         self.scanned = std::sync::atomic::AtomicBool::new(false);
         self
     }
 
     pub(super) fn notice(&self, text: &str) {
-        match &self.notices {
-            Some(m) => m
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(text.to_string()),
-            None => crate::cli::out::err_line(text),
-        }
+        self.notices.give(text);
     }
 
     /// Gives this handle the session's unlocked key.
@@ -224,10 +127,7 @@ impl CaseRepo {
 
     /// Notices collected since the last call (quiet mode).
     pub fn take_notices(&self) -> Vec<String> {
-        self.notices
-            .as_ref()
-            .map(|m| std::mem::take(&mut *m.lock().unwrap_or_else(|p| p.into_inner())))
-            .unwrap_or_default()
+        self.notices.take()
     }
 
     pub fn git(&self) -> Result<Repository> {

@@ -39,7 +39,7 @@ impl Form {
                 };
                 let event = input::event(kinds, &input)?;
                 crate::domain::workflow::check_kind(&event)
-                    .map_err(|e| FormError::Text(crate::words::workflow_error(&e)))?;
+                    .map_err(|e| FormError::Text(crate::i18n::work::workflow_error(&e)))?;
                 let summary = format!("add {} {}", event.kind, event.date);
                 Ok(Effect::AddEvent {
                     case_id: case_id.clone(),

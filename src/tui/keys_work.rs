@@ -50,7 +50,7 @@ pub(super) fn case_key(
                 .and_then(|(c, _)| workflow::pause_on(c, app.today, app.today));
             match paused {
                 Some(p) => {
-                    app.info(crate::words::pause(&p));
+                    app.info(crate::i18n::work::pause(&p));
                     kind_form(app, case_id, workflow::RESUME, &[]);
                 }
                 None => kind_form(app, case_id, workflow::PAUSE, &[]),

@@ -32,7 +32,7 @@ pub fn open(app: &mut App, case_id: &str, action_id: Option<String>) {
         .as_ref()
         .and_then(|id| actions.iter().find(|a| &a.id == id));
     let choices: Vec<(String, String, bool)> =
-        crate::letters::offer(&app.data.templates, &actions, action)
+        crate::render::letter::offer(&app.data.templates, &actions, action)
             .into_iter()
             .map(|(tpl, fits)| (tpl.id.clone(), tpl.title.clone(), fits))
             .collect();

@@ -8,7 +8,7 @@ use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, Caseload};
 use crate::domain::event::Event;
 use crate::domain::plausible;
-use crate::i18n::{count, t};
+use crate::i18n::t;
 use crate::store::load::{self, CASES_DIR};
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
@@ -29,6 +29,9 @@ pub const THREAD: &str = "verzuim-worker";
 // The letter effect's disk work (a part of the worker, in its own file).
 #[path = "worker_letter.rs"]
 mod letter;
+// The sync and conflict effects, and their words for the status line.
+#[path = "worker_sync.rs"]
+mod sync;
 
 /// Starts the worker; effects sent to the returned channel run in order.
 pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
@@ -199,61 +202,12 @@ impl Worker {
                 let entries = git::file_history(&self.repo.git()?, &path, 500)?;
                 Ok(Msg::History { case_id, entries })
             }
-            Effect::Sync => {
-                let r = self.repo.sync(None, None)?;
-                let text = format!(
-                    "{} {}: {} {}, {} {}, {} {}{}",
-                    t("gesynchroniseerd met", "synced with"),
-                    r.remote,
-                    count(r.cases_in, ("dossier", "dossiers"), ("case", "cases")),
-                    t("binnen", "in"),
-                    count(
-                        r.events_in,
-                        ("gebeurtenis", "gebeurtenissen"),
-                        ("event", "events")
-                    ),
-                    t("binnen", "in"),
-                    count(r.commits_out, ("commit", "commits"), ("commit", "commits")),
-                    t("verstuurd", "out"),
-                    if r.conflicts > 0 {
-                        format!(
-                            "; {}: {}",
-                            count(
-                                r.conflicts,
-                                ("conflict", "conflicten"),
-                                ("conflict", "conflicts")
-                            ),
-                            t("zie het dossier", "see the case")
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-                let text = text + &purge_note(&r.purge);
-                let _ = self.out.send(Msg::Synced(text));
-                self.load()
-            }
+            Effect::Sync => self.sync(),
             Effect::Resolve {
                 case_id,
                 field,
                 choice,
-            } => {
-                self.repo.resolve_conflict_with(&case_id, &field, choice)?;
-                let which = match choice {
-                    0 => t("eigen waarde gehouden", "local value kept").to_string(),
-                    1 => t("waarde van de andere kant genomen", "remote value taken").to_string(),
-                    n => format!(
-                        "{} {n} {}",
-                        t("waarde van andere kant", "value of remote side"),
-                        t("genomen", "taken")
-                    ),
-                };
-                let _ = self.out.send(Msg::Synced(format!(
-                    "{} {field}: {which}",
-                    t("conflict opgelost in", "conflict resolved in")
-                )));
-                self.load()
-            }
+            } => self.resolve(&case_id, &field, choice),
             Effect::Report(request) => {
                 super::worker_reports::report(&self.repo.root, self.today, request)
             }
@@ -384,39 +338,6 @@ impl Worker {
             )),
         }
     }
-}
-
-/// What a sync destroyed here, for the status line (ids only).
-fn purge_note(p: &crate::store::retention::remote::PurgeSync) -> String {
-    let mut text = String::new();
-    if !p.destroyed.is_empty() {
-        text += &format!(
-            "; {} {} ({})",
-            t("vernietigd volgens lijst", "destroyed under list"),
-            p.lists.join(", "),
-            count(p.destroyed.len(), ("id", "ids"), ("id", "ids"))
-        );
-    }
-    if !p.discarded.is_empty() {
-        text += &format!(
-            "; {}: {}",
-            t(
-                "niet-verstuurde wijzigingen aan vernietigde gegevens weggegooid",
-                "unpushed changes to destroyed data discarded"
-            ),
-            p.discarded.join(", ")
-        );
-    }
-    if p.forced {
-        text += &format!(
-            "; {}",
-            t(
-                "remote overschreven; ruim daar op met `git gc --prune=now`",
-                "remote overwritten; clean it up there with `git gc --prune=now`"
-            )
-        );
-    }
-    text
 }
 
 #[cfg(test)]

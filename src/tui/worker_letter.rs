@@ -28,7 +28,7 @@ impl Worker {
             ))
         })?;
         let sender = self.repo.sender()?;
-        let made = crate::letters::make(&case, tpl, action, &sender, self.today, true)
+        let made = crate::render::letter::make(&case, tpl, action, &sender, self.today, true)
             .map_err(StoreError::User)?;
         let dir = self.repo.root.join(crate::tui::letter::EXPORTS);
         atomic::create_private_dir(&dir)?;

@@ -119,7 +119,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
     if let Some(p) = crate::domain::workflow::pause_on(case, app.today, app.today) {
         lines.push(Line::styled(
-            escape(&crate::words::pause(&p)).into_owned(),
+            escape(&crate::i18n::work::pause(&p)).into_owned(),
             th.soon(),
         ));
     }
@@ -177,7 +177,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let (style, marker) = th.urgency(a.due, app.today);
-            let title = crate::words::action_title(a);
+            let title = crate::i18n::work::action_title(a);
             let head = format!("{marker}{} [{}] {title}", date(a.due), a.role);
             let mut lines: Vec<Line> = super::wrap(&head, width)
                 .into_iter()
@@ -197,8 +197,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 ));
             }
             // What moved its due date, and whether its consent is on record.
-            let moved = a.shifts.iter().map(crate::words::shift);
-            for more in moved.chain(a.consent.iter().map(crate::words::consent)) {
+            let moved = a.shifts.iter().map(crate::i18n::work::shift);
+            for more in moved.chain(a.consent.iter().map(crate::i18n::work::consent)) {
                 // Wrapped a little narrower and indented like the contact line.
                 lines.extend(
                     super::wrap(&more, width.saturating_sub(4))

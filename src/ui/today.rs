@@ -132,7 +132,7 @@ fn row<'a>(app: &'a App, r: &TodayRow, th: &Theme, fits: (usize, usize)) -> Opti
             Cell::from(format!("{marker}{}", date(a.due))),
             Cell::from(late),
             Cell::from(fit(&case.name, name_w)),
-            Cell::from(fit(&crate::words::action_title(a), title_w)),
+            Cell::from(fit(&crate::i18n::work::action_title(a), title_w)),
             Cell::from(a.role.as_str()),
         ])
         .style(style),

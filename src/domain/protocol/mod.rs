@@ -6,11 +6,12 @@
 //! disable its rules by id. Numbers live here, never in code.
 
 mod check;
+mod kind;
 pub use check::escalate_message;
 pub mod resolve;
 pub mod role;
 
-pub use check::RuleKind;
+pub use kind::RuleKind;
 pub use resolve::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource, Trigger, resolve_all};
 pub use role::Role;
 

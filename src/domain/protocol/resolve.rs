@@ -2,7 +2,8 @@
 //! validating every rule into the typed form the engine runs. A broken
 //! protocol (and whatever extends it) is reported, never guessed at.
 
-use super::check::{RuleKind, check_rule};
+use super::RuleKind;
+use super::check::check_rule;
 use super::{Classification, Contact, RuleDef, SourcedProtocol};
 use crate::domain::calendar::Region;
 use crate::domain::case::Level;

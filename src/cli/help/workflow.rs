@@ -1,5 +1,5 @@
 //! Dutch (and English) words for the working-day commands and options
-//! (issue 14), kept beside `help.rs` so that file stays readable.
+//! (issue 14).
 
 use crate::i18n::t;
 
