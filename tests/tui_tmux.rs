@@ -236,7 +236,7 @@ fn every_screen_is_readable_at_80x24() {
     assert_shows(
         &screen,
         &[
-            "11 over tijd",
+            "9 over tijd",
             "Over tijd",
             "Actie of signaal",
             "Fatima El Idrissi",

@@ -59,9 +59,28 @@ pub struct Norm {
     #[serde(default)]
     pub from_outcomes: Vec<String>,
     pub to: Vec<String>,
+    /// Rule ids whose action, marked done (`verzuim done`), also meets the
+    /// norm: the step recorded as "done" instead of as its own event.
+    #[serde(default)]
+    pub to_actions: Vec<String>,
     #[serde(default)]
     pub within: Option<Span>,
     pub source: String,
+}
+
+impl Norm {
+    /// Whether `e` is the step this norm waits for.
+    fn reached_by(&self, e: &Event) -> bool {
+        self.to.contains(&e.kind)
+            || (e.kind == crate::domain::event::DONE_KIND
+                && e.action.as_deref().is_some_and(|a| {
+                    self.to_actions.iter().any(|r| {
+                        a == r
+                            || a.strip_prefix(r.as_str())
+                                .is_some_and(|t| t.starts_with('-'))
+                    })
+                }))
+    }
 }
 
 impl MazlDefs {
@@ -273,7 +292,7 @@ fn figures(
         c.of += 1;
         let done = own
             .iter()
-            .find(|e| e.date >= start && norm.to.contains(&e.kind))
+            .find(|e| e.date >= start && norm.reached_by(e))
             .map(|e| e.date);
         c.met +=
             usize::from(done.is_some_and(|d| norm.within.is_none_or(|w| d <= cal.add(start, w))));

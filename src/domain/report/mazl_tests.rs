@@ -223,3 +223,37 @@ fn advice_categories_withdrawn_events_and_only_passed_windows() {
     );
     assert_eq!(m.total.registrations, 4);
 }
+
+#[test]
+fn an_invitation_marked_done_meets_the_invitation_norm_like_its_own_event() {
+    let filter = Filter {
+        school: None,
+        from: d("2025-09-01"),
+        to: d("2025-10-01"),
+    };
+    let invited = |i: usize, done: bool, day: &str| {
+        let c = ev(
+            case(i, "utrecht-west", "Woerden"),
+            "aanmelding-jgz",
+            d("2025-09-01"),
+            None,
+        );
+        if !done {
+            return ev(c, "uitnodiging-jgz", d(day), None);
+        }
+        let mut c = ev(c, crate::domain::event::DONE_KIND, d(day), None);
+        let last = format!("ev{}", c.events.len() - 1);
+        c.events.get_mut(&last).unwrap().action = Some("jgz-uitnodiging-a4qa7mnz".into());
+        c
+    };
+    // Both ways of recording the step, on day 2 (within 5 days) and day 9.
+    for done in [false, true] {
+        let cases = vec![
+            invited(1, done, "2025-09-03"),
+            invited(2, done, "2025-09-10"),
+        ];
+        let m = mazl::compute(&caseload(cases), &defs(), &filter);
+        let n = &m.total.norms["uitnodiging"];
+        assert_eq!((n.met, n.of), (1, 2), "done = {done}");
+    }
+}
