@@ -36,19 +36,6 @@ fn keyed_ok(s: &Sandbox, pass: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
-fn git(dir: &Path, home: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Every object of a git folder, decompressed, plus every plain file.
 fn holds(dir: &Path, home: &Path, text: &str) -> bool {
     let out = Command::new("git")
@@ -103,28 +90,7 @@ fn setup() -> (Sandbox, Sandbox, std::path::PathBuf, String) {
     );
     keyed_ok(&a, "arts", &["keys", "add-recipient", "jeugdarts-a", &me]);
     let case = a.new_case(P);
-    let bare = a.home.path().join("remote.git");
-    git(
-        a.home.path(),
-        a.home.path(),
-        &["init", "--bare", "-q", bare.to_str().unwrap()],
-    );
-    git(
-        &a.dir,
-        a.home.path(),
-        &["remote", "add", "origin", bare.to_str().unwrap()],
-    );
-    a.ok(DAY, &["sync"]);
-    git(
-        b.home.path(),
-        b.home.path(),
-        &[
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            b.dir.to_str().unwrap(),
-        ],
-    );
+    let bare = common::share(&a, &b, DAY);
     (a, b, bare, case)
 }
 

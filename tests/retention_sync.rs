@@ -150,28 +150,7 @@ fn a_colleague_who_pushed_before_the_purge_reached_the_remote_loses_nothing_else
     let b = Sandbox::named("Officer B");
     a.ok("2018-09-01", &["init"]);
     let (old, young, _) = cases(&a);
-    let bare = a.home.path().join("remote.git");
-    git(
-        a.home.path(),
-        a.home.path(),
-        &["init", "--bare", "-q", bare.to_str().unwrap()],
-    );
-    git(
-        &a.dir,
-        a.home.path(),
-        &["remote", "add", "origin", bare.to_str().unwrap()],
-    );
-    a.ok(TODAY, &["sync"]);
-    git(
-        b.home.path(),
-        b.home.path(),
-        &[
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            b.dir.to_str().unwrap(),
-        ],
-    );
+    let bare = common::share(&a, &b, TODAY);
     a.ok(TODAY, &["retention", "approve", "r1"]);
     a.ok(TODAY, &["retention", "destroy", "r1"]);
     // B pushes on the old history before A's sync: A's lease fails, A
@@ -231,28 +210,7 @@ fn two_clones_destroying_at_once_both_keep_both_records() {
             "leerplichtwet",
         ],
     );
-    let bare = a.home.path().join("remote.git");
-    git(
-        a.home.path(),
-        a.home.path(),
-        &["init", "--bare", "-q", bare.to_str().unwrap()],
-    );
-    git(
-        &a.dir,
-        a.home.path(),
-        &["remote", "add", "origin", bare.to_str().unwrap()],
-    );
-    a.ok(TODAY, &["sync"]);
-    git(
-        b.home.path(),
-        b.home.path(),
-        &[
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            b.dir.to_str().unwrap(),
-        ],
-    );
+    common::share(&a, &b, TODAY);
     // Each approves and destroys its own list, before seeing the other's.
     a.ok(
         "2026-11-23",
@@ -291,28 +249,7 @@ fn a_purge_from_the_remote_without_an_approved_list_is_refused() {
     let b = Sandbox::named("Officer B");
     a.ok("2018-09-01", &["init"]);
     let (old, _, _) = cases(&a);
-    let bare = a.home.path().join("remote.git");
-    git(
-        a.home.path(),
-        a.home.path(),
-        &["init", "--bare", "-q", bare.to_str().unwrap()],
-    );
-    git(
-        &a.dir,
-        a.home.path(),
-        &["remote", "add", "origin", bare.to_str().unwrap()],
-    );
-    a.ok(TODAY, &["sync"]);
-    git(
-        b.home.path(),
-        b.home.path(),
-        &[
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            b.dir.to_str().unwrap(),
-        ],
-    );
+    common::share(&a, &b, TODAY);
     // Someone pushes a purge by hand, with no approved list behind it.
     std::fs::create_dir_all(a.dir.join("retention")).unwrap();
     let purge = format!(

@@ -4,28 +4,10 @@
 
 mod common;
 use common::Sandbox;
-use std::path::Path;
-use std::process::Command;
+use common::git_ok as git;
 
 const P: &str = "zhw-ziekteverzuim-als-signaal";
 const DAY: &str = "2025-09-15";
-
-fn git(dir: &Path, home: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Officer A with a case repository pushed to a bare remote, officer B with
 /// a clone of it.
@@ -33,28 +15,7 @@ fn two_clones() -> (Sandbox, Sandbox, std::path::PathBuf) {
     let a = Sandbox::named("Officer A");
     let b = Sandbox::named("Officer B");
     a.ok(DAY, &["init"]);
-    let bare = a.home.path().join("remote.git");
-    git(
-        a.home.path(),
-        a.home.path(),
-        &["init", "--bare", "-q", bare.to_str().unwrap()],
-    );
-    git(
-        &a.dir,
-        a.home.path(),
-        &["remote", "add", "origin", bare.to_str().unwrap()],
-    );
-    a.ok(DAY, &["sync"]);
-    git(
-        b.home.path(),
-        b.home.path(),
-        &[
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            b.dir.to_str().unwrap(),
-        ],
-    );
+    let bare = common::share(&a, &b, DAY);
     (a, b, bare)
 }
 

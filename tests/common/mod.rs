@@ -130,3 +130,53 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
+
+/// `git -C dir ARGS` with a sandboxed HOME; panics with git's words when it
+/// fails.
+pub fn git_ok(dir: &Path, home: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Two machines sharing one remote: a bare repository in `a`'s home, `a`'s
+/// repository pushed to it by `verzuim sync` on `today`, `b`'s folder a
+/// `git clone` of it. Returns the bare repository's path.
+pub fn share(a: &Sandbox, b: &Sandbox, today: &str) -> PathBuf {
+    let bare = a.home.path().join("remote.git");
+    let home = a.home.path();
+    git_ok(
+        home,
+        home,
+        &["init", "--bare", "-q", bare.to_str().unwrap()],
+    );
+    git_ok(
+        &a.dir,
+        home,
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    a.ok(today, &["sync"]);
+    let bhome = b.home.path();
+    git_ok(
+        bhome,
+        bhome,
+        &[
+            "clone",
+            "-q",
+            bare.to_str().unwrap(),
+            b.dir.to_str().unwrap(),
+        ],
+    );
+    bare
+}
