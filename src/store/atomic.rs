@@ -10,34 +10,19 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically with mode 0600.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| StoreError::Repo(format!("{} has no folder", path.display())))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempfile_in(dir)
-        .map_err(StoreError::io(dir))?;
-    tmp.as_file()
-        .set_permissions(fs::Permissions::from_mode(0o600))
-        .map_err(StoreError::io(tmp.path()))?;
-    fail::point("write")
-        .and_then(|_| tmp.write_all(bytes))
-        .map_err(StoreError::io(tmp.path()))?;
-    fail::point("fsync")
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(StoreError::io(tmp.path()))?;
-    fail::point("rename").map_err(StoreError::io(path))?;
-    tmp.persist(path).map_err(|e| StoreError::Io {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
-    sync_dir(dir)
+    replace(path, bytes, true)
 }
 
 /// As [`write`] without the fsyncs, for a file a transaction's journal
 /// names: a crash before the commit is synced puts it back from HEAD, and
 /// the commit syncs it with its objects (see `git::objects`).
 pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace(path, bytes, false)
+}
+
+/// A private temp file beside `path`, filled, (synced,) renamed over it
+/// (and the folder synced).
+fn replace(path: &Path, bytes: &[u8], synced: bool) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| StoreError::Repo(format!("{} has no folder", path.display())))?;
@@ -51,12 +36,17 @@ pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
     fail::point("write")
         .and_then(|_| tmp.write_all(bytes))
         .map_err(StoreError::io(tmp.path()))?;
+    if synced {
+        fail::point("fsync")
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(StoreError::io(tmp.path()))?;
+    }
     fail::point("rename").map_err(StoreError::io(path))?;
     tmp.persist(path).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         source: e.error,
     })?;
-    Ok(())
+    if synced { sync_dir(dir) } else { Ok(()) }
 }
 
 /// The name prefix of our temp files (ignored by git through `.gitignore`).
