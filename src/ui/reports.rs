@@ -21,9 +21,9 @@ const HINTS: [(&str, (&str, &str)); 3] = [
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
-    // A narrow terminal (80 columns) gives the table the whole width, the
-    // list above it; the keys are in `?`.
-    let narrow = area.width < 100;
+    // Below 140 columns the table gets the whole width and the list sits
+    // above it (the keys are in `?`): the yearly and M@ZL labels need it.
+    let narrow = area.width < 140;
     let [list, body] = if narrow {
         Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area)
     } else {
