@@ -142,7 +142,18 @@ pub fn run(ctx: &Ctx, args: KeysArgs) -> Result<ExitCode> {
             let current = read_config(&repo)?;
             let text =
                 sealing::add_recipient(current.as_deref(), &compartment, &label, &key, recovery)?;
-            Compartments::parse(compartments::FILE, &text).map_err(StoreError::Broken)?;
+            let parsed =
+                Compartments::parse(compartments::FILE, &text).map_err(StoreError::Broken)?;
+            if parsed.recovery.is_none() {
+                // Nothing is sealed without it: say so now, not at the first note.
+                super::out::errln!(
+                    "{}",
+                    crate::i18n::t(
+                        "let op: er is nog geen herstelsleutel van de organisatie; zonder die wordt niets verzegeld (verzuim keys add-recipient LABEL SLEUTEL --recovery)",
+                        "note: there is no organisation recovery key yet; nothing is sealed without it (verzuim keys add-recipient LABEL KEY --recovery)"
+                    )
+                );
+            }
             let what = if recovery {
                 "recovery key set".to_string()
             } else {
