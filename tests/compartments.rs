@@ -36,6 +36,13 @@ fn keyed_ok(s: &Sandbox, pass: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
+/// `add CASE consult --date D --outcome O` and `more` options.
+fn consult<'a>(case: &'a str, date: &'a str, outcome: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["add", case, "consult", "--date", date, "--outcome", outcome];
+    args.extend_from_slice(more);
+    args
+}
+
 /// Every object of a git folder, decompressed, plus every plain file.
 fn holds(dir: &Path, home: &Path, text: &str) -> bool {
     let out = Command::new("git")
@@ -101,53 +108,30 @@ fn jeugdarts_and_leerplicht_work_offline_and_only_the_holder_reads_the_note() {
     keyed_ok(
         &a,
         "arts",
-        &[
-            "add",
+        &consult(
             &case,
-            "consult",
-            "--date",
             "2026-11-10",
-            "--outcome",
             "verschenen",
-            "--note",
-            SECRET,
-            "--findings",
-            FINDINGS,
-            "--advice",
-            "halve dagen naar school",
-        ],
+            &[
+                "--note",
+                SECRET,
+                "--findings",
+                FINDINGS,
+                "--advice",
+                "halve dagen naar school",
+            ],
+        ),
     );
     let refused = b.fails(
         DAY,
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-12",
-            "--outcome",
-            "afgemeld",
-            "--note",
-            "griep",
-        ],
+        &consult(&case, "2026-11-12", "afgemeld", &["--note", "griep"]),
         1,
     );
     assert!(
         refused.contains("vertrouwelijk (jgz)") && refused.contains("geen sleutel"),
         "{refused}"
     );
-    b.ok(
-        DAY,
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-12",
-            "--outcome",
-            "niet-verschenen",
-        ],
-    );
+    b.ok(DAY, &consult(&case, "2026-11-12", "niet-verschenen", &[]));
     b.ok(
         DAY,
         &[
@@ -236,17 +220,7 @@ fn a_wrong_passphrase_is_a_clear_error_and_nothing_is_written() {
         &a,
         "fout",
         None,
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-10",
-            "--outcome",
-            "verschenen",
-            "--note",
-            SECRET,
-        ],
+        &consult(&case, "2026-11-10", "verschenen", &["--note", SECRET]),
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("verkeerde wachtwoordzin"));
@@ -259,17 +233,7 @@ fn adding_and_removing_a_colleague_are_one_command_each() {
     keyed_ok(
         &a,
         "arts",
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-10",
-            "--outcome",
-            "verschenen",
-            "--note",
-            SECRET,
-        ],
+        &consult(&case, "2026-11-10", "verschenen", &["--note", SECRET]),
     );
     // Colleague C makes a key (in a folder of their own) and is added.
     let c_id = a.home.path().join("c.age");
@@ -325,17 +289,7 @@ fn seal_existing_seals_old_plain_notes_in_one_commit_and_says_history_keeps_them
     let case = s.new_case(P);
     s.ok(
         DAY,
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-10",
-            "--outcome",
-            "verschenen",
-            "--note",
-            SECRET,
-        ],
+        &consult(&case, "2026-11-10", "verschenen", &["--note", SECRET]),
     );
     let me = keyed_ok(&s, "arts", &["keys", "init"]);
     let rec = s.home.path().join("herstel.age");
@@ -370,17 +324,7 @@ fn conflicts_open_a_sealed_note_for_the_holder_and_mask_it_for_anyone_else() {
     let event = keyed_ok(
         &a,
         "arts",
-        &[
-            "add",
-            &case,
-            "consult",
-            "--date",
-            "2026-11-10",
-            "--outcome",
-            "verschenen",
-            "--note",
-            SECRET,
-        ],
+        &consult(&case, "2026-11-10", "verschenen", &["--note", SECRET]),
     );
     let event = event.split_whitespace().last().unwrap().to_string();
     a.ok(DAY, &["sync"]);
