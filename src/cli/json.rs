@@ -10,7 +10,7 @@ use crate::domain::engine::ActionStatus;
 use crate::domain::protocol::Role;
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::io::Write;
 
 #[derive(Serialize)]
@@ -98,21 +98,32 @@ pub fn write_check<'a>(
     out.write_all(b"}\n")
 }
 
-pub fn overdue(items: &[DueItem]) -> String {
-    let v: Vec<Value> = items
-        .iter()
-        .map(|i| {
-            json!({
-                "case": i.case.id,
-                "action": i.action.id,
-                "title": i.action.title,
-                "role": i.action.role,
-                "due": i.action.due,
-                "days_overdue": i.days_overdue,
-            })
-        })
-        .collect();
-    Value::Array(v).to_string()
+/// One overdue action as a JSON object.
+pub fn overdue_item(i: &DueItem) -> String {
+    json!({
+        "case": i.case.id,
+        "action": i.action.id,
+        "title": i.action.title,
+        "role": i.action.role,
+        "due": i.action.due,
+        "days_overdue": i.days_overdue,
+    })
+    .to_string()
+}
+
+/// The `overdue --json` document: an array of the items' objects, one line.
+pub fn write_overdue<'a>(
+    out: &mut impl std::io::Write,
+    objects: impl Iterator<Item = &'a str>,
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    for (n, o) in objects.enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(o.as_bytes())?;
+    }
+    out.write_all(b"]\n")
 }
 
 #[cfg(test)]
@@ -122,6 +133,7 @@ mod tests {
     use crate::domain::caseload::{CalendarSet, Caseload};
     use crate::domain::protocol::{self, resolve_all};
     use crate::store::embedded;
+    use serde_json::Value;
     use std::collections::BTreeMap;
 
     /// The document as it was built before streaming: a serde_json tree.
