@@ -88,6 +88,21 @@ fn path(git_dir: &Path, command: &str, variant: &str) -> PathBuf {
     git_dir.join(format!("verzuim-memo-{command}-{variant}"))
 }
 
+/// Removes every memo (`retention destroy`: they hold what was printed of
+/// each case).
+pub fn remove_all(git_dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(git_dir)? {
+        let path = entry?.path();
+        let is_memo = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("verzuim-memo-"));
+        if is_memo {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
 /// The memo's bytes (empty when there is none); decoded by [`entries`]
 /// once the key is known, so reading can start before the rules are read.
 pub fn read_bytes(git_dir: &Path, command: &str, variant: &str) -> Vec<u8> {
@@ -170,5 +185,7 @@ mod tests {
         assert!(entries::<Vec<String>>(&bytes, other).is_empty());
         assert!(entries::<Vec<String>>(b"garbage", k).is_empty());
         assert!(entries::<Vec<String>>(&bytes[..bytes.len() - 3], k).is_empty());
+        remove_all(dir.path()).unwrap();
+        assert!(read_bytes(dir.path(), "overdue", "nl").is_empty());
     }
 }
