@@ -6,7 +6,7 @@ use super::{demo, join, messages, read, show, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
-use crate::domain::ids;
+use crate::store::ids;
 use crate::domain::input;
 use crate::domain::protocol::ResolvedProtocol;
 use crate::i18n::{self, t};
@@ -162,7 +162,7 @@ fn new_case(ctx: &Ctx, input: &input::CaseInput, leerlingnummer: Option<&str>) -
     let rules = load::load_rules(&repo.root)?;
     let fields = input::case_fields(input, ctx.today).map_err(messages::input)?;
     protocol_for(&rules, &fields.protocol)?;
-    let mut case = fields.into_case(ids::new_id(), ctx.today);
+    let mut case = fields.into_case(ids::fresh(), ctx.today);
     case.leerlingnummer = input::pupil_number(leerlingnummer).map_err(messages::input)?;
     repo.create_case(&case)?;
     super::out::ack(&case.id);

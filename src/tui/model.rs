@@ -184,7 +184,7 @@ impl App {
             picker: None,
             letter: None,
             open_after: None,
-            next_id: crate::domain::ids::new_id(),
+            next_id: crate::store::ids::fresh(),
             quitting: false,
             quit: false,
             color,

@@ -110,7 +110,7 @@ fn run_loop(
             dirty = true;
             for effect in update::update(app, msg) {
                 if matches!(effect, Effect::CreateCase { .. }) {
-                    app.next_id = crate::domain::ids::new_id();
+                    app.next_id = crate::store::ids::fresh();
                 }
                 let _ = effects.send(effect);
             }
