@@ -364,6 +364,63 @@ fn text_fields() -> impl Iterator<Item = &'static str> {
     )
 }
 
+/// Overwrites the text of every event of a revealed copy (`reveal`) with
+/// zeros before it is dropped, so opened values do not linger in freed
+/// memory. The copy is not to be shown afterwards.
+pub fn wipe(case: &mut Case) {
+    use zeroize::Zeroize;
+    for e in case.events.values_mut() {
+        let Event {
+            note,
+            to,
+            school,
+            reason,
+            artikel,
+            advice,
+            findings,
+            soort,
+            meldingsnummer,
+            status,
+            title,
+            role,
+            subject,
+            scope,
+            given_by,
+            owner,
+            ..
+        } = e;
+        for text in [
+            note,
+            to,
+            school,
+            reason,
+            artikel,
+            advice,
+            findings,
+            soort,
+            meldingsnummer,
+            status,
+            title,
+            role,
+            subject,
+            scope,
+            given_by,
+            owner,
+        ] {
+            text.zeroize();
+        }
+    }
+}
+
+/// The same for a revealed conflict: every side's text.
+pub fn wipe_conflict(c: &mut crate::domain::merge::Conflict) {
+    use zeroize::Zeroize;
+    for side in [&mut c.base, &mut c.local, &mut c.remote] {
+        side.zeroize();
+    }
+    c.others.zeroize();
+}
+
 /// The compartments of the sealed values in a case (to say what is hidden).
 pub fn sealed_in(case: &Case) -> bool {
     case.events

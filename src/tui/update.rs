@@ -7,6 +7,14 @@ use super::msg::{Effect, Msg};
 use crate::i18n::{count, t};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = handle(app, msg);
+    // The case on show may have changed: its sealed values are opened now,
+    // once, rather than in every frame.
+    app.refresh_revealed();
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => super::keys::on_key(app, key),
         Msg::Resize => vec![],
@@ -84,6 +92,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 entries,
                 selected: 0,
                 diff: None,
+                shown: None,
             });
             first
                 .map(|commit| {
@@ -98,6 +107,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Some(h) = app.history.as_mut() {
                 h.diff = Some((commit, text));
             }
+            app.reveal_diff();
             vec![]
         }
         Msg::Doubt { text, effect } => {

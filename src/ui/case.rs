@@ -26,14 +26,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let conflicts = app.shown_conflicts(
-        case,
-        app.data
-            .conflicts
-            .get(&case.id)
-            .map(|c| c.as_slice())
-            .unwrap_or(&[]),
-    );
+    let conflicts = app.shown_conflicts(case);
     // One line per side of each conflict (three people: three lines).
     let conflict_height = if conflicts.is_empty() {
         0
