@@ -3,14 +3,35 @@
 
 use super::Worker;
 use crate::i18n::t;
+use crate::tui::msg::Msg;
 use crate::store::load;
 use crate::store::{Result, StoreError};
 use std::path::PathBuf;
 
 impl Worker {
+    /// `Effect::Letter`: the letter made and recorded; the change reported
+    /// with where the PDF went.
+    pub(super) fn letter_effect(
+        &self,
+        case_id: String,
+        action_id: Option<&str>,
+        template: &str,
+    ) -> Result<Msg> {
+        let path = self.letter(&case_id, action_id, template)?;
+        let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
+        if let Msg::Changed { notices, .. } = &mut msg {
+            notices.push(format!(
+                "{}: {}",
+                t("PDF geschreven", "PDF written"),
+                path.display()
+            ));
+        }
+        Ok(msg)
+    }
+
     /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
     /// own `.gitignore`) and records the `brief` event; returns the file.
-    pub(super) fn letter(
+    fn letter(
         &self,
         case_id: &str,
         action_id: Option<&str>,
