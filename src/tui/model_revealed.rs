@@ -114,7 +114,7 @@ impl App {
 
     /// Opens the history diff on show, once, when it arrives (or the key
     /// changes): its sealed values opened or masked.
-    pub(super) fn reveal_diff(&mut self) {
+    pub fn reveal_diff(&mut self) {
         let Some(h) = self.history.as_ref() else {
             return;
         };

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::domain::case::Case;
 use crate::domain::caseload::CaseCheck;
 use crate::domain::engine::Evaluation;
-use crate::domain::event::DONE_KIND;
+use crate::domain::event::{DONE_KIND, Event, KindSpec};
 use crate::domain::text::escape;
 use crate::i18n::kind_label;
 use crate::i18n::{date, t};
@@ -190,36 +190,7 @@ fn timeline_panel<'a>(
             } else {
                 " "
             };
-            // A marked-done action shows what was done, not only its id.
-            // (An extension names an action too, but is no "done".)
-            let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
-            let done = done_id.and_then(|id| {
-                let e = check.as_ref().ok()?;
-                e.actions
-                    .iter()
-                    .find(|a| &a.id == id)
-                    .map(|a| a.title.clone())
-            });
-            let mut text = match done {
-                Some(title) => format!(
-                    "{mark}{}  {}: {}",
-                    date(e.date),
-                    t("afgerond", "done"),
-                    escape(&title)
-                ),
-                None => {
-                    let label = kind_label(&e.kind, vocabulary);
-                    format!(
-                        "{mark}{}  {:<pad$}{}",
-                        date(e.date),
-                        escape(&label),
-                        escape(&crate::i18n::event_details(e))
-                    )
-                }
-            };
-            if let Some(n) = &e.note {
-                text += &format!("  \"{}\"", escape(n));
-            }
+            let text = format!("{mark}{}", event_text(e, check, vocabulary, pad));
             let style = if e.date > app.today {
                 th.dim()
             } else {
@@ -247,6 +218,42 @@ fn timeline_panel<'a>(
     Paragraph::new(events)
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(title))
+}
+
+/// One event as a timeline line (after its mark): date, what happened,
+/// the note. `pad` lines the kinds up in a wide box.
+fn event_text(e: &Event, check: &CaseCheck, vocabulary: &[KindSpec], pad: usize) -> String {
+    // A marked-done action shows what was done, not only its id.
+    // (An extension names an action too, but is no "done".)
+    let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
+    let done = done_id.and_then(|id| {
+        let e = check.as_ref().ok()?;
+        e.actions
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.title.clone())
+    });
+    let mut text = match done {
+        Some(title) => format!(
+            "{}  {}: {}",
+            date(e.date),
+            t("afgerond", "done"),
+            escape(&title)
+        ),
+        None => {
+            let label = kind_label(&e.kind, vocabulary);
+            format!(
+                "{}  {:<pad$}{}",
+                date(e.date),
+                escape(&label),
+                escape(&crate::i18n::event_details(e))
+            )
+        }
+    };
+    if let Some(n) = &e.note {
+        text += &format!("  \"{}\"", escape(n));
+    }
+    text
 }
 
 /// Every side of every open conflict, each with the key that picks it
