@@ -211,5 +211,10 @@ fn a_wiped_copy_holds_no_opened_text() {
     let e = &open.events["e1"];
     assert!(e.note.is_none(), "{e:?}");
     // The stored case is untouched: only the copy is wiped.
-    assert!(case.events["e1"].note.as_deref().is_some_and(seal::is_sealed));
+    assert!(
+        case.events["e1"]
+            .note
+            .as_deref()
+            .is_some_and(seal::is_sealed)
+    );
 }

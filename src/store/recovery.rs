@@ -224,7 +224,8 @@ fn valid_edits(
         }
         match validate(root, &path) {
             Ok(()) => {
-                let bytes = std::fs::read(root.join(&path)).map_err(StoreError::io(root.join(&path)))?;
+                let bytes =
+                    std::fs::read(root.join(&path)).map_err(StoreError::io(root.join(&path)))?;
                 contents.push((path, bytes));
             }
             Err(e) => report

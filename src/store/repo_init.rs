@@ -91,7 +91,11 @@ fn first_files(settings: &str) -> Vec<(String, &str)> {
         (crate::domain::letter::DIR, embedded::TEMPLATES),
     ];
     for (dir, embedded) in built_in {
-        files.extend(embedded.iter().map(|(n, text)| (format!("{dir}/{n}"), *text)));
+        files.extend(
+            embedded
+                .iter()
+                .map(|(n, text)| (format!("{dir}/{n}"), *text)),
+        );
     }
     files
 }

@@ -24,7 +24,9 @@ impl App {
             .collect();
         // Vandaag follows the role and owner filters: a team lead sees the
         // escalations, a new owner the case handed over.
-        let mine = |i: &&caseload::DueItem| self.filters.owned(i.case) && self.filters.role_ok(i.action.role);
+        let mine = |i: &&caseload::DueItem| {
+            self.filters.owned(i.case) && self.filters.role_ok(i.action.role)
+        };
         let mut rows: Vec<TodayRow> = items
             .iter()
             .filter(mine)
@@ -57,13 +59,16 @@ impl App {
                 && e.open_actions().next().is_none()
                 && f.owned(case)
             {
-                rows.extend(e.signals.iter().filter(|s| f.role_ok(s.owner)).map(|s| {
-                    TodayRow {
-                        case_idx: i,
-                        action_id: s.rule.clone(),
-                        signal: true,
-                    }
-                }));
+                rows.extend(
+                    e.signals
+                        .iter()
+                        .filter(|s| f.role_ok(s.owner))
+                        .map(|s| TodayRow {
+                            case_idx: i,
+                            action_id: s.rule.clone(),
+                            signal: true,
+                        }),
+                );
             }
         }
         rows.sort_by(|a, b| {

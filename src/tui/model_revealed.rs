@@ -24,7 +24,9 @@ impl Drop for Revealed {
         if let Some(case) = self.case.as_mut() {
             compartments::wipe(case);
         }
-        self.conflicts.iter_mut().for_each(compartments::wipe_conflict);
+        self.conflicts
+            .iter_mut()
+            .for_each(compartments::wipe_conflict);
     }
 }
 
@@ -47,7 +49,8 @@ impl App {
     /// only when the case, the data or the key changed since; called after
     /// every message (`update`), so a frame never decrypts.
     pub fn refresh_revealed(&mut self) {
-        let fresh = |r: &Revealed| Some(&r.case_id) == self.current.as_ref() && r.stamp == self.stamp;
+        let fresh =
+            |r: &Revealed| Some(&r.case_id) == self.current.as_ref() && r.stamp == self.stamp;
         if self.revealed.as_ref().is_some_and(fresh) {
             return;
         }
@@ -58,7 +61,11 @@ impl App {
         };
         let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
         let opened = compartments::sealed_in(case).then(|| compartments::reveal(case, &key));
-        let stored = self.data.conflicts.get(&case.id).map_or(&[][..], |c| c.as_slice());
+        let stored = self
+            .data
+            .conflicts
+            .get(&case.id)
+            .map_or(&[][..], |c| c.as_slice());
         let conflicts = stored
             .iter()
             .map(|c| compartments::reveal_conflict(case, c, &key))
@@ -107,7 +114,11 @@ impl App {
         if let Some(r) = self.revealed_for(case) {
             return Cow::Borrowed(&r.conflicts);
         }
-        let stored = self.data.conflicts.get(&case.id).map_or(&[][..], |c| c.as_slice());
+        let stored = self
+            .data
+            .conflicts
+            .get(&case.id)
+            .map_or(&[][..], |c| c.as_slice());
         let masked = |c: &Conflict| compartments::reveal_conflict(case, c, &|_| None);
         Cow::Owned(stored.iter().map(masked).collect())
     }

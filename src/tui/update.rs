@@ -140,7 +140,11 @@ fn changed(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// A case's history arrived: shown, and the newest commit's diff asked for.
-fn history(app: &mut App, case_id: String, entries: Vec<crate::store::git::LogEntry>) -> Vec<Effect> {
+fn history(
+    app: &mut App,
+    case_id: String,
+    entries: Vec<crate::store::git::LogEntry>,
+) -> Vec<Effect> {
     app.busy = None;
     let first = entries.first().map(|e| e.id.clone());
     let diff_case = case_id.clone();

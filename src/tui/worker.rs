@@ -196,8 +196,8 @@ impl Worker {
 mod tests {
     use super::*;
     use crate::domain::dates;
-    use crate::store::StoreError;
     use crate::domain::event::Event;
+    use crate::store::StoreError;
 
     /// Undo must revert the commit this write made, even when a sync put a
     /// colleague's commit on top before the worker reported it.

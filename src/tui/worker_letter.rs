@@ -3,9 +3,9 @@
 
 use super::Worker;
 use crate::i18n::t;
-use crate::tui::msg::Msg;
 use crate::store::load;
 use crate::store::{Result, StoreError};
+use crate::tui::msg::Msg;
 use std::path::PathBuf;
 
 impl Worker {
@@ -31,12 +31,7 @@ impl Worker {
 
     /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
     /// own `.gitignore`) and records the `brief` event; returns the file.
-    fn letter(
-        &self,
-        case_id: &str,
-        action_id: Option<&str>,
-        template: &str,
-    ) -> Result<PathBuf> {
+    fn letter(&self, case_id: &str, action_id: Option<&str>, template: &str) -> Result<PathBuf> {
         use crate::store::{atomic, letters};
         let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
         let actions = self.evaluate(&case).map(|e| e.actions).unwrap_or_default();

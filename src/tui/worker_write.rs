@@ -64,7 +64,12 @@ impl Worker {
     }
 
     /// Sets or clears the case's own fields.
-    pub(super) fn edit_case(&self, case_id: String, edit: &CaseEdit, summary: String) -> Result<Msg> {
+    pub(super) fn edit_case(
+        &self,
+        case_id: String,
+        edit: &CaseEdit,
+        summary: String,
+    ) -> Result<Msg> {
         self.repo.modify_case(&case_id, |_, doc| {
             for (key, value) in edit.entries() {
                 doc.set_str(key, value.as_deref());

@@ -110,23 +110,23 @@ fn pupil_panel<'a>(app: &App, case: &Case, check: &CaseCheck, th: &Theme) -> Par
 /// When the case (and its first event) may be destroyed, by the rules.
 fn retention_line<'a>(app: &App, case: &Case) -> Option<Line<'a>> {
     let r = app.data.retention.as_ref()?.compute(case).ok()?;
-        let mut text = format!(
-            "{}: {} ({})",
-            t("Vernietigen per", "Destroy from"),
-            date(r.case.date),
-            r.case.rule
+    let mut text = format!(
+        "{}: {} ({})",
+        t("Vernietigen per", "Destroy from"),
+        date(r.case.date),
+        r.case.rule
+    );
+    if let Some((_, first)) = r.events.first() {
+        text += &format!(
+            "; {}: {}",
+            crate::i18n::count(
+                r.events.len(),
+                ("gebeurtenis eerder", "gebeurtenissen eerder"),
+                ("event earlier", "events earlier")
+            ),
+            date(first.date)
         );
-        if let Some((_, first)) = r.events.first() {
-            text += &format!(
-                "; {}: {}",
-                crate::i18n::count(
-                    r.events.len(),
-                    ("gebeurtenis eerder", "gebeurtenissen eerder"),
-                    ("event earlier", "events earlier")
-                ),
-                date(first.date)
-            );
-        }
+    }
     Some(Line::raw(text))
 }
 
@@ -161,7 +161,9 @@ fn signals_panel<'a>(check: &CaseCheck, th: &Theme) -> Paragraph<'a> {
         Err(u) => vec![Line::styled(u.to_string(), th.error())],
     };
     let block = Block::bordered().title(format!(" {} ", t("Signalen", "Signals")));
-    Paragraph::new(lines).wrap(Wrap { trim: false }).block(block)
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
 }
 
 /// Every event, newest first, the chosen one marked.

@@ -111,7 +111,11 @@ fn sliding_amounts(tl: &Timeline, body: &RuleBody) -> Option<(Vec<(NaiveDate, f6
             threshold,
             window,
         } => {
-            let days = tl.absent_days(filter).into_iter().map(|d| (d, 1.0)).collect();
+            let days = tl
+                .absent_days(filter)
+                .into_iter()
+                .map(|d| (d, 1.0))
+                .collect();
             Some((days, f64::from(*threshold), *window))
         }
         _ => None,

@@ -217,7 +217,7 @@ fn check_melding(def: &MappingFile, err: &SpanErr) -> Result<(), FileError> {
     {
         return Err(err(
             &def.key,
-            format!("columns soort, meldingsnummer and status need kind = "{MELDING_KIND}""),
+            format!("columns soort, meldingsnummer and status need kind = \"{MELDING_KIND}\""),
         ));
     }
     Ok(())

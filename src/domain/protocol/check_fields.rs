@@ -46,7 +46,11 @@ impl Ctx<'_> {
         Ok(v.get_ref().clone())
     }
 
-    pub(super) fn known_kinds(&self, kinds: &[String], span: Range<usize>) -> Result<(), FileError> {
+    pub(super) fn known_kinds(
+        &self,
+        kinds: &[String],
+        span: Range<usize>,
+    ) -> Result<(), FileError> {
         for k in kinds {
             if !self.vocabulary.iter().any(|v| &v.id == k) {
                 return Err(self.err(span.clone(), format!("unknown event kind `{k}`")));
@@ -165,7 +169,11 @@ impl Ctx<'_> {
     }
 
     /// A text every rule must have (`message`, `source`).
-    pub(super) fn required(&self, field: &str, value: &Option<String>) -> Result<String, FileError> {
+    pub(super) fn required(
+        &self,
+        field: &str,
+        value: &Option<String>,
+    ) -> Result<String, FileError> {
         value
             .clone()
             .ok_or_else(|| self.at_id(format!("missing `{field}`")))

@@ -270,7 +270,10 @@ fn resolve_one(
         }
         for def in &p.def.rules {
             // A later protocol's definition replaces the earlier one in place.
-            match defs.iter().position(|(d, _)| d.id.get_ref() == def.id.get_ref()) {
+            match defs
+                .iter()
+                .position(|(d, _)| d.id.get_ref() == def.id.get_ref())
+            {
                 Some(i) => defs[i] = (def, p),
                 None => defs.push((def, p)),
             }
