@@ -86,10 +86,13 @@ fn fired_by<'r>(tl: &Timeline, rule: &'r Rule) -> Vec<Fired<'r>> {
         .collect()
 }
 
+/// Dated amounts a sliding window sums, the threshold, and the window.
+type Sliding = (Vec<(NaiveDate, f64)>, f64, Span);
+
 /// What a sliding-window rule sums (dated amounts), its threshold and its
 /// window; `None` for a rule that is not one (a count with `every`, a
 /// `reset_by` or no window counts occurrences instead).
-fn sliding_amounts(tl: &Timeline, body: &RuleBody) -> Option<(Vec<(NaiveDate, f64)>, f64, Span)> {
+fn sliding_amounts(tl: &Timeline, body: &RuleBody) -> Option<Sliding> {
     match body {
         RuleBody::Count {
             filter,
