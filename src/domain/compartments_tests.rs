@@ -201,3 +201,20 @@ fn an_edit_keeps_an_untouched_sealed_field_and_knows_what_it_cannot_open() {
     keep_sealed(&raw, &mut changed, &["note"]);
     assert_eq!(changed.note.as_deref(), Some("hoofdpijn"));
 }
+
+#[test]
+fn a_wiped_copy_holds_no_opened_text() {
+    let (case, _, key) = sealed_case();
+    let mut open = reveal(&case, &|_| Some(key));
+    assert_eq!(open.events["e1"].note.as_deref(), Some("buikpijn"));
+    wipe(&mut open);
+    let e = &open.events["e1"];
+    assert!(e.note.is_none(), "{e:?}");
+    // The stored case is untouched: only the copy is wiped.
+    assert!(
+        case.events["e1"]
+            .note
+            .as_deref()
+            .is_some_and(seal::is_sealed)
+    );
+}

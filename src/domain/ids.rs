@@ -6,7 +6,8 @@
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 pub const ID_LEN: usize = 16;
 
-/// A fresh random id from 10 random bytes.
+/// The id made of 10 random bytes. Pure: the bytes come from the caller
+/// (`store::ids::fresh` draws them from the OS; the import hashes a key).
 pub fn from_random_bytes(bytes: [u8; 10]) -> String {
     let mut bits: u128 = 0;
     for b in bytes {
@@ -16,13 +17,6 @@ pub fn from_random_bytes(bytes: [u8; 10]) -> String {
         .rev()
         .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
         .collect()
-}
-
-/// A fresh id from the operating system's random source.
-pub fn new_id() -> String {
-    let mut bytes = [0u8; 10];
-    rand::fill(&mut bytes);
-    from_random_bytes(bytes)
 }
 
 /// Whether `text` has the shape of an id (so it is safe as a file name).
@@ -39,13 +33,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_distinct_and_file_safe() {
-        let a = new_id();
-        let b = new_id();
-        assert_ne!(a, b);
+    fn ids_are_made_of_the_bytes_given_and_file_safe() {
+        let a = from_random_bytes([1; 10]);
+        assert_ne!(a, from_random_bytes([2; 10]));
         assert_eq!(a.len(), ID_LEN);
         assert!(is_valid(&a));
         assert!(!is_valid("../etc"));
         assert_eq!(from_random_bytes([0; 10]), "0000000000000000");
+        assert_eq!(from_random_bytes([0xff; 10]), "zzzzzzzzzzzzzzzz");
     }
 }

@@ -95,43 +95,7 @@ pub fn rows_table(o: &Overview) -> Table {
         ("uiterlijk", "due"),
         ("nieuw/lopend", "new/continuing"),
     ];
-    let rows = o.rows.iter().map(|r| {
-        let step = |s: &Option<thuiszitters::Step>| {
-            Cell::opt(
-                s.as_ref()
-                    .map(|s| format!("{} {}", s.kind, crate::i18n::date(s.date))),
-            )
-        };
-        let melding = r.melding.as_ref();
-        vec![
-            Cell::text(&r.case),
-            Cell::text(&r.name),
-            Cell::text(&r.school),
-            Cell::opt(r.gemeente.clone()),
-            Cell::text(&r.category_label),
-            Cell::opt(r.regional_type.clone()),
-            Cell::opt(r.colour.clone()),
-            Cell::Date(Some(r.since)),
-            Cell::Int(r.school_weeks as usize),
-            Cell::Flag(r.over_three_months),
-            Cell::Date(melding.map(|m| m.date)),
-            Cell::opt(melding.and_then(|m| m.soort.clone())),
-            Cell::opt(melding.and_then(|m| m.status.clone())),
-            step(&r.offer),
-            Cell::opt(r.lead.clone()),
-            step(&r.last_step),
-            Cell::opt(
-                r.next_step
-                    .as_ref()
-                    .map(|n| format!("{} ({})", n.title, n.role)),
-            ),
-            Cell::Date(r.next_step.as_ref().map(|n| n.due)),
-            Cell::text(match r.change {
-                Change::New => t("nieuw", "new"),
-                Change::Continuing => t("lopend", "continuing"),
-            }),
-        ]
-    });
+    let rows = o.rows.iter().map(row_cells);
     Table {
         title: format!(
             "{} ({CONFIDENTIAL})",
@@ -143,4 +107,43 @@ pub fn rows_table(o: &Overview) -> Table {
             .collect(),
         rows: rows.collect(),
     }
+}
+
+/// One case of the named overview, in the order of the headers.
+fn row_cells(r: &thuiszitters::Row) -> Vec<Cell> {
+    let step = |s: &Option<thuiszitters::Step>| {
+        Cell::opt(
+            s.as_ref()
+                .map(|s| format!("{} {}", s.kind, crate::i18n::date(s.date))),
+        )
+    };
+    let melding = r.melding.as_ref();
+    vec![
+        Cell::text(&r.case),
+        Cell::text(&r.name),
+        Cell::text(&r.school),
+        Cell::opt(r.gemeente.clone()),
+        Cell::text(&r.category_label),
+        Cell::opt(r.regional_type.clone()),
+        Cell::opt(r.colour.clone()),
+        Cell::Date(Some(r.since)),
+        Cell::Int(r.school_weeks as usize),
+        Cell::Flag(r.over_three_months),
+        Cell::Date(melding.map(|m| m.date)),
+        Cell::opt(melding.and_then(|m| m.soort.clone())),
+        Cell::opt(melding.and_then(|m| m.status.clone())),
+        step(&r.offer),
+        Cell::opt(r.lead.clone()),
+        step(&r.last_step),
+        Cell::opt(
+            r.next_step
+                .as_ref()
+                .map(|n| format!("{} ({})", n.title, n.role)),
+        ),
+        Cell::Date(r.next_step.as_ref().map(|n| n.due)),
+        Cell::text(match r.change {
+            Change::New => t("nieuw", "new"),
+            Change::Continuing => t("lopend", "continuing"),
+        }),
+    ]
 }

@@ -13,6 +13,7 @@ pub mod filemerge;
 pub mod git;
 pub mod gitlocks;
 pub mod gittemps;
+pub mod ids;
 pub mod import;
 pub mod incoming;
 pub mod join;

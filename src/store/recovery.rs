@@ -128,57 +128,81 @@ pub fn recover(
     full: bool,
     extra: &[&str],
 ) -> Result<Report> {
-    let mut opts = StatusOptions::new();
-    opts.include_untracked(true)
-        .recurse_untracked_dirs(true)
-        .disable_pathspec_match(true);
     let rolled_back = super::txn::recover_journal(repo, root)?;
-    let found: Vec<(String, Status)> = if full {
-        for spec in [
-            CASES_DIR,
-            PROTOCOLS_DIR,
-            CALENDAR_DIR,
-            super::conflicts::DIR,
-            config::FILE,
-        ] {
-            opts.pathspec(spec);
-        }
-        let statuses = repo.statuses(Some(&mut opts))?;
-        statuses
-            .iter()
-            .filter_map(|e| Some((e.path().ok()?.to_string(), e.status())))
-            .collect()
+    let found = if full {
+        changed_anywhere(repo)?
     } else {
-        // Only the named files, compared with HEAD by content: no scan.
-        let named = extra.iter().copied().filter(|l| !l.is_empty());
-        let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
-        let mut found = Vec::new();
-        for p in named {
-            let in_head = head
-                .as_ref()
-                .and_then(|t| t.get_path(Path::new(p)).ok())
-                .map(|e| e.id());
-            let full_path = root.join(p);
-            let on_disk = full_path
-                .exists()
-                .then(|| git::hash::file_blob_id(&full_path))
-                .transpose()
-                .map_err(StoreError::io(&full_path))?;
-            let status = match (in_head, on_disk) {
-                (Some(_), None) => Status::WT_DELETED,
-                (None, Some(_)) => Status::WT_NEW,
-                (Some(a), Some(b)) if a != b => Status::WT_MODIFIED,
-                _ => continue,
-            };
-            found.push((p.to_string(), status));
-        }
-        found
+        changed_among(repo, root, extra)?
     };
     let mut report = Report {
         rolled_back,
         ..Report::default()
     };
-    let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
+    let contents = valid_edits(root, found, &mut report)?;
+    if !contents.is_empty() {
+        commit_hand_edits(repo, author, &contents, &mut report)?;
+    }
+    Ok(report)
+}
+
+/// Every uncommitted change to the data files: a status scan.
+fn changed_anywhere(repo: &Repository) -> Result<Vec<(String, Status)>> {
+    let mut opts = StatusOptions::new();
+    opts.include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .disable_pathspec_match(true);
+    for spec in [
+        CASES_DIR,
+        PROTOCOLS_DIR,
+        CALENDAR_DIR,
+        super::conflicts::DIR,
+        config::FILE,
+    ] {
+        opts.pathspec(spec);
+    }
+    let statuses = repo.statuses(Some(&mut opts))?;
+    Ok(statuses
+        .iter()
+        .filter_map(|e| Some((e.path().ok()?.to_string(), e.status())))
+        .collect())
+}
+
+/// Only the named files, compared with HEAD by content: no scan.
+fn changed_among(repo: &Repository, root: &Path, named: &[&str]) -> Result<Vec<(String, Status)>> {
+    let named = named.iter().copied().filter(|l| !l.is_empty());
+    let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+    let mut found = Vec::new();
+    for p in named {
+        let in_head = head
+            .as_ref()
+            .and_then(|t| t.get_path(Path::new(p)).ok())
+            .map(|e| e.id());
+        let full_path = root.join(p);
+        let on_disk = full_path
+            .exists()
+            .then(|| git::hash::file_blob_id(&full_path))
+            .transpose()
+            .map_err(StoreError::io(&full_path))?;
+        let status = match (in_head, on_disk) {
+            (Some(_), None) => Status::WT_DELETED,
+            (None, Some(_)) => Status::WT_NEW,
+            (Some(a), Some(b)) if a != b => Status::WT_MODIFIED,
+            _ => continue,
+        };
+        found.push((p.to_string(), status));
+    }
+    Ok(found)
+}
+
+/// The found changes that may be committed (new or edited, and valid),
+/// with their contents; a deletion or an invalid file becomes a problem
+/// in the report, left for the person.
+fn valid_edits(
+    root: &Path,
+    found: Vec<(String, Status)>,
+    report: &mut Report,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut contents = Vec::new();
     for (path, s) in found {
         if s.contains(Status::WT_DELETED) {
             report.problems.push(format!(
@@ -199,32 +223,41 @@ pub fn recover(
             continue;
         }
         match validate(root, &path) {
-            Ok(()) => contents.push((
-                path.clone(),
-                std::fs::read(root.join(&path)).map_err(StoreError::io(root.join(&path)))?,
-            )),
+            Ok(()) => {
+                let bytes =
+                    std::fs::read(root.join(&path)).map_err(StoreError::io(root.join(&path)))?;
+                contents.push((path, bytes));
+            }
             Err(e) => report
                 .problems
                 .push(format!("{e} ({})", t("niet vastgelegd", "not committed"))),
         }
     }
-    if !contents.is_empty() {
-        let changes: Vec<Change> = contents
-            .iter()
-            .map(|(p, c)| Change {
-                path: p,
-                content: Some(c),
-            })
-            .collect();
-        let names: Vec<&str> = contents.iter().map(|(p, _)| p.as_str()).collect();
-        let message = format!("hand edit: {}", names.join(", "));
-        match git::commit(repo, &changes, &message, author) {
-            Ok(_) | Err(StoreError::IndexLocked(_)) => {}
-            Err(e) => return Err(e),
-        }
-        report.committed = names.iter().map(|s| s.to_string()).collect();
+    Ok(contents)
+}
+
+/// One commit of the valid hand edits, named by path only.
+fn commit_hand_edits(
+    repo: &Repository,
+    author: &Signature,
+    contents: &[(String, Vec<u8>)],
+    report: &mut Report,
+) -> Result<()> {
+    let changes: Vec<Change> = contents
+        .iter()
+        .map(|(p, c)| Change {
+            path: p,
+            content: Some(c),
+        })
+        .collect();
+    let names: Vec<&str> = contents.iter().map(|(p, _)| p.as_str()).collect();
+    let message = format!("hand edit: {}", names.join(", "));
+    match git::commit(repo, &changes, &message, author) {
+        Ok(_) | Err(StoreError::IndexLocked(_)) => {}
+        Err(e) => return Err(e),
     }
-    Ok(report)
+    report.committed = names.iter().map(|s| s.to_string()).collect();
+    Ok(())
 }
 
 #[cfg(test)]

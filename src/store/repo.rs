@@ -277,7 +277,7 @@ impl CaseRepo {
 
     /// Appends an event; returns its id.
     pub fn add_event(&self, case_id: &str, event: &Event, what: &str) -> Result<String> {
-        let event_id = ids::new_id();
+        let event_id = super::ids::fresh();
         self.modify_case(case_id, |_, doc| {
             doc.add_event(&event_id, event);
             // A handover is its event and the case's new owner, in one

@@ -45,38 +45,7 @@ impl CaseRepo {
             None => config::DEFAULT_TEXT.to_string(),
         };
         let author = author_sig;
-        let mut files: Vec<(String, &str)> = vec![
-            (config::FILE.into(), settings.as_str()),
-            (".gitignore".into(), GITIGNORE),
-            // Git keeps no empty folder; every clone needs `cases/`.
-            (format!("{CASES_DIR}/.gitkeep"), ""),
-            (crate::domain::retention::FILE.into(), embedded::RETENTION),
-        ];
-        files.extend(
-            embedded::PROTOCOLS
-                .iter()
-                .map(|(n, text)| (format!("{PROTOCOLS_DIR}/{n}"), *text)),
-        );
-        files.extend(
-            embedded::CALENDARS
-                .iter()
-                .map(|(n, text)| (format!("{CALENDAR_DIR}/{n}"), *text)),
-        );
-        files.extend(
-            embedded::IMPORTS
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", crate::store::import::IMPORTS_DIR), *text)),
-        );
-        files.extend(
-            embedded::REPORTS
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", crate::store::reports::DIR), *text)),
-        );
-        files.extend(
-            embedded::TEMPLATES
-                .iter()
-                .map(|(n, text)| (format!("{}/{n}", crate::domain::letter::DIR), *text)),
-        );
+        let files = first_files(&settings);
         for d in [
             CASES_DIR,
             PROTOCOLS_DIR,
@@ -101,4 +70,32 @@ impl CaseRepo {
         repo.tighten_modes();
         Ok(repo)
     }
+}
+
+/// The files of a new repository: settings (`verzuim.toml`), then every
+/// built-in protocol, calendar, import mapping, report definition and
+/// letter template, by path.
+fn first_files(settings: &str) -> Vec<(String, &str)> {
+    let mut files: Vec<(String, &str)> = vec![
+        (config::FILE.into(), settings),
+        (".gitignore".into(), GITIGNORE),
+        // Git keeps no empty folder; every clone needs `cases/`.
+        (format!("{CASES_DIR}/.gitkeep"), ""),
+        (crate::domain::retention::FILE.into(), embedded::RETENTION),
+    ];
+    let built_in: [(&str, &[(&str, &'static str)]); 5] = [
+        (PROTOCOLS_DIR, embedded::PROTOCOLS),
+        (CALENDAR_DIR, embedded::CALENDARS),
+        (crate::store::import::IMPORTS_DIR, embedded::IMPORTS),
+        (crate::store::reports::DIR, embedded::REPORTS),
+        (crate::domain::letter::DIR, embedded::TEMPLATES),
+    ];
+    for (dir, embedded) in built_in {
+        files.extend(
+            embedded
+                .iter()
+                .map(|(n, text)| (format!("{dir}/{n}"), *text)),
+        );
+    }
+    files
 }

@@ -13,7 +13,7 @@ use super::transport::{self, Push};
 use super::treemerge::{self, Merge};
 use super::{Result, StoreError, atomic, config, fail, incoming, txn};
 use crate::i18n::t;
-use git2::{Oid, Repository};
+use git2::{Oid, Repository, Tree};
 
 /// How often a rejected push is retried after merging again.
 const ATTEMPTS: usize = 5;
@@ -130,43 +130,11 @@ impl CaseRepo {
         let their_tree = repo.find_commit(theirs)?.tree()?;
         let our_tree = repo.find_commit(ours)?.tree()?;
         if repo.graph_descendant_of(theirs, ours)? {
-            let m = treemerge::take_theirs(repo, &our_tree, &their_tree)?;
-            // The journal names every file first: a crash before the
-            // branch moves puts files and index back as HEAD has them at
-            // the next start (the next sync fast-forwards again); after
-            // it, they already match HEAD. Nothing is lost either way:
-            // the remote's commit stays in `refs/remotes`.
-            let paths: Vec<&str> = m.files.iter().map(|(p, _)| p.as_str()).collect();
-            txn::journal_begin(repo, &paths)?;
-            step("sync-files")?;
-            self.write_worktree(&m.files)?;
-            step("sync-index")?;
-            git::sync_index(repo, &as_changes(&m.files))?;
-            step("sync-ref")?;
-            repo.head()?
-                .resolve()?
-                .set_target(theirs, &format!("sync: fast-forward to {label}"))?;
-            step("sync-end")?;
-            txn::journal_end(repo)?;
-            return Ok(m);
+            return self.fast_forward(repo, &our_tree, &their_tree, theirs, label);
         }
-        let base_tree = match repo.merge_base(ours, theirs) {
-            Ok(base) => repo.find_commit(base)?.tree()?,
-            Err(_) if is_case_tree(&our_tree) && is_case_tree(&their_tree) => {
-                repo.find_tree(repo.treebuilder(None)?.write()?)?
-            }
-            Err(_) => {
-                return Err(StoreError::Sync(
-                    t(
-                        "de remote heeft een andere geschiedenis en is geen case-map",
-                        "the remote has an unrelated history and is not a case repository",
-                    )
-                    .into(),
-                ));
-            }
-        };
+        let base_tree = merge_base_tree(repo, ours, theirs, &our_tree, &their_tree)?;
         let m = treemerge::merge_trees(repo, &base_tree, &our_tree, &their_tree)?;
-        // As above: a crash before the merge commit exists is undone at
+        // As in a fast-forward: a crash before the merge commit exists is undone at
         // the next start, and the next sync merges again.
         let paths: Vec<&str> = m.files.iter().map(|(p, _)| p.as_str()).collect();
         txn::journal_begin(repo, &paths)?;
@@ -184,6 +152,37 @@ impl CaseRepo {
             m.cases, m.events
         );
         git::commit_with_parents(repo, &changes, &message, &s.author, &[theirs])?;
+        step("sync-end")?;
+        txn::journal_end(repo)?;
+        Ok(m)
+    }
+
+    /// Their commit descends from ours: the files, the index and the
+    /// branch move to theirs, under a journal.
+    fn fast_forward(
+        &self,
+        repo: &Repository,
+        our_tree: &Tree,
+        their_tree: &Tree,
+        theirs: Oid,
+        label: &str,
+    ) -> Result<Merge> {
+        let m = treemerge::take_theirs(repo, our_tree, their_tree)?;
+        // The journal names every file first: a crash before the
+        // branch moves puts files and index back as HEAD has them at
+        // the next start (the next sync fast-forwards again); after
+        // it, they already match HEAD. Nothing is lost either way:
+        // the remote's commit stays in `refs/remotes`.
+        let paths: Vec<&str> = m.files.iter().map(|(p, _)| p.as_str()).collect();
+        txn::journal_begin(repo, &paths)?;
+        step("sync-files")?;
+        self.write_worktree(&m.files)?;
+        step("sync-index")?;
+        git::sync_index(repo, &as_changes(&m.files))?;
+        step("sync-ref")?;
+        repo.head()?
+            .resolve()?
+            .set_target(theirs, &format!("sync: fast-forward to {label}"))?;
         step("sync-end")?;
         txn::journal_end(repo)?;
         Ok(m)
@@ -271,6 +270,30 @@ fn stop_on_problems(s: &Session) -> Result<()> {
             "Fix the file (line and column above) and sync again; nothing was merged or overwritten."
         )
     )))
+}
+
+/// The tree both sides started from; for two unrelated case repositories
+/// (two `init`s), the empty tree.
+fn merge_base_tree<'r>(
+    repo: &'r Repository,
+    ours: Oid,
+    theirs: Oid,
+    our_tree: &Tree,
+    their_tree: &Tree,
+) -> Result<Tree<'r>> {
+    match repo.merge_base(ours, theirs) {
+        Ok(base) => Ok(repo.find_commit(base)?.tree()?),
+        Err(_) if is_case_tree(our_tree) && is_case_tree(their_tree) => {
+            Ok(repo.find_tree(repo.treebuilder(None)?.write()?)?)
+        }
+        Err(_) => Err(StoreError::Sync(
+            t(
+                "de remote heeft een andere geschiedenis en is geen case-map",
+                "the remote has an unrelated history and is not a case repository",
+            )
+            .into(),
+        )),
+    }
 }
 
 #[cfg(test)]

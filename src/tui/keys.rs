@@ -27,32 +27,8 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.letter.is_some() {
         return super::letter::key(app, key);
     }
-    let next_id = app.next_id.clone();
-    if let Some(form) = app.form.as_mut() {
-        return match form.key(key) {
-            Outcome::Stay => vec![],
-            Outcome::Cancel => {
-                app.form = None;
-                app.info(t("geannuleerd", "cancelled"));
-                vec![]
-            }
-            Outcome::Submit => match form.effect(app.today, &next_id) {
-                Ok(effect) => {
-                    form.pending = true;
-                    form.error = None;
-                    app.said = Some(form.said());
-                    if let Effect::CreateCase { case } = &effect {
-                        app.open_after = Some(case.id.clone());
-                    }
-                    app.busy = Some(t("vastleggen...", "committing...").into());
-                    vec![effect]
-                }
-                Err(e) => {
-                    form.error = Some(e);
-                    vec![]
-                }
-            },
-        };
+    if app.form.is_some() {
+        return form_key(app, key);
     }
     if app.help {
         app.help = false;
@@ -72,15 +48,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::Escape
             if matches!(app.screen, Screen::Today | Screen::Cases) && app.query.is_empty() =>
         {
-            if quitting {
-                app.quit = true;
-            } else {
-                app.quitting = true;
-                app.info(t(
-                    "verzuim afsluiten? Esc nog eens of q sluit af; een andere toets blijft",
-                    "quit verzuim? Esc again or q quits; any other key stays",
-                ));
-            }
+            ask_to_quit(app, quitting)
         }
         Action::Escape => back(app),
         Action::SwitchScreen if key.code == KeyCode::Char('4') => {
@@ -100,6 +68,52 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => return screen_key(app, action, key),
     }
     vec![]
+}
+
+/// A key in the open form: typing, cancel, or submit (validated into the
+/// effect it asks for, or the error shown in the form).
+fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let next_id = app.next_id.clone();
+    let Some(form) = app.form.as_mut() else {
+        return vec![];
+    };
+    match form.key(key) {
+        Outcome::Stay => vec![],
+        Outcome::Cancel => {
+            app.form = None;
+            app.info(t("geannuleerd", "cancelled"));
+            vec![]
+        }
+        Outcome::Submit => match form.effect(app.today, &next_id) {
+            Ok(effect) => {
+                form.pending = true;
+                form.error = None;
+                app.said = Some(form.said());
+                if let Effect::CreateCase { case } = &effect {
+                    app.open_after = Some(case.id.clone());
+                }
+                app.busy = Some(t("vastleggen...", "committing...").into());
+                vec![effect]
+            }
+            Err(e) => {
+                form.error = Some(e);
+                vec![]
+            }
+        },
+    }
+}
+
+/// Esc on a top screen asks before quitting: a second Esc quits.
+fn ask_to_quit(app: &mut App, quitting: bool) {
+    if quitting {
+        app.quit = true;
+    } else {
+        app.quitting = true;
+        app.info(t(
+            "verzuim afsluiten? Esc nog eens of q sluit af; een andere toets blijft",
+            "quit verzuim? Esc again or q quits; any other key stays",
+        ));
+    }
 }
 
 fn switch_screen(app: &mut App, key: KeyCode) {

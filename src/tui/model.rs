@@ -14,6 +14,9 @@ use chrono::NaiveDate;
 // own file.
 #[path = "model_lists.rs"]
 mod lists;
+// The current case revealed once per change, not per frame: also a part.
+#[path = "model_revealed.rs"]
+mod revealed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -69,7 +72,11 @@ pub struct HistoryView {
     pub case_id: String,
     pub entries: Vec<LogEntry>,
     pub selected: usize,
+    /// The commit and its diff as stored (sealed values as ciphertext).
     pub diff: Option<(String, String)>,
+    /// The diff as this session may see it, opened once when it arrives
+    /// (`App::reveal_diff`); zeroized when dropped.
+    pub shown: Option<zeroize::Zeroizing<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,9 +145,19 @@ pub struct App {
     pub quitting: bool,
     pub quit: bool,
     pub color: bool,
-    /// The session's unlocked key (issue 15): views open sealed values
-    /// with it; without it they show "vertrouwelijk (jgz)".
-    pub keyring: Option<std::sync::Arc<crate::store::keys::Keyring>>,
+    /// The session's unlocked key (issue 15), set with `set_keyring`:
+    /// sealed values are opened with it; without it they show
+    /// "vertrouwelijk (jgz)".
+    keyring: Option<std::sync::Arc<crate::store::keys::Keyring>>,
+    /// The current case with its sealed values opened or masked, made when
+    /// the case, the data or the key changes (`model_revealed.rs`).
+    revealed: Option<revealed::Revealed>,
+    /// Counts changes of the data and the key: a revealed copy made at
+    /// another stamp is stale.
+    stamp: u64,
+    /// How many times a case with sealed values was opened: a test sees
+    /// that drawing never decrypts.
+    pub reveals: usize,
     /// Open and overdue actions, counted when the data changes rather than
     /// in every frame (a whole region's caseload is a lot to count per key).
     counts: (usize, usize),
@@ -184,11 +201,14 @@ impl App {
             picker: None,
             letter: None,
             open_after: None,
-            next_id: crate::domain::ids::new_id(),
+            next_id: crate::store::ids::fresh(),
             quitting: false,
             quit: false,
             color,
             keyring: None,
+            revealed: None,
+            stamp: 0,
+            reveals: 0,
             counts: (0, 0),
             today_overdue: 0,
             searcher: Searcher,
@@ -200,6 +220,7 @@ impl App {
         self.data = snapshot;
         self.loading = false;
         self.recompute();
+        self.data_changed();
     }
 
     /// Replaces (or inserts, or removes) one case after a change: no reload.
@@ -228,6 +249,7 @@ impl App {
             (None, None) => {}
         }
         self.recompute();
+        self.data_changed();
     }
 
     /// Shows a case whatever the filters and search (a new one, just made)
@@ -294,40 +316,5 @@ pub fn side_key(i: usize) -> Option<char> {
     match super::keymap::SIDE_KEYS.get(i) {
         Some(ratatui::crossterm::event::KeyCode::Char(c)) => Some(*c),
         _ => None,
-    }
-}
-
-impl App {
-    /// `case` as this session may see it (sealed values opened or masked);
-    /// borrowed as is when it holds nothing sealed.
-    pub fn shown<'a>(&self, case: &'a Case) -> std::borrow::Cow<'a, Case> {
-        if !crate::domain::compartments::sealed_in(case) {
-            return std::borrow::Cow::Borrowed(case);
-        }
-        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
-        std::borrow::Cow::Owned(crate::domain::compartments::reveal(case, &key))
-    }
-
-    /// The conflicts of `case` as this session may see them: a sealed
-    /// value in a side opened or masked, never the ciphertext.
-    pub fn shown_conflicts(
-        &self,
-        case: &Case,
-        conflicts: &[crate::domain::merge::Conflict],
-    ) -> Vec<crate::domain::merge::Conflict> {
-        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
-        conflicts
-            .iter()
-            .map(|c| crate::domain::compartments::reveal_conflict(case, c, &key))
-            .collect()
-    }
-
-    /// A history diff of `case` as this session may see it.
-    pub fn shown_diff(&self, case: Option<&Case>, text: &str) -> String {
-        let Some(case) = case else {
-            return text.to_string();
-        };
-        let key = |kid: &str| self.keyring.as_ref().and_then(|k| k.key(case, kid));
-        crate::domain::compartments::reveal_diff(text, case, &key)
     }
 }

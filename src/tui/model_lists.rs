@@ -22,14 +22,14 @@ impl App {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        let f = &self.filters;
         // Vandaag follows the role and owner filters: a team lead sees the
         // escalations, a new owner the case handed over.
-        let owner_ok = |c: &Case| f.owner.as_ref().is_none_or(|o| c.owner.as_ref() == Some(o));
-        let role_ok = |r: Role| f.role.is_none_or(|x| x == r);
-        self.today_rows = items
+        let mine = |i: &&caseload::DueItem| {
+            self.filters.owned(i.case) && self.filters.role_ok(i.action.role)
+        };
+        let mut rows: Vec<TodayRow> = items
             .iter()
-            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
+            .filter(mine)
             .filter_map(|i| {
                 Some(TodayRow {
                     case_idx: *index.get(i.case.id.as_str())?,
@@ -38,35 +38,46 @@ impl App {
                 })
             })
             .collect();
-        let mut signal_rows: Vec<TodayRow> = Vec::new();
+        self.today_overdue = items
+            .iter()
+            .filter(mine)
+            .filter(|i| i.action.status == crate::domain::engine::ActionStatus::Overdue)
+            .count();
+        rows.extend(self.signal_rows());
+        self.today_rows = rows;
+        self.counts = self.count_actions();
+        self.filter_cases();
+    }
+
+    /// The active signals of open cases with no open action at all, by
+    /// pupil: after the actions on Vandaag.
+    fn signal_rows(&self) -> Vec<TodayRow> {
+        let f = &self.filters;
+        let mut rows: Vec<TodayRow> = Vec::new();
         for (i, (case, check)) in self.data.cases.iter().zip(&self.data.checks).enumerate() {
             if let (true, Ok(e)) = (case.is_open(), check)
                 && e.open_actions().next().is_none()
-                && owner_ok(case)
+                && f.owned(case)
             {
-                signal_rows.extend(e.signals.iter().filter(|s| role_ok(s.owner)).map(|s| {
-                    TodayRow {
-                        case_idx: i,
-                        action_id: s.rule.clone(),
-                        signal: true,
-                    }
-                }));
+                rows.extend(
+                    e.signals
+                        .iter()
+                        .filter(|s| f.role_ok(s.owner))
+                        .map(|s| TodayRow {
+                            case_idx: i,
+                            action_id: s.rule.clone(),
+                            signal: true,
+                        }),
+                );
             }
         }
-        signal_rows.sort_by(|a, b| {
+        rows.sort_by(|a, b| {
             let name = |r: &TodayRow| &self.data.cases[r.case_idx].name;
             name(a)
                 .cmp(name(b))
                 .then_with(|| a.action_id.cmp(&b.action_id))
         });
-        self.today_overdue = items
-            .iter()
-            .filter(|i| owner_ok(i.case) && role_ok(i.action.role))
-            .filter(|i| i.action.status == crate::domain::engine::ActionStatus::Overdue)
-            .count();
-        self.today_rows.extend(signal_rows);
-        self.counts = self.count_actions();
-        self.filter_cases();
+        rows
     }
 
     pub fn filter_cases(&mut self) {
@@ -132,5 +143,19 @@ impl App {
             }
         }
         (open, overdue)
+    }
+}
+
+impl Filters {
+    /// The owner filter: none, or the case's owner.
+    fn owned(&self, c: &Case) -> bool {
+        self.owner
+            .as_ref()
+            .is_none_or(|o| c.owner.as_ref() == Some(o))
+    }
+
+    /// The role filter: none, or this role.
+    fn role_ok(&self, r: Role) -> bool {
+        self.role.is_none_or(|x| x == r)
     }
 }

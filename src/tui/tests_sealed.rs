@@ -86,7 +86,7 @@ fn the_timeline_masks_a_sealed_note_without_a_key() {
 #[test]
 fn the_timeline_opens_a_sealed_note_for_a_holder() {
     let (mut a, kr, _dir) = sealed_app();
-    a.keyring = Some(Arc::new(kr));
+    a.set_keyring(Some(Arc::new(kr)));
     open(&mut a, "Sanne");
     let screen = render(&a);
     assert!(screen.contains("buikpijn"), "{screen}");
@@ -104,7 +104,7 @@ fn edit_sealed(a: &mut App) -> usize {
 #[test]
 fn the_edit_form_opens_a_sealed_note_for_a_holder_and_keeps_it_sealed() {
     let (mut a, kr, _dir) = sealed_app();
-    a.keyring = Some(Arc::new(kr));
+    a.set_keyring(Some(Arc::new(kr)));
     let note = edit_sealed(&mut a);
     let form = a.form.as_ref().unwrap();
     assert_eq!(form.fields[note].value, "buikpijn");
@@ -169,10 +169,49 @@ fn the_conflict_box_opens_or_masks_a_sealed_note() {
         "{screen}"
     );
     assert!(!screen.contains("vz1:"));
-    a.keyring = Some(Arc::new(kr));
+    a.set_keyring(Some(Arc::new(kr)));
     let screen = conflict_line(&render_at(&a, 400));
     assert!(
         screen.contains("buikpijn") && !screen.contains("vz1:"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_sealed_case_is_opened_once_not_in_every_frame() {
+    let (mut a, kr, _dir) = sealed_app();
+    a.set_keyring(Some(Arc::new(kr)));
+    open(&mut a, "Sanne");
+    assert_eq!(a.reveals, 1);
+    let first = render(&a);
+    let second = render(&a);
+    assert!(first.contains("buikpijn") && first == second, "{second}");
+    // Keys that leave the case and the data alone open nothing again.
+    key(&mut a, KeyCode::Down);
+    render(&a);
+    assert_eq!(a.reveals, 1);
+    // Another case chosen: the opened copy is dropped.
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Esc);
+    open(&mut a, "Daan");
+    assert!(!render(&a).contains("buikpijn"));
+    assert_eq!(a.reveals, 1);
+    // A case that is not on show is only ever masked.
+    let sanne = a.data.cases.iter().find(|c| c.name.contains("Sanne"));
+    let note = a.shown(sanne.unwrap()).events["sealed1"].note.clone();
+    assert_eq!(note.as_deref(), Some("vertrouwelijk (jgz)"));
+}
+
+#[test]
+fn without_a_key_the_mask_is_shown_from_the_model() {
+    let (mut a, _kr, _dir) = sealed_app();
+    open(&mut a, "Sanne");
+    assert_eq!(a.reveals, 1);
+    for _ in 0..2 {
+        let screen = render(&a);
+        assert!(screen.contains("vertrouwelijk (jgz)"), "{screen}");
+        assert!(!screen.contains("vz1:") && !screen.contains("buikpijn"));
+    }
+    assert_eq!(a.reveals, 1);
 }

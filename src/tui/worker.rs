@@ -1,16 +1,13 @@
 //! The worker thread: runs effects (disk and git) off the UI thread and
 //! sends the results back as messages, like gitui's asyncgit. After a
-//! change it re-reads and re-evaluates only the changed case.
+//! change it re-reads and re-evaluates only the changed case. This file
+//! is the thread and the dispatch; the work is in its parts below.
 
-use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
+use super::msg::{Effect, Msg};
 use super::watch::{WATCH_EVERY, Watch};
-use crate::domain::case::Case;
-use crate::domain::caseload::{CaseCheck, Caseload};
-use crate::domain::event::Event;
-use crate::domain::plausible;
+use crate::domain::caseload::Caseload;
 use crate::i18n::t;
-use crate::store::load::{self, CASES_DIR};
-use crate::store::{CaseRepo, Result, StoreError, git};
+use crate::store::{CaseRepo, Result};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -26,12 +23,17 @@ pub(super) struct Worker {
 /// it, since the worker catches its own panics and reports them.
 pub const THREAD: &str = "verzuim-worker";
 
-// The letter effect's disk work (a part of the worker, in its own file).
+// The parts of the worker, each in its own file: reading (the caseload,
+// a changed case, history), writes to a case, the letter effect, and the
+// sync and conflict effects with their words for the status line.
 #[path = "worker_letter.rs"]
 mod letter;
-// The sync and conflict effects, and their words for the status line.
+#[path = "worker_read.rs"]
+mod read;
 #[path = "worker_sync.rs"]
 mod sync;
+#[path = "worker_write.rs"]
+mod write;
 
 /// Starts the worker; effects sent to the returned channel run in order.
 pub fn spawn(root: PathBuf, today: NaiveDate, out: Sender<Msg>) -> Sender<Effect> {
@@ -59,35 +61,7 @@ pub fn spawn_with(
             caseload: None,
             out,
         };
-        let mut watch = Watch::new(&w.repo.root);
-        loop {
-            // Between effects, look for changes made outside this TUI (the
-            // CLI, a sync in another terminal) a few times a second.
-            let effect = match rx.recv_timeout(WATCH_EVERY) {
-                Ok(effect) => effect,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if watch.changed() && w.caseload.is_some() {
-                        let msg = w.load().unwrap_or_else(|e| Msg::Failed(e.to_string()));
-                        let _ = w.out.send(Msg::Outside);
-                        if w.out.send(msg).is_err() {
-                            break;
-                        }
-                    }
-                    continue;
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            };
-            let mut msg = w.run_caught(effect);
-            let notices = w.repo.take_notices();
-            if let Msg::Changed { notices: n, .. } = &mut msg {
-                n.extend(notices);
-            }
-            // Our own commits are not outside changes.
-            watch.changed();
-            if w.out.send(msg).is_err() {
-                break;
-            }
-        }
+        w.serve(&rx);
     });
     // As `std::thread::spawn`: a process that cannot start a thread stops.
     spawned.expect("start the worker thread");
@@ -119,12 +93,46 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
 }
 
 impl Worker {
+    /// Runs effects in order until the TUI hangs up; between effects,
+    /// looks for changes made outside this TUI (the CLI, a sync in another
+    /// terminal) a few times a second.
+    fn serve(&mut self, rx: &Receiver<Effect>) {
+        let mut watch = Watch::new(&self.repo.root);
+        loop {
+            let msg = match rx.recv_timeout(WATCH_EVERY) {
+                Ok(effect) => {
+                    let mut msg = self.run_caught(effect);
+                    let notices = self.repo.take_notices();
+                    if let Msg::Changed { notices: n, .. } = &mut msg {
+                        n.extend(notices);
+                    }
+                    // Our own commits are not outside changes.
+                    watch.changed();
+                    msg
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if !(watch.changed() && self.caseload.is_some()) {
+                        continue;
+                    }
+                    let msg = self.load().unwrap_or_else(|e| Msg::Failed(e.to_string()));
+                    let _ = self.out.send(Msg::Outside);
+                    msg
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            if self.out.send(msg).is_err() {
+                break;
+            }
+        }
+    }
+
     /// Runs an effect; an error or a panic becomes `Msg::Failed`, so the
     /// TUI clears `busy` and shows it instead of waiting forever.
     fn run_caught(&mut self, effect: Effect) -> Msg {
         caught(|| self.run(effect))
     }
 
+    /// Carries out one effect: a dispatch to the part that does it.
     pub(super) fn run(&mut self, effect: Effect) -> Result<Msg> {
         match effect {
             Effect::Load => self.load(),
@@ -133,44 +141,14 @@ impl Worker {
                 event,
                 summary,
                 force,
-            } => {
-                if let Some(doubt) = self.doubt(&case_id, &event, force)? {
-                    let effect = Effect::AddEvent {
-                        case_id,
-                        event,
-                        summary,
-                        force: true,
-                    };
-                    return Ok(Msg::Doubt {
-                        text: doubt,
-                        effect,
-                    });
-                }
-                self.repo.add_event(&case_id, &event, &summary)?;
-                self.changed(case_id, summary, true)
-            }
+            } => self.add_event(case_id, event, summary, force),
             Effect::ReplaceEvent {
                 case_id,
                 event_id,
                 old,
                 new,
                 summary,
-            } => {
-                self.repo.modify_case(&case_id, |case, doc| {
-                    if case.events.get(&event_id) != Some(&*old) {
-                        return Err(StoreError::User(
-                            t(
-                                "de gebeurtenis is intussen gewijzigd; bekijk ze opnieuw",
-                                "the event changed meanwhile; look at it again",
-                            )
-                            .into(),
-                        ));
-                    }
-                    doc.add_event(&event_id, &new);
-                    Ok(((), format!("case {case_id}: {summary}")))
-                })?;
-                self.changed(case_id, summary, true)
-            }
+            } => self.replace_event(case_id, &event_id, &old, &new, summary),
             Effect::CreateCase { case } => {
                 self.repo.create_case(&case)?;
                 self.changed(case.id.clone(), "new case".into(), true)
@@ -179,15 +157,7 @@ impl Worker {
                 case_id,
                 edit,
                 summary,
-            } => {
-                self.repo.modify_case(&case_id, |_, doc| {
-                    for (key, value) in edit.entries() {
-                        doc.set_str(key, value.as_deref());
-                    }
-                    Ok(((), format!("case {case_id}: {summary}")))
-                })?;
-                self.changed(case_id, summary, true)
-            }
+            } => self.edit_case(case_id, &edit, summary),
             Effect::Undo {
                 case_id,
                 commit,
@@ -197,11 +167,8 @@ impl Worker {
                     .revert(&commit, &format!("case {case_id}: {summary}"))?;
                 self.changed(case_id, format!("undo {summary}"), false)
             }
-            Effect::History { case_id } => {
-                let path = format!("{CASES_DIR}/{case_id}.toml");
-                let entries = git::file_history(&self.repo.git()?, &path, 500)?;
-                Ok(Msg::History { case_id, entries })
-            }
+            Effect::History { case_id } => self.history(case_id),
+            Effect::Diff { commit, case_id } => self.diff(commit, &case_id),
             Effect::Sync => self.sync(),
             Effect::Resolve {
                 case_id,
@@ -220,122 +187,7 @@ impl Worker {
                 case_id,
                 action_id,
                 template,
-            } => {
-                let path = self.letter(&case_id, action_id.as_deref(), &template)?;
-                let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
-                if let Msg::Changed { notices, .. } = &mut msg {
-                    notices.push(format!(
-                        "{}: {}",
-                        t("PDF geschreven", "PDF written"),
-                        path.display()
-                    ));
-                }
-                Ok(msg)
-            }
-            Effect::Diff { commit, case_id } => {
-                let path = format!("{CASES_DIR}/{case_id}.toml");
-                let text = git::commit_diff(&self.repo.git()?, &commit, Some(&path))?;
-                Ok(Msg::Diff { commit, text })
-            }
-        }
-    }
-
-    fn load(&mut self) -> Result<Msg> {
-        let loaded = load::load(&self.repo.root)?;
-        let cl = loaded.caseload;
-        let checks = cl.evaluate_all(self.today);
-        let protocols = ProtocolInfo::all(&cl.library);
-        let mut broken: Vec<String> = loaded
-            .broken_protocols
-            .iter()
-            .chain(&loaded.broken_cases)
-            .map(|e| e.to_string())
-            .collect();
-        // A broken template hides only the letters, never the cases.
-        let templates = crate::store::letters::templates(&self.repo.root).unwrap_or_else(|e| {
-            broken.push(e.to_string());
-            Vec::new()
-        });
-        let conflicts = crate::store::conflicts::read_all(&self.repo.root)?;
-        let mut broken: Vec<String> = broken;
-        let retention = match crate::store::retention::rules(&self.repo.root) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                broken.push(e.to_string());
-                None
-            }
-        };
-        // The cases move to the UI; the worker keeps what evaluation needs.
-        let Caseload {
-            cases,
-            library,
-            calendars,
-        } = cl;
-        let snapshot = Snapshot {
-            cases,
-            checks,
-            protocols,
-            broken,
-            conflicts,
-            retention,
-            templates,
-        };
-        self.caseload = Some(Caseload {
-            cases: Vec::new(),
-            library,
-            calendars,
-        });
-        Ok(Msg::Loaded(Box::new(snapshot)))
-    }
-
-    /// The changed case re-read and re-evaluated (None when its file is gone).
-    fn changed(&self, case_id: String, summary: String, undoable: bool) -> Result<Msg> {
-        // The commit this write returned, never HEAD: a sync may have put a
-        // colleague's commit on top since the lock was released.
-        let commit = self.repo.last_commit().unwrap_or_default();
-        let undoable = undoable && !commit.is_empty();
-        let case = if load::case_path(&self.repo.root, &case_id).exists() {
-            let case = load::load_case(&self.repo.root, &case_id)?.map_err(StoreError::Broken)?;
-            let check = self.evaluate(&case);
-            Some(Box::new((case, check)))
-        } else {
-            None
-        };
-        Ok(Msg::Changed {
-            case_id,
-            case,
-            commit,
-            summary,
-            undoable,
-            notices: Vec::new(),
-        })
-    }
-
-    /// A doubt a person may overrule; a refusal is an error.
-    fn doubt(&self, case_id: &str, event: &Event, force: bool) -> Result<Option<String>> {
-        let Some(cl) = &self.caseload else {
-            return Ok(None);
-        };
-        let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
-        let Some(protocol) = cl.library.protocols.get(&case.protocol) else {
-            return Ok(None);
-        };
-        let cal = cl.calendars.for_case(&case, Some(protocol));
-        let hours = protocol.lesson_hours(case.level);
-        let doubts = plausible::check(event, &case, cal, hours, self.today);
-        match plausible::blocking(&doubts, force) {
-            Some(d) if !d.forcible() => Err(StoreError::User(crate::i18n::doubt(d))),
-            Some(d) => Ok(Some(crate::i18n::doubt(d))),
-            None => Ok(None),
-        }
-    }
-
-    fn evaluate(&self, case: &Case) -> CaseCheck {
-        match &self.caseload {
-            Some(cl) => cl.evaluate(case, self.today),
-            None => Err(crate::domain::caseload::Unchecked::UnknownProtocol(
-                case.protocol.clone(),
-            )),
+            } => self.letter_effect(case_id, action_id.as_deref(), &template),
         }
     }
 }
@@ -345,6 +197,7 @@ mod tests {
     use super::*;
     use crate::domain::dates;
     use crate::domain::event::Event;
+    use crate::store::StoreError;
 
     /// Undo must revert the commit this write made, even when a sync put a
     /// colleague's commit on top before the worker reported it.

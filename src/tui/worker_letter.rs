@@ -5,17 +5,33 @@ use super::Worker;
 use crate::i18n::t;
 use crate::store::load;
 use crate::store::{Result, StoreError};
+use crate::tui::msg::Msg;
 use std::path::PathBuf;
 
 impl Worker {
-    /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
-    /// own `.gitignore`) and records the `brief` event; returns the file.
-    pub(super) fn letter(
+    /// `Effect::Letter`: the letter made and recorded; the change reported
+    /// with where the PDF went.
+    pub(super) fn letter_effect(
         &self,
-        case_id: &str,
+        case_id: String,
         action_id: Option<&str>,
         template: &str,
-    ) -> Result<PathBuf> {
+    ) -> Result<Msg> {
+        let path = self.letter(&case_id, action_id, template)?;
+        let mut msg = self.changed(case_id, format!("brief {template}"), true)?;
+        if let Msg::Changed { notices, .. } = &mut msg {
+            notices.push(format!(
+                "{}: {}",
+                t("PDF geschreven", "PDF written"),
+                path.display()
+            ));
+        }
+        Ok(msg)
+    }
+
+    /// Makes the letter as PDF in `exports/` (ignored by git: it holds its
+    /// own `.gitignore`) and records the `brief` event; returns the file.
+    fn letter(&self, case_id: &str, action_id: Option<&str>, template: &str) -> Result<PathBuf> {
         use crate::store::{atomic, letters};
         let case = load::load_case(&self.repo.root, case_id)?.map_err(StoreError::Broken)?;
         let actions = self.evaluate(&case).map(|e| e.actions).unwrap_or_default();

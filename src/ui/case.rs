@@ -1,11 +1,12 @@
 //! The case view: pupil, protocol, active signals with message and date,
-//! open actions (with whom to contact), classification, and the timeline.
+//! open actions (with whom to contact; `case_actions.rs`), classification,
+//! and the timeline. One function per panel; all read the model only.
 
 use super::theme::Theme;
+use crate::domain::case::Case;
+use crate::domain::caseload::CaseCheck;
 use crate::domain::engine::Evaluation;
-use crate::domain::event::DONE_KIND;
-
-use crate::domain::protocol::resolve::contacts_for;
+use crate::domain::event::{DONE_KIND, Event, KindSpec};
 use crate::domain::text::escape;
 use crate::i18n::kind_label;
 use crate::i18n::{date, t};
@@ -13,8 +14,10 @@ use crate::tui::model::{App, side_key};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
+/// The case on show, one panel per part: pupil, conflicts and signals on
+/// the left, open actions and the timeline on the right.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
     let Some((case, check)) = app.current_case() else {
@@ -26,14 +29,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let conflicts = app.shown_conflicts(
-        case,
-        app.data
-            .conflicts
-            .get(&case.id)
-            .map(|c| c.as_slice())
-            .unwrap_or(&[]),
-    );
+    let conflicts = app.shown_conflicts(case);
     // One line per side of each conflict (three people: three lines).
     let conflict_height = if conflicts.is_empty() {
         0
@@ -50,12 +46,19 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(left);
+    let [actions, timeline] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+    f.render_widget(pupil_panel(app, case, check, &th), info);
     if !conflicts.is_empty() {
         f.render_widget(conflict_box(&conflicts, &th), conflict_area);
     }
-    let [actions, timeline] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+    f.render_widget(signals_panel(check, &th), signals);
+    super::case_actions::draw(f, app, case, actions, &th);
+    f.render_widget(timeline_panel(app, case, check, timeline, &th), timeline);
+}
 
+/// Who the pupil is: name, classification, school, owner, retention, pause.
+fn pupil_panel<'a>(app: &App, case: &Case, check: &CaseCheck, th: &Theme) -> Paragraph<'a> {
     let status = if case.is_open() {
         t("open", "open")
     } else {
@@ -92,45 +95,44 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             case.owner.as_deref().unwrap_or("-")
         )),
     ]);
-    if let Some(r) = app
-        .data
-        .retention
-        .as_ref()
-        .and_then(|r| r.compute(case).ok())
-    {
-        let mut text = format!(
-            "{}: {} ({})",
-            t("Vernietigen per", "Destroy from"),
-            date(r.case.date),
-            r.case.rule
-        );
-        if let Some((_, first)) = r.events.first() {
-            text += &format!(
-                "; {}: {}",
-                crate::i18n::count(
-                    r.events.len(),
-                    ("gebeurtenis eerder", "gebeurtenissen eerder"),
-                    ("event earlier", "events earlier")
-                ),
-                date(first.date)
-            );
-        }
-        lines.push(Line::raw(text));
-    }
+    lines.extend(retention_line(app, case));
     if let Some(p) = crate::domain::workflow::pause_on(case, app.today, app.today) {
         lines.push(Line::styled(
             escape(&crate::i18n::work::pause(&p)).into_owned(),
             th.soon(),
         ));
     }
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", t("Leerling", "Pupil")))),
-        info,
-    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(format!(" {} ", t("Leerling", "Pupil"))))
+}
 
-    let signal_lines: Vec<Line> = match check {
+/// When the case (and its first event) may be destroyed, by the rules.
+fn retention_line<'a>(app: &App, case: &Case) -> Option<Line<'a>> {
+    let r = app.data.retention.as_ref()?.compute(case).ok()?;
+    let mut text = format!(
+        "{}: {} ({})",
+        t("Vernietigen per", "Destroy from"),
+        date(r.case.date),
+        r.case.rule
+    );
+    if let Some((_, first)) = r.events.first() {
+        text += &format!(
+            "; {}: {}",
+            crate::i18n::count(
+                r.events.len(),
+                ("gebeurtenis eerder", "gebeurtenissen eerder"),
+                ("event earlier", "events earlier")
+            ),
+            date(first.date)
+        );
+    }
+    Some(Line::raw(text))
+}
+
+/// The active signals, each with its message and since when.
+fn signals_panel<'a>(check: &CaseCheck, th: &Theme) -> Paragraph<'a> {
+    let lines: Vec<Line> = match check {
         Ok(e) if e.signals.is_empty() => vec![Line::styled(
             t("Geen actieve signalen.", "No active signals."),
             th.dim(),
@@ -159,97 +161,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Err(u) => vec![Line::styled(u.to_string(), th.error())],
     };
     let block = Block::bordered().title(format!(" {} ", t("Signalen", "Signals")));
-    f.render_widget(
-        Paragraph::new(signal_lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        signals,
-    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+}
 
-    let open = app.current_open_actions();
-    let contacts = app
-        .protocol(&case.protocol)
-        .map(|p| p.contacts.as_slice())
-        .unwrap_or(&[]);
-    // Titles wrap on words inside the box (borders take two columns).
-    let width = usize::from(actions.width.saturating_sub(2));
-    let items: Vec<ListItem> = open
-        .iter()
-        .map(|a| {
-            let (style, marker) = th.urgency(a.due, app.today);
-            let title = crate::i18n::work::action_title(a);
-            let head = format!("{marker}{} [{}] {title}", date(a.due), a.role);
-            let mut lines: Vec<Line> = super::wrap(&head, width)
-                .into_iter()
-                .map(|l| Line::styled(l, style))
-                .collect();
-            // A term no source states is a local default: say so.
-            if a.local_term {
-                lines.push(Line::styled(
-                    format!(
-                        "    {}",
-                        t(
-                            "termijn: lokale keuze, geen bron",
-                            "term: local choice, no source"
-                        )
-                    ),
-                    th.dim(),
-                ));
-            }
-            // What moved its due date, and whether its consent is on record.
-            let moved = a.shifts.iter().map(crate::i18n::work::shift);
-            for more in moved.chain(a.consent.iter().map(crate::i18n::work::consent)) {
-                // Wrapped a little narrower and indented like the contact line.
-                lines.extend(
-                    super::wrap(&more, width.saturating_sub(4))
-                        .into_iter()
-                        .map(|l| Line::styled(format!("    {l}"), th.dim())),
-                );
-            }
-            // Whom to contact for it: the municipality's own contact first.
-            if let Some(c) = contacts_for(contacts, a.role, case.gemeente.as_deref()).first() {
-                let who = format!("{} {}", c.name, c.email.as_deref().unwrap_or(""));
-                lines.push(Line::styled(
-                    format!("    {}", super::fit(&who, width.saturating_sub(4))),
-                    th.dim(),
-                ));
-            }
-            ListItem::new(lines)
-        })
-        .collect();
-    let selected = if open.is_empty() {
-        None
-    } else {
-        Some(
-            app.action_sel
-                .as_ref()
-                .and_then(|s| open.iter().position(|a| &a.id == s))
-                .unwrap_or(0),
-        )
-    };
-    // The count says when more actions are open than the panel shows.
-    let heading = format!("{}: {}", t("Open acties", "Open actions"), open.len());
-    let mut title = format!(
-        " {heading} (x {}, v {}, b {}) ",
-        t("afronden", "mark done"),
-        t("verlengen", "extend"),
-        t("brief", "letter")
-    );
-    // A narrow panel keeps the keys and drops their words (`?` has them).
-    if title.chars().count() + 2 > usize::from(actions.width) {
-        title = format!(" {heading} (x, v, b) ");
-    }
-    let list = List::new(items)
-        .block(Block::bordered().title(title))
-        .highlight_style(th.selected());
-    f.render_stateful_widget(
-        list,
-        actions,
-        &mut ListState::default().with_selected(selected),
-    );
-
+/// Every event, newest first, the chosen one marked.
+fn timeline_panel<'a>(
+    app: &App,
+    case: &Case,
+    check: &CaseCheck,
+    area: Rect,
+    th: &Theme,
+) -> Paragraph<'a> {
     // Kinds line up in a wide box; a narrow one needs the room for details.
-    let pad = if timeline.width > 60 { 26 } else { 0 };
+    let pad = if area.width > 60 { 26 } else { 0 };
     let vocabulary = app
         .protocol(&case.protocol)
         .map(|p| p.kinds.as_slice())
@@ -266,36 +192,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 " "
             };
-            // A marked-done action shows what was done, not only its id.
-            // (An extension names an action too, but is no "done".)
-            let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
-            let done = done_id.and_then(|id| {
-                let e = check.as_ref().ok()?;
-                e.actions
-                    .iter()
-                    .find(|a| &a.id == id)
-                    .map(|a| a.title.clone())
-            });
-            let mut text = match done {
-                Some(title) => format!(
-                    "{mark}{}  {}: {}",
-                    date(e.date),
-                    t("afgerond", "done"),
-                    escape(&title)
-                ),
-                None => {
-                    let label = kind_label(&e.kind, vocabulary);
-                    format!(
-                        "{mark}{}  {:<pad$}{}",
-                        date(e.date),
-                        escape(&label),
-                        escape(&crate::i18n::event_details(e))
-                    )
-                }
-            };
-            if let Some(n) = &e.note {
-                text += &format!("  \"{}\"", escape(n));
-            }
+            let text = format!("{mark}{}", event_text(e, check, vocabulary, pad));
             let style = if e.date > app.today {
                 th.dim()
             } else {
@@ -320,12 +217,45 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         t("corrigeer", "correct"),
         t("trek in", "withdraw")
     );
-    f.render_widget(
-        Paragraph::new(events)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(title)),
-        timeline,
-    );
+    Paragraph::new(events)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(title))
+}
+
+/// One event as a timeline line (after its mark): date, what happened,
+/// the note. `pad` lines the kinds up in a wide box.
+fn event_text(e: &Event, check: &CaseCheck, vocabulary: &[KindSpec], pad: usize) -> String {
+    // A marked-done action shows what was done, not only its id.
+    // (An extension names an action too, but is no "done".)
+    let done_id = e.action.as_ref().filter(|_| e.kind == DONE_KIND);
+    let done = done_id.and_then(|id| {
+        let e = check.as_ref().ok()?;
+        e.actions
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.title.clone())
+    });
+    let mut text = match done {
+        Some(title) => format!(
+            "{}  {}: {}",
+            date(e.date),
+            t("afgerond", "done"),
+            escape(&title)
+        ),
+        None => {
+            let label = kind_label(&e.kind, vocabulary);
+            format!(
+                "{}  {:<pad$}{}",
+                date(e.date),
+                escape(&label),
+                escape(&crate::i18n::event_details(e))
+            )
+        }
+    };
+    if let Some(n) = &e.note {
+        text += &format!("  \"{}\"", escape(n));
+    }
+    text
 }
 
 /// Every side of every open conflict, each with the key that picks it

@@ -7,9 +7,12 @@ use crate::i18n::{date, t};
 use crate::tui::model::{App, Sort, StatusFilter};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
+/// The case list, with the search and filter bar above it and the broken
+/// files below.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
     let broken = app.data.broken.len() as u16;
@@ -20,6 +23,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(area);
     draw_bar(f, app, bar, &th);
+    draw_table(f, app, list, &th);
+    if broken > 0 {
+        f.render_widget(broken_panel(app, &th), errors);
+    }
+}
+
+/// One page of the visible cases, in the columns the width allows.
+fn draw_table(f: &mut Frame, app: &App, list: Rect, th: &Theme) {
     let (first, last, selected) = super::page(
         app.visible.len(),
         app.cases_index(),
@@ -42,60 +53,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let rows: Vec<Row> = app.visible[first..last]
         .iter()
-        .map(|&i| {
-            let case = &app.data.cases[i];
-            let (signals, next, style) = match &app.data.checks[i] {
-                Ok(e) => {
-                    let signals: Vec<&str> = e.signals.iter().map(|s| s.rule.as_str()).collect();
-                    match e.next_due() {
-                        Some(a) => {
-                            let (style, marker) = th.urgency(a.due, app.today);
-                            (
-                                signals.join(", "),
-                                format!("{marker}{} {}", date(a.due), a.title),
-                                style,
-                            )
-                        }
-                        None => (signals.join(", "), String::new(), th.plain()),
-                    }
-                }
-                Err(_) => (
-                    String::new(),
-                    t(
-                        "niet gecontroleerd: protocol kapot",
-                        "unchecked: protocol broken",
-                    )
-                    .to_string(),
-                    th.error(),
-                ),
-            };
-            let status = if case.is_open() {
-                ""
-            } else {
-                t(" (gesloten)", " (closed)")
-            };
-            let status = if app.data.conflicts.contains_key(&case.id) {
-                format!("{status} [conflict]")
-            } else {
-                status.to_string()
-            };
-            let cells = [
-                Cell::from(fit(&format!("{}{status}", case.name), w(0))),
-                Cell::from(case.id[..8.min(case.id.len())].to_string()),
-                Cell::from(case.level.as_str()),
-                Cell::from(fit(&case.school, w(3))),
-                Cell::from(fit(&case.protocol, w(4))),
-                Cell::from(fit(&signals, w(5))),
-                Cell::from(fit(&next, w(6))).style(style),
-            ];
-            Row::new(
-                cells
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, _)| shown.contains(i))
-                    .map(|(_, c)| c),
-            )
-        })
+        .map(|&i| case_row(app, i, &shown, &w, th))
         .collect();
     let header = Row::new(
         [
@@ -126,25 +84,83 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .row_highlight_style(th.selected());
     let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, list, &mut state);
-    if broken > 0 {
-        let lines: Vec<Line> = app
-            .data
-            .broken
-            .iter()
-            .map(|b| Line::styled(b.clone(), th.error()))
-            .collect();
-        let title = format!(
-            " {} ",
-            t(
-                "Kapotte bestanden (niet overschreven; herstel met de hand)",
-                "Broken files (never overwritten; fix by hand)"
-            )
+}
+
+/// The row of case `i`: only the `shown` columns, each cut to `w(column)`.
+fn case_row<'a>(
+    app: &App,
+    i: usize,
+    shown: &[usize],
+    w: &dyn Fn(usize) -> usize,
+    th: &Theme,
+) -> Row<'a> {
+    let case = &app.data.cases[i];
+    let (signals, next, style) = signals_and_next(app, i, th);
+    let status = if case.is_open() {
+        ""
+    } else {
+        t(" (gesloten)", " (closed)")
+    };
+    let status = if app.data.conflicts.contains_key(&case.id) {
+        format!("{status} [conflict]")
+    } else {
+        status.to_string()
+    };
+    let cells = [
+        Cell::from(fit(&format!("{}{status}", case.name), w(0))),
+        Cell::from(case.id[..8.min(case.id.len())].to_string()),
+        Cell::from(case.level.as_str()),
+        Cell::from(fit(&case.school, w(3))),
+        Cell::from(fit(&case.protocol, w(4))),
+        Cell::from(fit(&signals, w(5))),
+        Cell::from(fit(&next, w(6))).style(style),
+    ];
+    Row::new(
+        cells
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shown.contains(i))
+            .map(|(_, c)| c),
+    )
+}
+
+/// The active signals of case `i`, its next due action, and that
+/// action's urgency (or the word that it could not be checked).
+fn signals_and_next(app: &App, i: usize, th: &Theme) -> (String, String, Style) {
+    let Ok(e) = &app.data.checks[i] else {
+        let unchecked = t(
+            "niet gecontroleerd: protocol kapot",
+            "unchecked: protocol broken",
         );
-        f.render_widget(
-            Paragraph::new(lines).block(Block::bordered().title(title)),
-            errors,
-        );
+        return (String::new(), unchecked.to_string(), th.error());
+    };
+    let signals: Vec<&str> = e.signals.iter().map(|s| s.rule.as_str()).collect();
+    match e.next_due() {
+        Some(a) => {
+            let (style, marker) = th.urgency(a.due, app.today);
+            let next = format!("{marker}{} {}", date(a.due), a.title);
+            (signals.join(", "), next, style)
+        }
+        None => (signals.join(", "), String::new(), th.plain()),
     }
+}
+
+/// The case files that do not parse: never overwritten, fixed by hand.
+fn broken_panel<'a>(app: &App, th: &Theme) -> Paragraph<'a> {
+    let lines: Vec<Line> = app
+        .data
+        .broken
+        .iter()
+        .map(|b| Line::styled(b.clone(), th.error()))
+        .collect();
+    let title = format!(
+        " {} ",
+        t(
+            "Kapotte bestanden (niet overschreven; herstel met de hand)",
+            "Broken files (never overwritten; fix by hand)"
+        )
+    );
+    Paragraph::new(lines).block(Block::bordered().title(title))
 }
 
 /// Columns: (priority, width); the lowest numbers stay on a narrow screen.

@@ -51,9 +51,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         list,
         &mut ListState::default().with_selected(selected),
     );
-    let case = app.case_index(&h.case_id).map(|i| &app.data.cases[i]);
-    let shown = h.diff.as_ref().map(|(_, text)| app.shown_diff(case, text));
-    let lines: Vec<Line> = match &shown {
+    let lines: Vec<Line> = match h.shown.as_deref() {
         Some(text) => text
             .lines()
             .map(|l| match l.chars().next() {

@@ -2,6 +2,7 @@
 //! state and never touch disk or git.
 
 mod case;
+mod case_actions;
 mod cases;
 mod form;
 mod help;

@@ -25,12 +25,14 @@ pub fn run_on(repo: &CaseRepo, today: NaiveDate) -> Result<()> {
     let keyring = unlock(repo)?.map(std::sync::Arc::new);
     let effects = worker::spawn_with(repo.root.clone(), today, msg_tx, keyring.clone());
     let mut app = App::new(today, repo.root.display().to_string(), color_wanted());
-    app.keyring = keyring;
+    app.set_keyring(keyring);
     let _ = effects.send(Effect::Load);
     let mut terminal = ratatui::init();
     keep_terminal_on_worker_panics();
     let result = run_loop(&mut terminal, &mut app, &msg_rx, &effects);
     ratatui::restore();
+    // Opened sealed values are wiped, not left to the leak below.
+    app.forget_revealed();
     // The process ends right after: freeing every case one by one would
     // only make the user wait (the worker's copy goes the same way).
     std::mem::forget(app);
@@ -110,7 +112,7 @@ fn run_loop(
             dirty = true;
             for effect in update::update(app, msg) {
                 if matches!(effect, Effect::CreateCase { .. }) {
-                    app.next_id = crate::domain::ids::new_id();
+                    app.next_id = crate::store::ids::fresh();
                 }
                 let _ = effects.send(effect);
             }

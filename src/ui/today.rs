@@ -10,38 +10,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
+/// The list of today: one page of actions and signals, the chosen one
+/// highlighted.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let th = Theme::new(app.color);
-    // Every overdue action of an open case (under the filters) is on this list.
-    let overdue = app.today_overdue;
-    let signals = app.today_rows.iter().filter(|r| r.signal).count();
-    let soon = app.today_rows.len() - overdue - signals;
-    let mut title = format!(
-        " {} {}: {overdue} {}, {soon} {} {DUE_SOON_DAYS} {}",
-        t("Vandaag", "Today"),
-        date(app.today),
-        t("over tijd", "overdue"),
-        t("binnen", "due within"),
-        t("dagen", "days")
-    );
-    if signals > 0 {
-        title += &format!(
-            ", {} {}",
-            count(signals, ("signaal", "signalen"), ("signal", "signals")),
-            t("zonder actie", "without action")
-        );
-    }
-    if let Some(r) = app.filters.role {
-        title += &format!(" [{}: {r}]", t("rol", "role"));
-    }
-    if let Some(o) = &app.filters.owner {
-        title += &format!(
-            " [{}: {}]",
-            t("eigenaar", "owner"),
-            crate::domain::text::escape(o)
-        );
-    }
-    title.push(' ');
+    let title = heading(app);
     // Borders and header take three rows.
     let (first, last, selected) = super::page(
         app.today_rows.len(),
@@ -82,20 +55,61 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, area, &mut state);
     if empty {
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 2,
-            width: area.width.saturating_sub(4),
-            height: 1,
-        };
-        f.render_widget(
-            ratatui::widgets::Paragraph::new(t(
-                "Niets te doen: geen open acties en geen signalen.",
-                "Nothing to do: no open actions and no signals.",
-            )),
-            inner,
+        draw_nothing_to_do(f, area);
+    }
+}
+
+/// Said inside the empty table, under its header.
+fn draw_nothing_to_do(f: &mut Frame, area: Rect) {
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 2,
+        width: area.width.saturating_sub(4),
+        height: 1,
+    };
+    f.render_widget(
+        ratatui::widgets::Paragraph::new(t(
+            "Niets te doen: geen open acties en geen signalen.",
+            "Nothing to do: no open actions and no signals.",
+        )),
+        inner,
+    );
+}
+
+/// The counts of the list (overdue, due soon, signals without action)
+/// and the filters it follows.
+fn heading(app: &App) -> String {
+    // Every overdue action of an open case (under the filters) is on this list.
+    let overdue = app.today_overdue;
+    let signals = app.today_rows.iter().filter(|r| r.signal).count();
+    let soon = app.today_rows.len() - overdue - signals;
+    let mut title = format!(
+        " {} {}: {overdue} {}, {soon} {} {DUE_SOON_DAYS} {}",
+        t("Vandaag", "Today"),
+        date(app.today),
+        t("over tijd", "overdue"),
+        t("binnen", "due within"),
+        t("dagen", "days")
+    );
+    if signals > 0 {
+        title += &format!(
+            ", {} {}",
+            count(signals, ("signaal", "signalen"), ("signal", "signals")),
+            t("zonder actie", "without action")
         );
     }
+    if let Some(r) = app.filters.role {
+        title += &format!(" [{}: {r}]", t("rol", "role"));
+    }
+    if let Some(o) = &app.filters.owner {
+        title += &format!(
+            " [{}: {}]",
+            t("eigenaar", "owner"),
+            crate::domain::text::escape(o)
+        );
+    }
+    title.push(' ');
+    title
 }
 
 /// One row; `fits` is the width of the name and the title columns.

@@ -27,89 +27,113 @@ pub struct Fired<'r> {
 }
 
 pub fn evaluate<'r>(tl: &Timeline, protocol: &'r ResolvedProtocol) -> Vec<Fired<'r>> {
-    let mut fired = Vec::new();
-    for rule in protocol.rules.iter().filter(|r| r.applies_to(tl.level)) {
-        let signal = |date: NaiveDate| Signal {
-            rule: rule.id.clone(),
-            since: date,
-            message: rule.message.clone(),
-            owner: rule.owner,
-            local_term: rule.term_source == TermSource::Local,
-        };
-        let fire = |date: NaiveDate, period: Option<Period>| Fired {
+    let mut fired: Vec<Fired> = protocol
+        .rules
+        .iter()
+        .filter(|r| r.applies_to(tl.level))
+        .flat_map(|rule| fired_by(tl, rule))
+        .collect();
+    fired.sort_by_key(|f| f.signal.since);
+    fired
+}
+
+/// The firings of one rule: the episodes of a sliding window, or the
+/// dates a count or an unbroken period reached its threshold.
+fn fired_by<'r>(tl: &Timeline, rule: &'r Rule) -> Vec<Fired<'r>> {
+    if let Some((amounts, threshold, window)) = sliding_amounts(tl, &rule.body) {
+        return episodes(tl, &amounts, threshold, window)
+            .into_iter()
+            .map(|e| Fired {
+                rule,
+                signal: signal(rule, e.start),
+                period: None,
+                held_until: e.end,
+                sliding: true,
+            })
+            .collect();
+    }
+    let dates: Vec<(NaiveDate, Option<Period>)> = match &rule.body {
+        RuleBody::Count {
+            filter,
+            threshold,
+            window,
+            every,
+            reset_by,
+        } => count(tl, filter, *threshold, *window, *every, reset_by)
+            .into_iter()
+            .map(|d| (d, None))
+            .collect(),
+        RuleBody::Consecutive {
+            filter,
+            length,
+            more_than,
+            unless,
+        } => consecutive(tl, filter, *length, *more_than, unless)
+            .into_iter()
+            .map(|(d, period)| (d, Some(period)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    dates
+        .into_iter()
+        .map(|(date, period)| Fired {
             rule,
-            signal: signal(date),
+            signal: signal(rule, date),
             period,
             held_until: None,
             sliding: false,
-        };
-        let episode = |e: Episode| Fired {
-            rule,
-            signal: signal(e.start),
-            period: None,
-            held_until: e.end,
-            sliding: true,
-        };
-        match &rule.body {
-            RuleBody::Count {
-                filter,
-                threshold,
-                window,
-                every,
-                reset_by,
-            } => {
-                if let (false, Some(w), true) = (*every, *window, reset_by.is_empty()) {
-                    let ones: Vec<(NaiveDate, f64)> =
-                        tl.matching(filter).map(|(_, e)| (e.date, 1.0)).collect();
-                    let t = f64::from(*threshold);
-                    fired.extend(episodes(tl, &ones, t, w).into_iter().map(episode));
-                } else {
-                    fired.extend(
-                        count(tl, filter, *threshold, *window, *every, reset_by)
-                            .into_iter()
-                            .map(|d| fire(d, None)),
-                    );
-                }
-            }
-            RuleBody::Hours {
-                filter,
-                threshold,
-                window,
-            } => {
-                fired.extend(
-                    episodes(tl, &tl.hours(filter), *threshold, *window)
-                        .into_iter()
-                        .map(episode),
-                );
-            }
-            RuleBody::Days {
-                filter,
-                threshold,
-                window,
-            } => {
-                let days: Vec<(NaiveDate, f64)> = tl
-                    .absent_days(filter)
-                    .into_iter()
-                    .map(|d| (d, 1.0))
-                    .collect();
-                let t = f64::from(*threshold);
-                fired.extend(episodes(tl, &days, t, *window).into_iter().map(episode));
-            }
-            RuleBody::Consecutive {
-                filter,
-                length,
-                more_than,
-                unless,
-            } => {
-                for (date, period) in consecutive(tl, filter, *length, *more_than, unless) {
-                    fired.push(fire(date, Some(period)));
-                }
-            }
-            RuleBody::Deadline(_) => {}
+        })
+        .collect()
+}
+
+/// Dated amounts a sliding window sums, the threshold, and the window.
+type Sliding = (Vec<(NaiveDate, f64)>, f64, Span);
+
+/// What a sliding-window rule sums (dated amounts), its threshold and its
+/// window; `None` for a rule that is not one (a count with `every`, a
+/// `reset_by` or no window counts occurrences instead).
+fn sliding_amounts(tl: &Timeline, body: &RuleBody) -> Option<Sliding> {
+    match body {
+        RuleBody::Count {
+            filter,
+            threshold,
+            window: Some(w),
+            every: false,
+            reset_by,
+        } if reset_by.is_empty() => {
+            let ones = tl.matching(filter).map(|(_, e)| (e.date, 1.0)).collect();
+            Some((ones, f64::from(*threshold), *w))
         }
+        RuleBody::Hours {
+            filter,
+            threshold,
+            window,
+        } => Some((tl.hours(filter), *threshold, *window)),
+        RuleBody::Days {
+            filter,
+            threshold,
+            window,
+        } => {
+            let days = tl
+                .absent_days(filter)
+                .into_iter()
+                .map(|d| (d, 1.0))
+                .collect();
+            Some((days, f64::from(*threshold), *window))
+        }
+        _ => None,
     }
-    fired.sort_by_key(|f| f.signal.since);
-    fired
+}
+
+/// The signal a rule gives from `since`.
+fn signal(rule: &Rule, since: NaiveDate) -> Signal {
+    Signal {
+        rule: rule.id.clone(),
+        since,
+        message: rule.message.clone(),
+        owner: rule.owner,
+        local_term: rule.term_source == TermSource::Local,
+    }
 }
 
 /// Dates on which the n-th matching event within the window occurred. With

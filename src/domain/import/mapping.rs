@@ -122,6 +122,27 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
     }
     let def: MappingFile = toml::from_str(text).map_err(|e| textpos::from_toml(file, text, &e))?;
     let err = |s: &Spanned<String>, msg: String| textpos::at(file, text, Some(s.span()), &msg);
+    let match_by = match_by(&def, &err)?;
+    if def.key.get_ref().is_empty() || !crate::domain::ids::is_valid(def.key.get_ref()) {
+        return Err(err(&def.key, "key may only use a-z, 0-9 and -".into()));
+    }
+    let known: Vec<String> = event::base_vocabulary().into_iter().map(|k| k.id).collect();
+    check_kinds(&def, &known, &err)?;
+    let aggregate = aggregates(&def, &known, &err)?;
+    check_melding(&def, &err)?;
+    let mut formats = date_formats(&def, &err)?;
+    formats.push("%Y-%m-%d".into());
+    Ok(Mapping {
+        id: id.to_string(),
+        match_by,
+        formats,
+        aggregate,
+        def,
+    })
+}
+
+/// How rows find their case, and the columns that way needs.
+fn match_by(def: &MappingFile, err: &SpanErr) -> Result<MatchBy, FileError> {
     let match_by = match def.match_by.get_ref().as_str() {
         "pupil-number" => MatchBy::PupilNumber,
         "name-birth" => MatchBy::NameBirth,
@@ -139,13 +160,15 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
         MatchBy::NameBirth if c.birth.is_none() => Some("columns.birth"),
         _ => None,
     };
-    if let Some(m) = missing {
-        return Err(err(&def.match_by, format!("this match needs {m}")));
+    match missing {
+        Some(m) => Err(err(&def.match_by, format!("this match needs {m}"))),
+        None => Ok(match_by),
     }
-    if def.key.get_ref().is_empty() || !crate::domain::ids::is_valid(def.key.get_ref()) {
-        return Err(err(&def.key, "key may only use a-z, 0-9 and -".into()));
-    }
-    let known: Vec<String> = event::base_vocabulary().into_iter().map(|k| k.id).collect();
+}
+
+/// The kind of every row: one `kind`, or a code column with `[codes]`
+/// naming known kinds (or `skip`).
+fn check_kinds(def: &MappingFile, known: &[String], err: &SpanErr) -> Result<(), FileError> {
     let check_kind = |s: &Spanned<String>, skip_ok: bool| {
         let k = s.get_ref();
         if known.contains(k) || (skip_ok && k == SKIP) {
@@ -154,7 +177,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
             Err(err(s, format!("unknown kind `{k}` ({})", known.join(", "))))
         }
     };
-    match (&def.kind, &c.code) {
+    match (&def.kind, &def.columns.code) {
         (Some(k), None) => check_kind(k, false)?,
         (None, Some(_)) if !def.codes.is_empty() => {}
         (Some(k), Some(_)) => return Err(err(k, "use kind or columns.code, not both".into())),
@@ -165,10 +188,11 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
             ));
         }
     }
-    for v in def.codes.values() {
-        check_kind(v, true)?;
-    }
-    let aggregate = aggregates(&def, &known, &err)?;
+    def.codes.values().try_for_each(|v| check_kind(v, true))
+}
+
+/// DUO report columns and codes: known values, and only for their kind.
+fn check_melding(def: &MappingFile, err: &SpanErr) -> Result<(), FileError> {
     for (table, allowed) in [
         (&def.soort_codes, &MELDING_SOORTEN[..]),
         (&def.status_codes, &MELDING_STATUSES[..]),
@@ -183,6 +207,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
             ));
         }
     }
+    let c = &def.columns;
     let melding_cols = c.soort.is_some() || c.meldingsnummer.is_some() || c.status.is_some();
     if melding_cols
         && def
@@ -195,15 +220,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<Mapping, FileError> {
             format!("columns soort, meldingsnummer and status need kind = \"{MELDING_KIND}\""),
         ));
     }
-    let mut formats = date_formats(&def, &err)?;
-    formats.push("%Y-%m-%d".into());
-    Ok(Mapping {
-        id: id.to_string(),
-        match_by,
-        formats,
-        aggregate,
-        def,
-    })
+    Ok(())
 }
 
 type SpanErr<'a> = dyn Fn(&Spanned<String>, String) -> FileError + 'a;

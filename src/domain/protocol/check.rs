@@ -1,140 +1,19 @@
-//! Checking one rule definition into a typed [`Rule`]: required fields per
-//! kind, fields that do not belong, known event kinds, outcomes and signals.
-//! Every error points at the rule in its file.
+//! Checking one rule definition into a typed [`Rule`]: the rule as a
+//! whole and the body of its kind (count, hours, days, consecutive,
+//! deadline). The single fields are checked in `check_fields.rs`. Every
+//! error points at the rule in its file.
 
 use super::kind::RuleKind;
-use super::resolve::{Deadline, KindFilter, Rule, RuleBody, TermSource, Trigger};
+use super::resolve::{Deadline, Rule, RuleBody, Trigger};
 use super::{Role, RuleDef, SourcedProtocol};
-use crate::domain::case::Level;
 use crate::domain::event::KindSpec;
 use crate::domain::textpos::FileError;
-use crate::domain::units::Span;
 use std::collections::BTreeSet;
-use std::ops::Range;
-use toml::Spanned;
 
-struct Ctx<'a> {
-    def: &'a RuleDef,
-    src: &'a SourcedProtocol,
-    vocabulary: &'a [KindSpec],
-}
-
-impl Ctx<'_> {
-    fn err(&self, span: Range<usize>, msg: String) -> FileError {
-        self.src
-            .error_at(span, &format!("rule `{}`: {msg}", self.def.id.get_ref()))
-    }
-    fn at_id(&self, msg: String) -> FileError {
-        self.err(self.def.id.span(), msg)
-    }
-
-    fn kinds(
-        &self,
-        field: &str,
-        value: &Option<Spanned<Vec<String>>>,
-    ) -> Result<Vec<String>, FileError> {
-        let Some(v) = value else {
-            return Err(self.at_id(format!("missing `{field}`")));
-        };
-        if v.get_ref().is_empty() {
-            return Err(self.err(v.span(), format!("`{field}` names no event kind")));
-        }
-        self.known_kinds(v.get_ref(), v.span())?;
-        Ok(v.get_ref().clone())
-    }
-
-    fn known_kinds(&self, kinds: &[String], span: Range<usize>) -> Result<(), FileError> {
-        for k in kinds {
-            if !self.vocabulary.iter().any(|v| &v.id == k) {
-                return Err(self.err(span.clone(), format!("unknown event kind `{k}`")));
-            }
-        }
-        Ok(())
-    }
-
-    fn filter(
-        &self,
-        field: &str,
-        kinds: &Option<Spanned<Vec<String>>>,
-        outcomes: &[String],
-    ) -> Result<KindFilter, FileError> {
-        let kinds = self.kinds(field, kinds)?;
-        for o in outcomes {
-            let known = self
-                .vocabulary
-                .iter()
-                .filter(|v| kinds.contains(&v.id))
-                .any(|v| v.outcomes.contains(o));
-            if !known {
-                return Err(self.at_id(format!(
-                    "outcome `{o}` is not an outcome of {}",
-                    kinds.join(", ")
-                )));
-            }
-        }
-        Ok(KindFilter {
-            kinds,
-            outcomes: outcomes.to_vec(),
-        })
-    }
-
-    fn span(&self, field: &str, value: Option<Span>) -> Result<Span, FileError> {
-        match value {
-            Some(s) if s.amount > 0 => Ok(s),
-            Some(_) => Err(self.at_id(format!("`{field}` must be more than 0"))),
-            None => Err(self.at_id(format!("missing `{field}`"))),
-        }
-    }
-
-    fn whole_threshold(&self) -> Result<u32, FileError> {
-        let t = self.threshold()?;
-        if t.fract() != 0.0 || t < 1.0 {
-            return Err(self.at_id("`threshold` must be a whole number of at least 1".into()));
-        }
-        Ok(t as u32)
-    }
-
-    fn threshold(&self) -> Result<f64, FileError> {
-        match &self.def.threshold {
-            Some(t) if *t.get_ref() > 0.0 && t.get_ref().is_finite() => Ok(*t.get_ref()),
-            Some(t) => Err(self.err(t.span(), "`threshold` must be more than 0".into())),
-            None => Err(self.at_id("missing `threshold`".into())),
-        }
-    }
-
-    /// Fields that belong to other kinds of rule are mistakes, not noise.
-    fn reject_foreign(&self, kind: RuleKind) -> Result<(), FileError> {
-        let d = self.def;
-        let signal_only = [
-            ("events", d.events.is_some()),
-            ("threshold", d.threshold.is_some()),
-            ("window", d.window.is_some()),
-            ("length", d.length.is_some()),
-        ];
-        let deadline_only = [
-            ("after", d.after.is_some()),
-            ("after_signal", d.after_signal.is_some()),
-            ("due", d.due.is_some()),
-            ("satisfied_by", d.satisfied_by.is_some()),
-            ("when_lasting", d.when_lasting.is_some()),
-            ("not_before", d.not_before.is_some()),
-            ("after_with_until", d.after_with_until),
-            ("escalate", d.escalate.is_some()),
-            ("needs_consent", d.needs_consent.is_some()),
-        ];
-        let foreign: &[(&str, bool)] = if kind == RuleKind::Deadline {
-            &signal_only
-        } else {
-            &deadline_only
-        };
-        match foreign.iter().find(|(_, present)| *present) {
-            Some((field, _)) => {
-                Err(self.at_id(format!("`{field}` does not apply to a {kind} rule")))
-            }
-            None => Ok(()),
-        }
-    }
-}
+// The field checks: a part of the rule check, in its own file.
+#[path = "check_fields.rs"]
+mod fields;
+use fields::Ctx;
 
 pub fn check_rule(
     def: &RuleDef,
@@ -147,76 +26,20 @@ pub fn check_rule(
         src,
         vocabulary,
     };
-    let text = def.kind.get_ref().as_str();
-    let Some(kind) = RuleKind::parse(text) else {
-        let kinds: Vec<&str> = RuleKind::ALL.iter().map(|k| k.as_str()).collect();
-        return Err(cx.err(
-            def.kind.span(),
-            format!("unknown rule kind `{text}` ({})", kinds.join(", ")),
-        ));
-    };
+    let kind = cx.rule_kind()?;
     cx.reject_foreign(kind)?;
-    let owner = match &def.owner {
-        Some(o) => Role::parse(o.get_ref()).ok_or_else(|| {
-            let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-            cx.err(
-                o.span(),
-                format!("unknown owner `{}` ({})", o.get_ref(), roles.join(", ")),
-            )
-        })?,
-        None => return Err(cx.at_id("missing `owner`".into())),
-    };
-    let message = def
-        .message
-        .clone()
-        .ok_or_else(|| cx.at_id("missing `message`".into()))?;
-    let source = def
-        .source
-        .clone()
-        .ok_or_else(|| cx.at_id("missing `source`".into()))?;
-    let mut levels = Vec::new();
-    for l in &def.levels {
-        levels.push(
-            Level::parse(l.get_ref())
-                .ok_or_else(|| cx.err(l.span(), format!("unknown level `{}`", l.get_ref())))?,
-        );
-    }
-    let term_source = match &def.term_source {
-        None => TermSource::Source,
-        Some(t) => TermSource::parse(t.get_ref()).ok_or_else(|| {
-            cx.err(
-                t.span(),
-                format!("unknown term_source `{}` (source, local)", t.get_ref()),
-            )
-        })?,
-    };
+    // In the order of the checks before: the first error found is the one told.
+    let owner = cx.owner()?;
+    let message = cx.required("message", &def.message)?;
+    let source = cx.required("source", &def.source)?;
+    let levels = cx.levels()?;
+    let term_source = cx.term_source()?;
     cx.known_kinds(&def.reset_by, def.id.span())?;
     cx.known_kinds(&def.unless, def.id.span())?;
     let body = body(&cx, kind, signals)?;
-    let escalate = match &def.escalate {
-        None => None,
-        Some(e) => Some(
-            e.get_ref()
-                .resolve()
-                .map_err(|err| cx.err(e.span(), escalate_message(&err)))?,
-        ),
-    };
-    let needs_consent = match &def.needs_consent {
-        Some(s) if !crate::domain::consent::SCOPES.contains(&s.get_ref().as_str()) => {
-            return Err(cx.err(
-                s.span(),
-                format!(
-                    "unknown consent scope `{}` ({})",
-                    s.get_ref(),
-                    crate::domain::consent::SCOPES.join(", ")
-                ),
-            ));
-        }
-        s => s.as_ref().map(|s| s.get_ref().clone()),
-    };
     Ok(Rule {
-        escalate,
-        needs_consent,
+        escalate: cx.escalate()?,
+        needs_consent: cx.needs_consent()?,
         id: def.id.get_ref().clone(),
         kind,
         owner,

@@ -253,31 +253,7 @@ fn resolve_one(
     // Rule definitions by id in order of first appearance, root first.
     let mut defs: Vec<(&RuleDef, &SourcedProtocol)> = Vec::new();
     for p in chain.iter().rev() {
-        for k in &p.def.kinds {
-            // Copies of protocols made before the base vocabulary took a
-            // kind over (e.g. `zorgmelding`) still declare it: one kind, the
-            // base one, so such a repository keeps working.
-            if base.iter().any(|v| v.id == *k.id.get_ref()) {
-                continue;
-            }
-            if vocabulary.iter().any(|v| v.id == *k.id.get_ref()) {
-                errors.push(p.error_at(
-                    k.id.span(),
-                    &format!("kind `{}` is already defined", k.id.get_ref()),
-                ));
-                continue;
-            }
-            vocabulary.push(KindSpec {
-                id: k.id.get_ref().clone(),
-                label: k.label.clone(),
-                label_en: k.label.clone(),
-                until: if k.until { Until::Optional } else { Until::No },
-                hours: false,
-                outcomes: k.outcomes.clone(),
-                note_required: false,
-                fields: Vec::new(),
-            });
-        }
+        add_kinds(p, &base, &mut vocabulary, &mut errors);
         contacts.splice(0..0, p.def.contacts.iter().cloned());
         lesson_hours.extend(p.def.params.lesson_hours_per_day.clone());
         if let Some(r) = &p.def.region {
@@ -293,6 +269,7 @@ fn resolve_one(
             classification = p.def.classification.clone();
         }
         for def in &p.def.rules {
+            // A later protocol's definition replaces the earlier one in place.
             match defs
                 .iter()
                 .position(|(d, _)| d.id.get_ref() == def.id.get_ref())
@@ -303,26 +280,9 @@ fn resolve_one(
         }
     }
     defs.retain(|(d, _)| !d.disabled);
-    let signal_ids: BTreeSet<&str> = defs
-        .iter()
-        .filter(|(d, _)| RuleKind::parse(d.kind.get_ref()) != Some(RuleKind::Deadline))
-        .map(|(d, _)| d.id.get_ref().as_str())
-        .collect();
-    let mut rules = Vec::new();
-    for (def, origin) in &defs {
-        match check_rule(def, origin, &vocabulary, &signal_ids) {
-            Ok(rule) => rules.push(rule),
-            Err(e) => errors.push(e),
-        }
-    }
+    let rules = check_rules(&defs, &vocabulary, &mut errors);
     if let Some(c) = &classification {
-        let kinds = c.classes.iter().flat_map(|class| class.events.iter());
-        for k in kinds.filter(|k| !vocabulary.iter().any(|v| &v.id == *k)) {
-            errors.push(src.error_at(
-                src.def.id.span(),
-                &format!("classification counts unknown event kind `{k}`"),
-            ));
-        }
+        check_classification(src, c, &vocabulary, &mut errors);
     }
     let mut seen = BTreeSet::new();
     errors.retain(|e| seen.insert(e.to_string()));
@@ -344,4 +304,76 @@ fn resolve_one(
         rules,
         escalate: None,
     })
+}
+
+/// The event kinds protocol `p` declares, added to `vocabulary`.
+fn add_kinds(
+    p: &SourcedProtocol,
+    base: &[KindSpec],
+    vocabulary: &mut Vec<KindSpec>,
+    errors: &mut Vec<FileError>,
+) {
+    for k in &p.def.kinds {
+        // Copies of protocols made before the base vocabulary took a
+        // kind over (e.g. `zorgmelding`) still declare it: one kind, the
+        // base one, so such a repository keeps working.
+        if base.iter().any(|v| v.id == *k.id.get_ref()) {
+            continue;
+        }
+        if vocabulary.iter().any(|v| v.id == *k.id.get_ref()) {
+            errors.push(p.error_at(
+                k.id.span(),
+                &format!("kind `{}` is already defined", k.id.get_ref()),
+            ));
+            continue;
+        }
+        vocabulary.push(KindSpec {
+            id: k.id.get_ref().clone(),
+            label: k.label.clone(),
+            label_en: k.label.clone(),
+            until: if k.until { Until::Optional } else { Until::No },
+            hours: false,
+            outcomes: k.outcomes.clone(),
+            note_required: false,
+            fields: Vec::new(),
+        });
+    }
+}
+
+/// Every rule definition checked into a typed rule; the broken ones'
+/// errors added to `errors`. A deadline may follow any signal rule.
+fn check_rules(
+    defs: &[(&RuleDef, &SourcedProtocol)],
+    vocabulary: &[KindSpec],
+    errors: &mut Vec<FileError>,
+) -> Vec<Rule> {
+    let signal_ids: BTreeSet<&str> = defs
+        .iter()
+        .filter(|(d, _)| RuleKind::parse(d.kind.get_ref()) != Some(RuleKind::Deadline))
+        .map(|(d, _)| d.id.get_ref().as_str())
+        .collect();
+    let mut rules = Vec::new();
+    for (def, origin) in defs {
+        match check_rule(def, origin, vocabulary, &signal_ids) {
+            Ok(rule) => rules.push(rule),
+            Err(e) => errors.push(e),
+        }
+    }
+    rules
+}
+
+/// A classification may count only event kinds the protocol knows.
+fn check_classification(
+    src: &SourcedProtocol,
+    c: &Classification,
+    vocabulary: &[KindSpec],
+    errors: &mut Vec<FileError>,
+) {
+    let kinds = c.classes.iter().flat_map(|class| class.events.iter());
+    for k in kinds.filter(|k| !vocabulary.iter().any(|v| &v.id == *k)) {
+        errors.push(src.error_at(
+            src.def.id.span(),
+            &format!("classification counts unknown event kind `{k}`"),
+        ));
+    }
 }

@@ -179,7 +179,7 @@ fn git_cli_change(dir: &Path, id: &str, i: usize) -> f64 {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
     );
     e.note = Some(format!("cli {i}"));
-    doc.add_event(&verzuim::domain::ids::new_id(), &e);
+    doc.add_event(&verzuim::store::ids::fresh(), &e);
     std::fs::write(&path, doc.to_string()).expect("write");
     let rel = format!("cases/{id}.toml");
     let git = |args: &[&str]| {
