@@ -8,6 +8,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use syn::visit::Visit;
 
 /// What each layer must not import.
@@ -29,7 +30,7 @@ struct Module {
 fn no_layer_imports_upwards() {
     let modules = crate_modules();
     let mut wrong = Vec::new();
-    for m in &modules {
+    for m in modules {
         let layer = m.path.first().map(String::as_str).unwrap_or("");
         let banned = FORBIDDEN
             .iter()
@@ -69,7 +70,7 @@ fn the_modules_of_cli_and_the_layers_have_no_cycle() {
     let modules = crate_modules();
     // cli/: one node per module of cli (a part such as retention's
     // `print` counts as its module).
-    let cli = graph(&modules, &["cli"]);
+    let cli = graph(modules, &["cli"]);
     assert!(
         cli.get("commands").is_some_and(|to| to.contains("record")),
         "the reading found no edges: {cli:?}"
@@ -80,7 +81,7 @@ fn the_modules_of_cli_and_the_layers_have_no_cycle() {
             cycle.join(" -> ")
         );
     }
-    let layers = graph(&modules, &[]);
+    let layers = graph(modules, &[]);
     assert!(layers.get("store").is_some_and(|to| to.contains("domain")));
     if let Some(cycle) = find_cycle(&layers) {
         panic!("the layers import each other: {}", cycle.join(" -> "));
@@ -148,13 +149,17 @@ fn words(w: &[&str]) -> Vec<String> {
     w.iter().map(|s| s.to_string()).collect()
 }
 
-/// Every module of the library crate, read from `src/lib.rs` on.
-fn crate_modules() -> Vec<Module> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut out = Vec::new();
-    load_file(&root.join("lib.rs"), Vec::new(), &mut out);
-    assert!(out.len() > 100, "only {} modules read", out.len());
-    out
+/// Every module of the library crate, read from `src/lib.rs` on (once
+/// for all the tests here).
+fn crate_modules() -> &'static [Module] {
+    static MODULES: OnceLock<Vec<Module>> = OnceLock::new();
+    MODULES.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut out = Vec::new();
+        load_file(&root.join("lib.rs"), Vec::new(), &mut out);
+        assert!(out.len() > 100, "only {} modules read", out.len());
+        out
+    })
 }
 
 fn load_file(file: &Path, path: Vec<String>, out: &mut Vec<Module>) {
