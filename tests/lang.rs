@@ -23,7 +23,10 @@ fn help_is_dutch_and_lists_valid_values() {
         "{top}"
     );
     for (args, values) in [
-        (&["new", "--help"][..], "po, vo, mbo of so"),
+        (
+            &["new", "--help"][..],
+            "[mogelijke waarden: po, vo, mbo, so]",
+        ),
         (
             &["add", "--help"][..],
             "verschenen, afgemeld, niet-verschenen",

@@ -2,6 +2,10 @@
 //! and one line, like every other user error.
 
 use super::out::errln;
+use super::values::{
+    ArtikelArg, LevelArg, OrEmpty, OrEmptyParser, RoleArg, ScopeArg, Side, SideParser, SoortArg,
+    StatusArg, SubjectArg, ToArg,
+};
 use crate::i18n::{self, Lang};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
@@ -38,9 +42,9 @@ pub struct Cli {
 /// The extra fields some kinds take (see `verzuim help kinds`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FieldArgs {
-    /// zorgmelding: to whom (veilig-thuis, raad-kinderbescherming, ...).
-    #[arg(long)]
-    pub to: Option<String>,
+    /// zorgmelding: to whom.
+    #[arg(long, value_parser = OrEmptyParser::<ToArg>::new())]
+    pub to: Option<OrEmpty<ToArg>>,
     /// inschrijving/uitschrijving: the school.
     #[arg(long)]
     pub school: Option<String>,
@@ -50,9 +54,9 @@ pub struct FieldArgs {
     /// verlof-aanvraag/verlof-besluit: number of days.
     #[arg(long)]
     pub days: Option<String>,
-    /// vrijstelling: article (5a, 5b, 5c, 15, 3a, 3b, 11g).
-    #[arg(long)]
-    pub artikel: Option<String>,
+    /// vrijstelling: article.
+    #[arg(long, value_parser = OrEmptyParser::<ArtikelArg>::new())]
+    pub artikel: Option<OrEmpty<ArtikelArg>>,
     /// consult/terugkoppeling/follow-up: what may be shared.
     #[arg(long)]
     pub advice: Option<String>,
@@ -63,20 +67,20 @@ pub struct FieldArgs {
     #[arg(long)]
     pub due: Option<String>,
     /// actie: the role that must do it.
-    #[arg(long)]
-    pub role: Option<String>,
+    #[arg(long, value_parser = OrEmptyParser::<RoleArg>::new())]
+    pub role: Option<OrEmpty<RoleArg>>,
     /// verlenging: how far ("5 schooldagen").
     #[arg(long)]
     pub by: Option<String>,
     /// verlenging: the action's id.
     #[arg(long)]
     pub action: Option<String>,
-    /// toestemming: whose (leerling, ouders).
-    #[arg(long)]
-    pub subject: Option<String>,
+    /// toestemming: whose.
+    #[arg(long, value_parser = OrEmptyParser::<SubjectArg>::new())]
+    pub subject: Option<OrEmpty<SubjectArg>>,
     /// toestemming: for what.
-    #[arg(long)]
-    pub scope: Option<String>,
+    #[arg(long, value_parser = OrEmptyParser::<ScopeArg>::new())]
+    pub scope: Option<OrEmpty<ScopeArg>>,
     /// toestemming: who gave it.
     #[arg(long)]
     pub given_by: Option<String>,
@@ -86,44 +90,54 @@ pub struct FieldArgs {
     /// consult/terugkoppeling/follow-up: the jeugdarts's findings (sealed).
     #[arg(long)]
     pub findings: Option<String>,
-    /// melding-leerplicht: the kind of DUO report (16u4w, lrv, luxe, overig, 18plus).
-    #[arg(long)]
-    pub soort: Option<String>,
+    /// melding-leerplicht: the kind of DUO report.
+    #[arg(long, value_parser = OrEmptyParser::<SoortArg>::new())]
+    pub soort: Option<OrEmpty<SoortArg>>,
     /// melding-leerplicht: DUO's number of the report.
     #[arg(long)]
     pub meldingsnummer: Option<String>,
-    /// melding-leerplicht: where the report stands (nieuw, in-behandeling, afgehandeld).
-    #[arg(long)]
-    pub status: Option<String>,
+    /// melding-leerplicht: where the report stands.
+    #[arg(long, value_parser = OrEmptyParser::<StatusArg>::new())]
+    pub status: Option<OrEmpty<StatusArg>>,
 }
 
 impl FieldArgs {
-    /// The fields given, with the vocabulary's field for each.
+    /// The fields given, with the vocabulary's field for each (a choice as
+    /// its typed text; empty clears it on `edit`).
     pub fn given(&self) -> Vec<(crate::domain::event::Field, &str)> {
         use crate::domain::event::Field;
+        fn choice<T: Copy>(
+            v: Option<OrEmpty<T>>,
+            name: fn(T) -> &'static str,
+        ) -> Option<&'static str> {
+            v.map(|v| match v {
+                OrEmpty::Value(v) => name(v),
+                OrEmpty::Empty => "",
+            })
+        }
         [
-            (Field::To, &self.to),
-            (Field::School, &self.school),
-            (Field::Reason, &self.reason),
-            (Field::Days, &self.days),
-            (Field::Artikel, &self.artikel),
-            (Field::Advice, &self.advice),
-            (Field::Title, &self.title),
-            (Field::Due, &self.due),
-            (Field::Role, &self.role),
-            (Field::By, &self.by),
-            (Field::Action, &self.action),
-            (Field::Subject, &self.subject),
-            (Field::Scope, &self.scope),
-            (Field::GivenBy, &self.given_by),
-            (Field::Owner, &self.owner),
-            (Field::Findings, &self.findings),
-            (Field::Soort, &self.soort),
-            (Field::Meldingsnummer, &self.meldingsnummer),
-            (Field::Status, &self.status),
+            (Field::To, choice(self.to, ToArg::as_str)),
+            (Field::School, self.school.as_deref()),
+            (Field::Reason, self.reason.as_deref()),
+            (Field::Days, self.days.as_deref()),
+            (Field::Artikel, choice(self.artikel, ArtikelArg::as_str)),
+            (Field::Advice, self.advice.as_deref()),
+            (Field::Title, self.title.as_deref()),
+            (Field::Due, self.due.as_deref()),
+            (Field::Role, choice(self.role, RoleArg::as_str)),
+            (Field::By, self.by.as_deref()),
+            (Field::Action, self.action.as_deref()),
+            (Field::Subject, choice(self.subject, SubjectArg::as_str)),
+            (Field::Scope, choice(self.scope, ScopeArg::as_str)),
+            (Field::GivenBy, self.given_by.as_deref()),
+            (Field::Owner, self.owner.as_deref()),
+            (Field::Findings, self.findings.as_deref()),
+            (Field::Soort, choice(self.soort, SoortArg::as_str)),
+            (Field::Meldingsnummer, self.meldingsnummer.as_deref()),
+            (Field::Status, choice(self.status, StatusArg::as_str)),
         ]
         .into_iter()
-        .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
+        .filter_map(|(f, v)| v.map(|v| (f, v)))
         .collect()
     }
 }
@@ -156,8 +170,8 @@ pub enum Command {
         birth: String,
         #[arg(long)]
         school: String,
-        #[arg(long)]
-        level: String,
+        #[arg(long, value_enum)]
+        level: LevelArg,
         #[arg(long)]
         protocol: String,
         #[arg(long)]
@@ -302,7 +316,8 @@ pub enum Command {
         case: String,
         field: String,
         /// local, remote, or remote-2, remote-3, ... (further sides' values).
-        choice: String,
+        #[arg(value_parser = SideParser)]
+        choice: Side,
     },
     /// Import absence rows (CSV or XLSX) through a mapping in imports/; a dry run unless --apply.
     Import {

@@ -1,13 +1,14 @@
 //! `verzuim sync`, `conflicts` and `resolve`: working with colleagues'
 //! copies and choosing a side where both changed the same field.
 
-use super::commands::Ctx;
+use super::ctx::Ctx;
 use super::out::outln;
+use super::values::Side;
 use crate::domain::compartments;
 use crate::domain::merge::Conflict;
 use crate::domain::seal;
 use crate::i18n::{count, t};
-use crate::store::{CaseRepo, Result, StoreError, load};
+use crate::store::{CaseRepo, Result, load};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
@@ -148,34 +149,16 @@ fn masked_all(c: &Conflict) -> Conflict {
     }
 }
 
-/// `verzuim resolve`: one side of a conflict, by choice (local, remote, remote-N).
-pub fn resolve(ctx: &Ctx, case: &str, field: &str, choice: &str) -> Result<ExitCode> {
+/// `verzuim resolve`: one side of a conflict (local, remote, remote-N).
+pub fn resolve(ctx: &Ctx, case: &str, field: &str, side: Side) -> Result<ExitCode> {
     let repo = CaseRepo::open(&ctx.dir)?;
     let id = repo.resolve_case(case)?;
-    let n = match choice {
-        "local" => 0,
-        "remote" => 1,
-        other => other
-            .strip_prefix("remote-")
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|n| *n >= 2)
-            .ok_or_else(|| {
-                StoreError::User(format!(
-                    "`{other}`: {}",
-                    t(
-                        "kies local, remote of remote-N",
-                        "choose local, remote or remote-N"
-                    )
-                ))
-            })?,
-    };
-    repo.resolve_conflict_with(&id, field, n)?;
+    repo.resolve_conflict_with(&id, field, side.index())?;
     outln!(
         "{id} {field}: {}",
-        if choice != "local" {
-            t("waarde van de andere kant genomen", "remote value taken")
-        } else {
-            t("eigen waarde gehouden", "local value kept")
+        match side {
+            Side::Local => t("eigen waarde gehouden", "local value kept"),
+            Side::Remote(_) => t("waarde van de andere kant genomen", "remote value taken"),
         }
     );
     Ok(ExitCode::SUCCESS)

@@ -2,8 +2,8 @@
 //! naming the event and the fields changed (never their values).
 
 use super::args::FieldArgs;
-use super::commands::{Ctx, EventText, protocol_for};
-use super::{messages, user};
+use super::ctx::{Ctx, EventText, protocol_for};
+use super::messages::{self, user};
 use crate::domain::correction::{self, EventEdit};
 use crate::domain::event::Event;
 use crate::store::load;

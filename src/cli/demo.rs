@@ -3,7 +3,7 @@
 //! recent (weekdays stay weekdays), then opened in the TUI (or, when not on
 //! a terminal, its overdue list printed).
 
-use super::commands::Ctx;
+use super::ctx::Ctx;
 use super::out::outln;
 use crate::domain::case::Case;
 use crate::domain::ids;

@@ -3,9 +3,9 @@
 //! or more than one, and the signals and actions the import starts; writes
 //! it as one commit only with `--apply`.
 
-use super::commands::Ctx;
+use super::ctx::Ctx;
+use super::messages::user;
 use super::out::{errln, outln};
-use super::user;
 use crate::domain::case::Case;
 use crate::domain::import::plan::{apply_to, effects};
 use crate::domain::import::records::{self, Pupil};

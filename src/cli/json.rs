@@ -66,7 +66,7 @@ pub fn check_case(out: &mut Vec<u8>, case: &Case, check: &CaseCheck) {
                 .collect(),
             None,
         ),
-        Err(u) => (vec![], vec![], Some(super::commands::unchecked_text(u))),
+        Err(u) => (vec![], vec![], Some(super::ctx::unchecked_text(u))),
     };
     let v = CheckCase {
         actions,
@@ -151,7 +151,7 @@ mod tests {
                             .map(|a| json!({ "id": a.id, "rule": a.rule, "title": a.title, "role": a.role, "due": a.due, "status": a.status }))
                             .collect();
                     }
-                    Err(u) => v["unchecked"] = json!(super::super::commands::unchecked_text(u)),
+                    Err(u) => v["unchecked"] = json!(super::super::ctx::unchecked_text(u)),
                 }
                 v
             })

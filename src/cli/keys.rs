@@ -2,7 +2,7 @@
 //! compartment, rewrap, rotate and sealing old plain values; and the
 //! unlocking that `add`, `edit` and `show` do when a case needs it.
 
-use super::commands::Ctx;
+use super::ctx::Ctx;
 use super::out::outln;
 use crate::domain::case::Case;
 use crate::domain::compartments::{self, Compartments};
@@ -185,13 +185,13 @@ fn read_config(repo: &CaseRepo) -> Result<Option<String>> {
 }
 
 fn init(ssh_key: Option<PathBuf>) -> Result<ExitCode> {
-    let dir = keys::config_dir();
     let public = match ssh_key {
-        Some(ssh) => keys::init_ssh(&dir.join(keys::SSH_POINTER_FILE), &ssh)?,
+        Some(ssh) => keys::init_ssh(&keys::config_dir()?.join(keys::SSH_POINTER_FILE), &ssh)?,
         None => {
-            let path = std::env::var_os("VERZUIM_IDENTITY")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| dir.join(keys::IDENTITY_FILE));
+            let path = match std::env::var_os("VERZUIM_IDENTITY") {
+                Some(path) => PathBuf::from(path),
+                None => keys::config_dir()?.join(keys::IDENTITY_FILE),
+            };
             let first = ask(t("nieuwe wachtwoordzin", "new passphrase")).ok_or_else(|| {
                 StoreError::User(
                     t(

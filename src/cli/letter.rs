@@ -3,9 +3,9 @@
 //! recorded as a `brief` event (template, sha256) in one commit. Without a
 //! template: the templates, those that fit the case's open actions first.
 
-use super::commands::{Ctx, find_action, unchecked_error};
+use super::ctx::{Ctx, find_action, unchecked_error};
+use super::messages::user;
 use super::out::{errln, outln};
-use super::user;
 use crate::domain::text::escape;
 use crate::i18n::t;
 use crate::store::load;

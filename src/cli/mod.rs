@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod conflicts;
 mod correct;
+mod ctx;
 mod demo;
 mod help;
 mod import;
@@ -16,17 +17,18 @@ mod markdown;
 mod messages;
 pub(crate) mod out;
 mod read;
+mod record;
 mod report;
 mod report_pdf;
 mod retention;
 mod setup;
 mod show;
+mod values;
 mod workflow;
 
 pub use args::{Cli, Command};
 pub use demo::create_demo_repo;
 
-use crate::store::StoreError;
 use std::process::ExitCode;
 
 /// Parses arguments and runs the command; prints errors on one line.
@@ -47,9 +49,4 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code() as u8)
         }
     }
-}
-
-/// A user error (exit status 1).
-pub(crate) fn user(msg: impl Into<String>) -> StoreError {
-    StoreError::User(msg.into())
 }

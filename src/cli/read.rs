@@ -3,7 +3,7 @@
 //! dropped) instead of holding the caseload, so their memory is what they
 //! print, not the size of the repository.
 
-use super::commands::Ctx;
+use super::ctx::Ctx;
 use super::out::errln;
 use super::{json, show};
 use crate::domain::caseload::{self, CalendarSet};

@@ -1,7 +1,7 @@
 //! `verzuim report ...`: computes a report in the domain and renders it in
 //! the chosen format (terminal table, CSV, Excel CSV, Markdown, JSON).
 
-use super::commands::{Ctx, parse_date};
+use super::ctx::{Ctx, parse_date};
 use crate::domain::report::jaar::{self, SchoolYear, SchoolYearError};
 use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
@@ -120,8 +120,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             gemeente,
             format,
         } => {
-            let year =
-                SchoolYear::parse(&schooljaar).map_err(|e| super::user(school_year_error(&e)))?;
+            let year = SchoolYear::parse(&schooljaar)
+                .map_err(|e| super::messages::user(school_year_error(&e)))?;
             let out = Out {
                 format: format.format(),
                 pdf: format.pdf.clone(),
@@ -143,7 +143,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
                 None => school_year_start(to),
             };
             if from > to {
-                return Err(super::user(format!(
+                return Err(super::messages::user(format!(
                     "--from {} {} --to {}",
                     crate::i18n::date(from),
                     t("ligt na", "is after"),

@@ -3,7 +3,7 @@
 //! rule ids), `destroy` (the approved list only; history rewritten on
 //! every ref, old objects removed and checked gone).
 
-use super::commands::{Ctx, parse_date};
+use super::ctx::{Ctx, parse_date};
 use super::out::outln;
 use crate::domain::retention::RetentionRules;
 use crate::domain::text::escape;

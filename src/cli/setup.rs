@@ -1,8 +1,8 @@
 //! `init` (the author known before anything is created) and the
 //! plausibility question of `add` (refused, or `--force`).
 
-use super::commands::Ctx;
-use super::user;
+use super::ctx::Ctx;
+use super::messages::user;
 use crate::domain::case::Case;
 use crate::domain::event::Event;
 use crate::domain::plausible;

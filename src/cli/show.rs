@@ -1,7 +1,7 @@
 //! Plain-text output: case summaries, the overdue list, one case, its git
 //! history, and the protocol library (list, check, Markdown).
 
-use super::commands::{Ctx, unchecked_text};
+use super::ctx::{Ctx, unchecked_text};
 use super::out::{errln, outln};
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, DueItem};

@@ -3,8 +3,9 @@
 //! and one commit whose message names ids and what changed, never titles,
 //! reasons or names.
 
-use super::commands::{Ctx, find_action, parse_date, unchecked_error};
-use super::user;
+use super::ctx::{Ctx, find_action, parse_date, unchecked_error};
+use super::messages::user;
+use super::values::RoleArg;
 use crate::domain::engine::ActionStatus;
 use crate::domain::event::Event;
 use crate::domain::workflow::{self, WorkflowError};
@@ -23,8 +24,8 @@ pub enum ActionCommand {
         title: String,
         #[arg(long)]
         due: String,
-        #[arg(long)]
-        role: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
         /// The day it was agreed (default today).
         #[arg(long)]
         date: Option<String>,
@@ -61,7 +62,7 @@ pub fn action(ctx: &Ctx, command: ActionCommand) -> Result<ExitCode> {
     let id = repo.resolve_case(&case)?;
     let date = day(ctx, date.as_deref())?;
     let due = parse_date("--due", &due)?;
-    let mut event = workflow::hand_action(date, &title, due, &role).map_err(wf)?;
+    let mut event = workflow::hand_action(date, &title, due, role.as_str()).map_err(wf)?;
     event.note = note(text);
     let what = format!("add hand action due {due}");
     let eid = repo.add_event(&id, &event, &what)?;

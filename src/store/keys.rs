@@ -24,13 +24,17 @@ pub const IDENTITY_FILE: &str = "identity.age";
 /// Instead of it: one line naming an ssh private key.
 pub const SSH_POINTER_FILE: &str = "identity.ssh";
 
-/// `$XDG_CONFIG_HOME/verzuim`, else `~/.config/verzuim`.
-pub fn config_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d).join("verzuim");
-    }
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    home.join(".config/verzuim")
+/// `verzuim` in the XDG config folder (`$XDG_CONFIG_HOME`, else
+/// `~/.config`), on every system; an error when there is no home folder.
+pub fn config_dir() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let xdg = etcetera::base_strategy::Xdg::new().map_err(|_| {
+        key_error(t(
+            "geen thuismap gevonden voor je sleutel: zet $HOME of $VERZUIM_IDENTITY",
+            "no home folder found for your key: set $HOME or $VERZUIM_IDENTITY",
+        ))
+    })?;
+    Ok(xdg.config_dir().join("verzuim"))
 }
 
 /// Where the identity is: `$VERZUIM_IDENTITY`, else the config folder's
@@ -39,7 +43,7 @@ pub fn identity_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("VERZUIM_IDENTITY").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let dir = config_dir();
+    let dir = config_dir().ok()?;
     [IDENTITY_FILE, SSH_POINTER_FILE]
         .into_iter()
         .map(|f| dir.join(f))

@@ -41,8 +41,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         .to_string(),
         ("new", "school") => t("de school", "the school").to_string(),
         ("new", "level") => t(
-            "onderwijsniveau: po, vo, mbo of so",
-            "level of education: po, vo, mbo or so",
+            "onderwijsniveau",
+            "level of education",
         )
         .to_string(),
         ("new", "protocol") => t(
@@ -67,8 +67,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             kinds()
         ),
         ("add" | "edit", "to") => t(
-            "zorgmelding: aan wie (veilig-thuis, raad-kinderbescherming, zorg-en-veiligheidshuis, wijkteam, leerplicht, overig)",
-            "zorgmelding: to whom (veilig-thuis, raad-kinderbescherming, zorg-en-veiligheidshuis, wijkteam, leerplicht, overig)",
+            "zorgmelding: aan wie",
+            "zorgmelding: to whom",
         )
         .to_string(),
         ("add" | "edit", "school") => t(
@@ -92,8 +92,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         ("add" | "edit", "artikel") => t(
-            "vrijstelling: artikel (5a, 5b, 5c, 15, 3a, 3b, 11g)",
-            "vrijstelling: article (5a, 5b, 5c, 15, 3a, 3b, 11g)",
+            "vrijstelling: artikel van de Leerplichtwet",
+            "vrijstelling: article of the Leerplichtwet",
         )
         .to_string(),
         ("add" | "edit", "advice") => t(
@@ -107,8 +107,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         ("add" | "edit", "soort") => t(
-            "melding-leerplicht: soort DUO-melding (16u4w, lrv, luxe, overig, 18plus)",
-            "melding-leerplicht: kind of DUO report (16u4w, lrv, luxe, overig, 18plus)",
+            "melding-leerplicht: soort DUO-melding",
+            "melding-leerplicht: kind of DUO report",
         )
         .to_string(),
         ("add" | "edit", "meldingsnummer") => t(
@@ -117,8 +117,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
         )
         .to_string(),
         ("add" | "edit", "status") => t(
-            "melding-leerplicht: stand van de melding (nieuw, in-behandeling, afgehandeld)",
-            "melding-leerplicht: where the report stands (nieuw, in-behandeling, afgehandeld)",
+            "melding-leerplicht: stand van de melding",
+            "melding-leerplicht: where the report stands",
         )
         .to_string(),
         ("edit" | "withdraw", "event") => t(

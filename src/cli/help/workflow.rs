@@ -12,10 +12,9 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "uiterlijk op (dd-mm-jjjj of jjjj-mm-dd; actie)",
             "due by (YYYY-MM-DD or DD-MM-YYYY; actie)",
         ),
-        ("action add", "role") | ("add" | "edit", "role") => t(
-            "wie het doet: school, jgz, leerplicht, swv, ouders, teamleider (actie)",
-            "who does it: school, jgz, leerplicht, swv, ouders, teamleider (actie)",
-        ),
+        ("action add", "role") | ("add" | "edit", "role") => {
+            t("wie het doet (actie)", "who does it (actie)")
+        }
         ("action add", "date") => t(
             "datum waarop de actie is afgesproken (standaard vandaag)",
             "date the action was agreed (default today)",
@@ -57,14 +56,8 @@ pub fn arg_help(cmd: &str, arg: &str) -> Option<String> {
             "overdracht: the new owner",
         ),
         ("add" | "edit", "action") => t("verlenging: het actie-id", "verlenging: the action id"),
-        ("add" | "edit", "subject") => t(
-            "toestemming: van wie (leerling, ouders)",
-            "toestemming: whose (leerling, ouders)",
-        ),
-        ("add" | "edit", "scope") => t(
-            "toestemming: waarvoor (terugkoppeling-school, delen-leerplicht, delen-swv, overig)",
-            "toestemming: for what (terugkoppeling-school, delen-leerplicht, delen-swv, overig)",
-        ),
+        ("add" | "edit", "subject") => t("toestemming: van wie", "toestemming: whose"),
+        ("add" | "edit", "scope") => t("toestemming: waarvoor", "toestemming: for what"),
         ("add" | "edit", "given_by") => t("toestemming: gegeven door", "toestemming: given by"),
         _ => return None,
     };
