@@ -15,6 +15,7 @@ mod letter;
 mod markdown;
 mod messages;
 pub(crate) mod out;
+mod protocols;
 mod read;
 mod report;
 mod report_pdf;

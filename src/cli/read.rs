@@ -35,7 +35,9 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         let check = cl.evaluate(&case, today);
         let mut bytes = Vec::new();
         if as_json {
-            json::check_case(&mut bytes, &case, &check);
+            let unchecked = check.as_ref().err().map(super::commands::unchecked_text);
+            let typed = json::check::CheckCase::new(&case, &check, unchecked);
+            json::check::check_case(&mut bytes, &typed);
         } else {
             // Writing into a Vec cannot fail.
             let _ = show::write_case_summary(&mut bytes, &case, &check, today);
@@ -55,7 +57,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that went away (`| head`) only ends the output.
     let written = if as_json {
-        json::write_check(&mut out, today, open.iter().map(|r| r.bytes.as_slice()))
+        json::check::write_check(&mut out, today, open.iter().map(|r| r.bytes.as_slice()))
     } else if open.is_empty() {
         writeln!(out, "{}", t("geen open dossiers", "no open cases"))
     } else {
@@ -105,8 +107,8 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         .unzip();
     let items = caseload::overdue(&cases, &checks, today);
     if as_json {
-        let mut out = std::io::stdout().lock();
-        super::out::done(writeln!(out, "{}", json::overdue(&items)).and_then(|()| out.flush()));
+        let items: Vec<_> = items.iter().map(json::check::Overdue::from).collect();
+        json::print(&items);
     } else {
         show::print_due_items(&items, today);
     }
