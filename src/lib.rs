@@ -12,6 +12,8 @@ pub mod i18n;
 pub mod pdf;
 pub mod render;
 pub mod store;
+/// Benchmark data; compiled for tests and with the `synth` feature only.
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod tui;
 pub mod ui;

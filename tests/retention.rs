@@ -45,10 +45,22 @@ fn a_case_past_its_date_is_destroyed_from_head_history_and_objects() {
         .to_string();
     s.fails(TODAY, &["retention", "destroy", "ronde-2026"], 1);
     s.ok(TODAY, &["retention", "approve", "ronde-2026"]);
+    // `check` and `overdue` keep what they printed of each case for the day.
+    let memos = || {
+        std::fs::read_dir(s.dir.join(".git"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("verzuim-memo-"))
+            .count()
+    };
+    s.ok_or_2(TODAY, &["check"]);
+    s.ok_or_2(TODAY, &["overdue"]);
+    assert_eq!(memos(), 2);
     let list = std::fs::read_to_string(s.dir.join("retention/lists/ronde-2026.toml")).unwrap();
     assert!(!list.contains(NAME) && list.contains(&old), "{list}");
     let out = s.ok(TODAY, &["retention", "destroy", "ronde-2026"]);
     assert!(out.contains("geen spoor meer"), "{out}");
+    assert_eq!(memos(), 0, "the memos of check and overdue are removed");
     assert!(!s.case_file(&old).exists());
     let young_file = std::fs::read_to_string(s.case_file(&young)).unwrap();
     assert!(

@@ -6,29 +6,47 @@
 use super::commands::Ctx;
 use super::out::errln;
 use super::{json, show};
-use crate::domain::case::Case;
 use crate::domain::caseload::{self, CalendarSet};
-use crate::domain::engine::{ActionStatus, Evaluation};
 use crate::domain::textpos::FileError;
 use crate::i18n::t;
 use crate::store::scan::{self, Scanned};
 use crate::store::{CaseRepo, Result};
-use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// One open case's rendered lines (or JSON object), with its sort key.
+/// One open case's rendered lines (or JSON object), with its sort key;
+/// kept in the command's memo until the next run of the day.
+#[derive(Serialize, Deserialize)]
 struct Rendered {
     name: String,
     id: String,
-    bytes: Vec<u8>,
+    text: String,
+}
+
+/// What a memo of `command` depends on besides the rules, the program and
+/// the day: the language of the text and whether it is JSON.
+fn memo_for(command: &'static str, today: NaiveDate, as_json: bool) -> scan::MemoFor<'static> {
+    // The language even for JSON: a title in it may be worded.
+    let variant = match (crate::i18n::lang(), as_json) {
+        (crate::i18n::Lang::Nl, false) => "nl",
+        (crate::i18n::Lang::En, false) => "en",
+        (crate::i18n::Lang::Nl, true) => "json-nl",
+        (crate::i18n::Lang::En, true) => "json-en",
+    };
+    scan::MemoFor {
+        command,
+        variant,
+        today,
+    }
 }
 
 pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let root = CaseRepo::open(&ctx.dir)?.root;
     let today = ctx.today;
-    let mut scanned = scan::scan(&root, |cl, case| {
+    let memo = memo_for("check", today, as_json);
+    let mut scanned = scan::scan_memo(&root, memo, |cl, case| {
         if !case.is_open() {
             return None;
         }
@@ -45,7 +63,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         Some(Rendered {
             name: case.name,
             id: case.id,
-            bytes,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
         })
     })?;
     let mut open: Vec<Rendered> = std::mem::take(&mut scanned.results)
@@ -57,11 +75,12 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that went away (`| head`) only ends the output.
     let written = if as_json {
-        json::check::write_check(&mut out, today, open.iter().map(|r| r.bytes.as_slice()))
+        json::check::write_check(&mut out, today, open.iter().map(|r| r.text.as_bytes()))
     } else if open.is_empty() {
         writeln!(out, "{}", t("geen open dossiers", "no open cases"))
     } else {
-        open.iter().try_for_each(|r| out.write_all(&r.bytes))
+        open.iter()
+            .try_for_each(|r| out.write_all(r.text.as_bytes()))
     }
     .and_then(|()| out.flush());
     drop(out);
@@ -69,49 +88,59 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     Ok(report_broken(&scanned, today))
 }
 
+/// One overdue action as printed (a line, or a JSON object), with the
+/// list's sort key (due date as a day number, case id, action id).
+#[derive(Serialize, Deserialize)]
+struct DueLine {
+    due: i32,
+    case: String,
+    action: String,
+    text: String,
+}
+
 pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let root = CaseRepo::open(&ctx.dir)?.root;
     let today = ctx.today;
-    let mut scanned = scan::scan(&root, |cl, case| {
+    let memo = memo_for("overdue", today, as_json);
+    let mut scanned = scan::scan_memo(&root, memo, |cl, case| {
         if !case.is_open() {
-            return None;
+            return Vec::new();
         }
-        let eval = cl.evaluate(&case, today).ok()?;
-        let actions: Vec<_> = eval
-            .actions
-            .into_iter()
-            .filter(|a| a.status == ActionStatus::Overdue)
-            .collect();
-        if actions.is_empty() {
-            return None;
-        }
-        // Only what the list shows is kept: not the events, not the rest
-        // of the evaluation.
-        let case = Case {
-            events: BTreeMap::new(),
-            contacts: BTreeMap::new(),
-            ..case
+        let Ok(eval) = cl.evaluate(&case, today) else {
+            return Vec::new();
         };
-        Some((
-            case,
-            Evaluation {
-                actions,
-                ..Default::default()
-            },
-        ))
+        let case = std::slice::from_ref(&case);
+        let check = [Ok(eval)];
+        caseload::overdue(case, &check, today)
+            .iter()
+            .map(|item| DueLine {
+                due: item.action.due.num_days_from_ce(),
+                case: item.case.id.clone(),
+                action: item.action.id.clone(),
+                text: if as_json {
+                    json::check::overdue_item(item)
+                } else {
+                    show::due_item_line(item)
+                },
+            })
+            .collect()
     })?;
-    let (cases, checks): (Vec<Case>, Vec<_>) = std::mem::take(&mut scanned.results)
+    let mut lines: Vec<DueLine> = std::mem::take(&mut scanned.results)
         .into_iter()
         .flatten()
-        .map(|(c, e)| (c, Ok(e)))
-        .unzip();
-    let items = caseload::overdue(&cases, &checks, today);
-    if as_json {
-        let items: Vec<_> = items.iter().map(json::check::Overdue::from).collect();
-        json::print(&items);
+        .collect();
+    // Oldest due first, as `caseload::overdue` orders them.
+    lines.sort_unstable_by(|a, b| (a.due, &a.case, &a.action).cmp(&(b.due, &b.case, &b.action)));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let texts = lines.iter().map(|l| l.text.as_str());
+    let written = if as_json {
+        json::check::write_overdue(&mut out, texts)
     } else {
-        show::print_due_items(&items, today);
+        show::write_due_lines(&mut out, texts, today)
     }
+    .and_then(|()| out.flush());
+    drop(out);
+    super::out::done(written);
     Ok(report_broken(&scanned, today))
 }
 

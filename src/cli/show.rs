@@ -117,29 +117,42 @@ fn write_due_items(
     items: &[DueItem],
     today: NaiveDate,
 ) -> std::io::Result<()> {
-    if items.is_empty() {
+    let lines: Vec<String> = items.iter().map(due_item_line).collect();
+    write_due_lines(out, lines.iter().map(String::as_str), today)
+}
+
+/// The due list's lines, or that nothing is overdue.
+pub fn write_due_lines<'a>(
+    out: &mut impl Write,
+    mut lines: impl Iterator<Item = &'a str>,
+    today: NaiveDate,
+) -> std::io::Result<()> {
+    let Some(first) = lines.next() else {
         return writeln!(
             out,
             "{} ({})",
             t("niets over tijd", "nothing overdue"),
             date(today)
         );
-    }
-    for i in items {
-        writeln!(
-            out,
-            "{}  {:>3} {}  {}  {:<22} {:<11} {}",
-            date(i.action.due),
-            i.days_overdue,
-            t("d", "d"),
-            escape(&i.case.id),
-            escape(&i.case.name),
-            // to_string: Role's Display ignores the width, the column needs it padded
-            i.action.role.to_string(),
-            escape(&crate::i18n::work::action_title(i.action))
-        )?;
-    }
-    Ok(())
+    };
+    std::iter::once(first)
+        .chain(lines)
+        .try_for_each(|l| writeln!(out, "{l}"))
+}
+
+/// One line of the due list (without its line end).
+pub fn due_item_line(i: &DueItem) -> String {
+    format!(
+        "{}  {:>3} {}  {}  {:<22} {:<11} {}",
+        date(i.action.due),
+        i.days_overdue,
+        t("d", "d"),
+        escape(&i.case.id),
+        escape(&i.case.name),
+        // to_string: Role's Display ignores the width, the column needs it padded
+        i.action.role.to_string(),
+        escape(&crate::i18n::work::action_title(i.action))
+    )
 }
 
 pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {

@@ -27,6 +27,10 @@ pub struct Rules {
     /// calendar files (their defaults are used).
     pub unparsed: Vec<FileError>,
     pub calendars: CalendarSet,
+    /// SHA-1 over the path and bytes of every settings, protocol and
+    /// calendar file as read here: with the case, the binary and the day,
+    /// everything an evaluation depends on (`store/memo.rs` keys on it).
+    pub fingerprint: [u8; 20],
 }
 
 impl Rules {
@@ -141,8 +145,13 @@ pub fn load_config(root: &Path) -> Result<RepoConfig> {
 /// The settings, keeping every top-level setting that reads; the defaults
 /// for the rest, with the error.
 pub fn load_config_checked(root: &Path) -> (RepoConfig, Option<FileError>) {
+    config_from(read_text(root, &root.join(config::FILE)))
+}
+
+/// The settings from the settings file's text as read (or why it could not be).
+fn config_from(text: std::result::Result<String, FileError>) -> (RepoConfig, Option<FileError>) {
     let defaults = || toml::from_str::<RepoConfig>("").unwrap_or_default();
-    let text = match read_text(root, &root.join(config::FILE)) {
+    let text = match text {
         Ok(t) => t,
         Err(e) => return (defaults(), Some(fallback(e))),
     };
@@ -178,11 +187,16 @@ fn checked_escalation(mut c: RepoConfig, text: &str) -> (RepoConfig, Option<File
 }
 
 pub fn load_rules(root: &Path) -> Result<Rules> {
-    let (config, config_error) = load_config_checked(root);
+    let mut fingerprint = Fingerprint::default();
+    let config_text = read_text(root, &root.join(config::FILE));
+    fingerprint.add(config::FILE, config_text.as_deref().ok());
+    let (config, config_error) = config_from(config_text);
     let mut unparsed: Vec<FileError> = config_error.into_iter().collect();
     let mut sources: Vec<SourcedProtocol> = Vec::new();
     for path in toml_files(&root.join(PROTOCOLS_DIR))? {
-        match read_text(root, &path).and_then(|text| protocol::parse(&rel(root, &path), &text)) {
+        let text = read_text(root, &path);
+        fingerprint.add(&rel(root, &path), text.as_deref().ok());
+        match text.and_then(|text| protocol::parse(&rel(root, &path), &text)) {
             Ok(p) => sources.push(p),
             Err(e) => unparsed.push(e),
         }
@@ -201,7 +215,9 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
     for path in toml_files(&root.join(CALENDAR_DIR))? {
         // A broken calendar is skipped (its school years fall back to
         // weekends only, which the front ends warn about) and named.
-        let file = read_text(root, &path).and_then(|text| {
+        let text = read_text(root, &path);
+        fingerprint.add(&rel(root, &path), text.as_deref().ok());
+        let file = text.and_then(|text| {
             toml::from_str(&text).map_err(|e| textpos::from_toml(&rel(root, &path), &text, &e))
         });
         match file {
@@ -216,7 +232,35 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
         library,
         unparsed,
         calendars,
+        fingerprint: fingerprint.finish(),
     })
+}
+
+/// The running hash behind [`Rules::fingerprint`]: each file as its path,
+/// a marker for "could not be read" or its length, and its bytes, so no two
+/// different sets of files hash alike by concatenation.
+#[derive(Default)]
+struct Fingerprint(sha1::Sha1);
+
+impl Fingerprint {
+    fn add(&mut self, path: &str, text: Option<&str>) {
+        use sha1::Digest;
+        self.0.update((path.len() as u64).to_le_bytes());
+        self.0.update(path.as_bytes());
+        match text {
+            None => self.0.update([0u8]),
+            Some(t) => {
+                self.0.update([1u8]);
+                self.0.update((t.len() as u64).to_le_bytes());
+                self.0.update(t.as_bytes());
+            }
+        }
+    }
+
+    fn finish(self) -> [u8; 20] {
+        use sha1::Digest;
+        self.0.finalize().into()
+    }
 }
 
 /// Reads and parses one case file.

@@ -21,6 +21,7 @@ pub mod keys_repo;
 pub mod letters;
 pub mod load;
 pub mod lock;
+pub mod memo;
 pub mod notices;
 pub mod perms;
 pub mod recovery;

@@ -4,13 +4,17 @@
 //! parsed, are handed to the visitor and dropped, so memory stays at a few
 //! chunks plus what the visitor keeps, whatever the size of the caseload.
 
+use super::cache::BlobId;
 use super::load::{self, CASES_DIR, Rules};
-use super::{Result, cache, case_file};
+use super::{Result, cache, case_file, memo};
 use crate::domain::case::Case;
 use crate::domain::caseload::Caseload;
 use crate::domain::textpos::FileError;
 use crate::store::config::RepoConfig;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,21 +40,146 @@ pub fn scan<R: Send>(
     let git_dir = root.join(".git");
     let (rules, (trusted, bytes)) = rayon::join(
         || load::load_rules(root),
+        || rayon::join(|| trusted_ids(root, &files), || cache::read_bytes(&git_dir)),
+    );
+    let scanned = visit_all(root, &files, &trusted, &bytes, rules?, |cl, _, case| {
+        visit(cl, case)
+    })?;
+    Ok(scanned)
+}
+
+/// What a memoised scan is for: the command, its options and the day
+/// (the memo's key besides the rules and the program; `store/memo.rs`).
+pub struct MemoFor<'a> {
+    pub command: &'a str,
+    /// What else shapes the result (a language, JSON), as a file-name-safe word.
+    pub variant: &'a str,
+    pub today: NaiveDate,
+}
+
+/// As [`scan`], keeping each case's result in the command's memo: the
+/// cases whose files git vouches for and whose blob has a result from
+/// today, under the same rules and program, are not read at all. When few
+/// are new, only their files are parsed; otherwise every case is visited.
+pub fn scan_memo<R>(
+    root: &Path,
+    memo_for: MemoFor,
+    visit: impl Fn(&Caseload, Case) -> R + Sync,
+) -> Result<Scanned<R>>
+where
+    R: Serialize + DeserializeOwned + Send,
+{
+    let files = load::toml_files(&root.join(CASES_DIR))?;
+    let git_dir = root.join(".git");
+    let (rules, (trusted, memo_bytes)) = rayon::join(
+        || load::load_rules(root),
         || {
-            let trusted = || {
-                git2::Repository::open(root)
-                    .map(|r| cache::trusted_blob_ids(&r, root, &files))
-                    .unwrap_or_default()
-            };
-            rayon::join(trusted, || cache::read_bytes(&git_dir))
+            rayon::join(
+                || trusted_ids(root, &files),
+                || memo::read_bytes(&git_dir, memo_for.command, memo_for.variant),
+            )
         },
     );
+    let rules = rules?;
+    let day = memo_for.today.num_days_from_ce();
+    let key = memo::Key::new(memo_for.command, memo_for.variant, &rules.fingerprint, day);
+    let mut memo: HashMap<(BlobId, String), R> = key
+        .map(|k| memo::entries(&memo_bytes, k))
+        .unwrap_or_default();
+    drop(memo_bytes);
+    let mut hits: Vec<(BlobId, String, R)> = Vec::with_capacity(files.len());
+    let mut misses: Vec<&PathBuf> = Vec::new();
+    for path in &files {
+        // By blob and file name: a copy of a case file under another name
+        // is not that case (a scan reports it as broken), so no hit.
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let hit = trusted
+            .get(path)
+            .zip(stem)
+            .and_then(|(b, stem)| Some((*b, stem.clone(), memo.remove(&(*b, stem))?)));
+        match hit {
+            Some(hit) => hits.push(hit),
+            None => misses.push(path),
+        }
+    }
+    let visit_blob = |cl: &Caseload, blob: Option<BlobId>, case: Case| {
+        let id = case.id.clone();
+        (blob, id, visit(cl, case))
+    };
+    let (fresh, rest) = if misses.len() * 8 <= files.len() {
+        // Few new: parse just those files (the parse cache is not read).
+        let (caseload, rest) = split_rules(rules);
+        let visit = |blob, case| visit_blob(&caseload, blob, case);
+        let parsed = misses
+            .par_chunks(64)
+            .map(|paths| parse_chunk(root, paths, &visit))
+            .collect::<Result<Vec<_>>>()?;
+        let mut fresh = Vec::new();
+        let mut broken = Vec::new();
+        for p in parsed {
+            fresh.extend(p.results);
+            broken.extend(p.broken);
+        }
+        (fresh, (caseload, rest, broken))
+    } else {
+        hits.clear();
+        let bytes = cache::read_bytes(&git_dir);
+        let all = visit_all(root, &files, &trusted, &bytes, rules, visit_blob)?;
+        let rest = (
+            all.caseload,
+            (all.config, all.broken_protocols),
+            all.broken_cases,
+        );
+        (all.results, rest)
+    };
+    let (caseload, (config, broken_protocols), broken_cases) = rest;
+    if let Some(key) = key
+        && (!fresh.is_empty() || !memo.is_empty())
+    {
+        let entries: Vec<(BlobId, &str, &R)> = hits
+            .iter()
+            .map(|(b, id, r)| (*b, id.as_str(), r))
+            .chain(
+                fresh
+                    .iter()
+                    .filter_map(|(b, id, r)| Some(((*b)?, id.as_str(), r))),
+            )
+            .collect();
+        memo::write(
+            &git_dir,
+            (memo_for.command, memo_for.variant),
+            key,
+            &entries,
+        );
+    }
+    let mut results: Vec<R> = hits.into_iter().map(|(_, _, r)| r).collect();
+    results.extend(fresh.into_iter().map(|(_, _, r)| r));
+    Ok(Scanned {
+        results,
+        caseload,
+        config,
+        broken_cases,
+        broken_protocols,
+    })
+}
+
+/// Blob ids of the case files git's index vouches for.
+fn trusted_ids(root: &Path, files: &[PathBuf]) -> HashMap<PathBuf, BlobId> {
+    git2::Repository::open(root)
+        .map(|r| cache::trusted_blob_ids(&r, root, files))
+        .unwrap_or_default()
+}
+
+/// The rules as a caseload of no cases, and the settings and broken
+/// protocol files beside it.
+fn split_rules(rules: Rules) -> (Caseload, (RepoConfig, Vec<FileError>)) {
     let Rules {
         config,
         library,
         unparsed,
         calendars,
-    } = rules?;
+        fingerprint: _,
+    } = rules;
     let mut broken_protocols = unparsed;
     broken_protocols.extend(library.broken.values().flatten().cloned());
     let caseload = Caseload {
@@ -58,13 +187,29 @@ pub fn scan<R: Send>(
         library,
         calendars,
     };
-    let visit = |case: Case| visit(&caseload, case);
-    let chunks = cache::split(&bytes).unwrap_or_default();
+    (caseload, (config, broken_protocols))
+}
+
+/// Visits every case: from the parse cache's chunks when git vouches for
+/// the file, else parsed (and the cache written again when it changed).
+/// `visit` also gets the case file's blob id when it is known.
+fn visit_all<R: Send>(
+    root: &Path,
+    files: &[PathBuf],
+    trusted: &HashMap<PathBuf, BlobId>,
+    bytes: &[u8],
+    rules: Rules,
+    visit: impl Fn(&Caseload, Option<BlobId>, Case) -> R + Sync,
+) -> Result<Scanned<R>> {
+    let git_dir = root.join(".git");
+    let (caseload, (config, broken_protocols)) = split_rules(rules);
+    let visit = |blob: Option<BlobId>, case: Case| visit(&caseload, blob, case);
+    let chunks = cache::split(bytes).unwrap_or_default();
     let claimed: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
-    let by_blob = blob_index(&files, &trusted);
+    let by_blob = blob_index(files, trusted);
     let from_cache: Vec<(Vec<R>, Option<Vec<u8>>)> = chunks
         .par_iter()
-        .map(|chunk| visit_chunk(chunk, &files, &by_blob, &claimed, &visit))
+        .map(|chunk| visit_chunk(chunk, files, &by_blob, &claimed, &visit))
         .collect();
     let misses: Vec<&PathBuf> = files
         .iter()
@@ -109,10 +254,7 @@ pub fn scan<R: Send>(
 }
 
 /// Which file (by index) each trusted blob is.
-fn blob_index(
-    files: &[PathBuf],
-    trusted: &HashMap<PathBuf, cache::BlobId>,
-) -> HashMap<cache::BlobId, usize> {
+fn blob_index(files: &[PathBuf], trusted: &HashMap<PathBuf, BlobId>) -> HashMap<BlobId, usize> {
     files
         .iter()
         .enumerate()
@@ -126,13 +268,13 @@ fn blob_index(
 fn visit_chunk<R>(
     chunk: &[u8],
     files: &[PathBuf],
-    by_blob: &HashMap<cache::BlobId, usize>,
+    by_blob: &HashMap<BlobId, usize>,
     claimed: &[AtomicBool],
-    visit: &(impl Fn(Case) -> R + Sync),
+    visit: &(impl Fn(Option<BlobId>, Case) -> R + Sync),
 ) -> (Vec<R>, Option<Vec<u8>>) {
     let entries = cache::decode(chunk);
     let total = entries.len();
-    let live: Vec<(cache::BlobId, cache::Cached)> = entries
+    let live: Vec<(BlobId, cache::Cached)> = entries
         .into_iter()
         .filter(|(blob, c)| {
             by_blob.get(blob).is_some_and(|&i| {
@@ -156,7 +298,7 @@ fn visit_chunk<R>(
     };
     let results = live
         .into_iter()
-        .map(|(_, c)| visit(Case::from(c)))
+        .map(|(blob, c)| visit(Some(blob), Case::from(c)))
         .collect();
     (results, reencoded)
 }
@@ -171,7 +313,7 @@ struct Parsed<R> {
 fn parse_chunk<R>(
     root: &Path,
     paths: &[&PathBuf],
-    visit: &(impl Fn(Case) -> R + Sync),
+    visit: &(impl Fn(Option<BlobId>, Case) -> R + Sync),
 ) -> Result<Parsed<R>> {
     let mut cases = Vec::with_capacity(paths.len());
     let mut entries = Vec::with_capacity(paths.len());
@@ -192,16 +334,20 @@ fn parse_chunk<R>(
             .unwrap_or_default();
         match case_file::parse(&load::rel(root, path), &stem, &text) {
             Ok(case) => {
-                if let Some(blob) = cache::blob_id(text.as_bytes()) {
+                let blob = cache::blob_id(text.as_bytes());
+                if let Some(blob) = blob {
                     entries.push((blob, cache::Cached::from(&case)));
                 }
-                cases.push(case);
+                cases.push((blob, case));
             }
             Err(e) => broken.push(e),
         }
     }
     Ok(Parsed {
-        results: cases.into_iter().map(visit).collect(),
+        results: cases
+            .into_iter()
+            .map(|(blob, case)| visit(blob, case))
+            .collect(),
         broken,
         encoded: if entries.is_empty() {
             None

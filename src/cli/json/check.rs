@@ -165,6 +165,30 @@ impl<'a> From<&DueItem<'a>> for Overdue<'a> {
     }
 }
 
+/// One overdue action as its JSON object, for the memo of `overdue`.
+pub fn overdue_item(i: &DueItem) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and this type always serializes.
+    let _ = super::to_writer(&mut out, &Overdue::from(i));
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The `overdue --json` document: an array of the objects made by
+/// [`overdue_item`], oldest due first, one line.
+pub fn write_overdue<'a>(
+    out: &mut impl Write,
+    objects: impl Iterator<Item = &'a str>,
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    for (n, o) in objects.enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(o.as_bytes())?;
+    }
+    out.write_all(b"]\n")
+}
+
 #[cfg(test)]
 #[path = "check_tests.rs"]
 mod tests;

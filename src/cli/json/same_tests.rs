@@ -192,8 +192,11 @@ fn overdue_is_the_document_it_was() {
                 "role": i.action.role, "due": i.action.due, "days_overdue": i.days_overdue })
         })
         .collect();
-    let new: Vec<_> = items.iter().map(super::check::Overdue::from).collect();
-    assert_eq!(compact(&new), serde_json::Value::Array(old).to_string());
+    let objects: Vec<String> = items.iter().map(super::check::overdue_item).collect();
+    let mut new = Vec::new();
+    super::check::write_overdue(&mut new, objects.iter().map(String::as_str)).unwrap();
+    let old = serde_json::Value::Array(old).to_string() + "\n";
+    assert_eq!(String::from_utf8(new).unwrap(), old);
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! expired and unreachable objects pruned (`git reflog expire` and `git gc
 //! --prune=now` when git is installed; else a new pack of everything
 //! reachable written with git2's pack builder, and every old pack and
-//! loose object removed, under the repository lock). Then the parse cache
-//! and temp files go, and every purged blob is checked to be gone.
+//! loose object removed, under the repository lock). Then the parse cache,
+//! the memos of `check` and `overdue` and temp files go, and every purged blob is checked to be gone.
 
 use super::rewrite::Rewritten;
 use crate::store::{Result, StoreError, atomic, transport};
@@ -41,6 +41,8 @@ pub fn prune(root: &Path, rewritten: &Rewritten) -> Result<Verified> {
             std::fs::remove_file(&p).map_err(StoreError::io(&p))?;
         }
     }
+    // The memos of `check` and `overdue` hold what they printed of each case.
+    crate::store::memo::remove_all(&git_dir).map_err(StoreError::io(&git_dir))?;
     atomic::remove_stale_temps(&git_dir, atomic::TEMP_PREFIX, true);
     atomic::remove_stale_temps(&git_dir.join("objects"), atomic::TEMP_PREFIX, true);
     atomic::remove_stale_temps(

@@ -257,6 +257,23 @@ fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, S
     put("  peak resident memory (MB)", format!("{:.0}", json.rss));
     put("  `cat cases/*.toml` (ms)", format!("{:.1}", json.theirs));
     put("  ratio to `cat`", format!("{:.2}x", json.ratio));
+    let json1 = pair(
+        runs,
+        |i| {
+            run(&mut whole::verzuim_on(
+                dir,
+                &whole::fresh_day(i),
+                &["check", "--json"],
+            ))
+        },
+        |_| run(&mut whole::cat(dir, &files)),
+    );
+    put(
+        "whole process: `check --json`, first run of a day (ms)",
+        format!("{:.1}", json1.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", json1.rss));
+    put("  ratio to `cat`", format!("{:.2}x", json1.ratio));
     let check = pair(runs, |_| run(&mut verzuim(dir, &["check"])), |_| (1.0, 0.0));
     put("whole process: `check` (ms)", format!("{:.1}", check.ours));
     put("  peak resident memory (MB)", format!("{:.0}", check.rss));
@@ -274,6 +291,25 @@ fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, S
         format!("{:.1}", od.theirs),
     );
     put("  ratio to taskwarrior", format!("{:.2}x", od.ratio));
+    let first = |i| {
+        run(&mut whole::verzuim_on(
+            dir,
+            &whole::fresh_day(runs + 1 + i),
+            &["overdue"],
+        ))
+    };
+    let od1 = if whole::have("task") {
+        let mut task = whole::taskwarrior(dir, n);
+        pair(runs, first, |_| run(&mut task))
+    } else {
+        pair(runs, first, |_| (f64::NAN, 0.0))
+    };
+    put(
+        "whole process: `overdue`, first run of a day (ms)",
+        format!("{:.1}", od1.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", od1.rss));
+    put("  ratio to taskwarrior", format!("{:.2}x", od1.ratio));
     let repo = CaseRepo::open(dir).expect("repo");
     let ids = repo.case_ids().expect("ids");
     let add = pair(

@@ -66,15 +66,25 @@ pub fn pair(
 }
 
 pub fn verzuim(dir: &Path, args: &[&str]) -> Command {
+    verzuim_on(dir, "2026-11-20", args)
+}
+
+/// The binary on a given day.
+pub fn verzuim_on(dir: &Path, today: &str, args: &[&str]) -> Command {
     let exe = std::env::current_exe()
         .expect("exe")
         .with_file_name("verzuim");
     let mut c = Command::new(exe);
-    c.arg("--dir")
-        .arg(dir)
-        .args(["--today", "2026-11-20"])
-        .args(args);
+    c.arg("--dir").arg(dir).args(["--today", today]).args(args);
     c
+}
+
+/// A day no earlier run used (the n-th after 1 December 2026): the first
+/// run of `check` or `overdue` on it finds no memo of its day
+/// (`store/memo.rs`), as the first run of a working day does.
+pub fn fresh_day(n: usize) -> String {
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    (first + chrono::Days::new(n as u64)).to_string()
 }
 
 /// `cat` of every case file, the floor for reading everything.

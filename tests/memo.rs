@@ -1,0 +1,149 @@
+//! `check` and `overdue` keep each case's result until the next run of the
+//! day (`store/memo.rs`). A run with the memo must print exactly what a run
+//! without it prints, whatever changed in between: the day, a commit, a hand
+//! edit, a rules file, the language, a copied case file.
+
+mod common;
+use common::{Sandbox, mode};
+
+const ZHW: &str = "zhw-ziekteverzuim-als-signaal";
+const DAY: &str = "2025-09-07";
+
+/// Ten cases, each registered with the JGZ on 1 September: on the 7th the
+/// JGZ's invitation (5 days) is one day overdue in every case.
+fn sandbox() -> (Sandbox, Vec<String>) {
+    let s = Sandbox::new();
+    s.ok("2025-09-01", &["init"]);
+    let ids = (0..10)
+        .map(|_| {
+            let id = s.new_case(ZHW);
+            s.ok(
+                "2025-09-01",
+                &["add", &id, "aanmelding-jgz", "--date", "2025-09-01"],
+            );
+            id
+        })
+        .collect();
+    (s, ids)
+}
+
+fn memos(s: &Sandbox) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(s.dir.join(".git"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("verzuim-memo-"))
+        .collect()
+}
+
+/// Exit code, stdout and stderr of a run.
+fn run(s: &Sandbox, day: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = s.run(day, args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What a run prints with no memo at all.
+fn without_memo(s: &Sandbox, day: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    for m in memos(s) {
+        std::fs::remove_file(m).unwrap();
+    }
+    run(s, day, args)
+}
+
+/// Runs `args` twice with the memo (the first may fill it) and checks both
+/// against a run without it.
+fn same_as_without_memo(s: &Sandbox, day: &str, args: &[&str]) -> String {
+    let first = run(s, day, args);
+    let second = run(s, day, args);
+    let fresh = without_memo(s, day, args);
+    assert_eq!(first, fresh, "{args:?} on {day}");
+    assert_eq!(second, fresh, "{args:?} on {day}");
+    // And once more with the memo the fresh run wrote.
+    assert_eq!(run(s, day, args), fresh, "{args:?} on {day}");
+    fresh.1
+}
+
+const VARIANTS: [&[&str]; 6] = [
+    &["overdue"],
+    &["overdue", "--json"],
+    &["check"],
+    &["check", "--json"],
+    &["--lang", "en", "overdue"],
+    &["--lang", "en", "check"],
+];
+
+#[test]
+fn a_run_with_the_memo_prints_what_a_run_without_it_prints() {
+    let (s, _) = sandbox();
+    for args in VARIANTS {
+        same_as_without_memo(&s, DAY, args);
+    }
+    // Every variant in its own private file, none of it committed.
+    for args in VARIANTS {
+        run(&s, DAY, args);
+    }
+    let files = memos(&s);
+    assert_eq!(files.len(), VARIANTS.len(), "{files:?}");
+    for f in &files {
+        assert_eq!(mode(f), 0o600, "{f:?}");
+    }
+    assert_eq!(s.git(&["status", "--porcelain", "--ignored"]), "");
+    let out = same_as_without_memo(&s, DAY, &["overdue"]);
+    assert_eq!(out.lines().count(), 10, "{out}");
+}
+
+#[test]
+fn the_memo_follows_the_day_a_commit_a_hand_edit_and_the_rules() {
+    let (s, ids) = sandbox();
+    let overdue = |s: &Sandbox| same_as_without_memo(s, DAY, &["overdue"]);
+    // The day before nothing is overdue; the memo of that day is not used.
+    assert!(same_as_without_memo(&s, "2025-09-06", &["overdue"]).contains("niets over tijd"));
+    assert_eq!(overdue(&s).lines().count(), 10);
+    // A commit through verzuim: one case leaves the list.
+    s.ok(DAY, &["done", &ids[0], "jgz-uitnodiging"]);
+    let out = overdue(&s);
+    assert_eq!(out.lines().count(), 9, "{out}");
+    assert!(!out.contains(ids[0].as_str()), "{out}");
+    // A hand edit, not committed: the new name is printed at once.
+    let file = s.case_file(&ids[1]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Anna Test", "Zoë Test")).unwrap();
+    assert!(overdue(&s).contains("Zoë Test"));
+    assert!(same_as_without_memo(&s, DAY, &["check"]).contains("Zoë Test"));
+    // A rules file: the JGZ gets 10 days instead of 5, nothing is overdue.
+    let protocol = s.dir.join(format!("protocols/{ZHW}.toml"));
+    let rules = std::fs::read_to_string(&protocol).unwrap();
+    let longer = rules.replacen(
+        "due = { amount = 5, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
+        "due = { amount = 10, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
+        1,
+    );
+    assert_ne!(longer, rules);
+    std::fs::write(&protocol, &longer).unwrap();
+    assert!(overdue(&s).contains("niets over tijd"));
+    std::fs::write(&protocol, &rules).unwrap();
+    assert_eq!(overdue(&s).lines().count(), 9);
+}
+
+#[test]
+fn a_copied_or_broken_case_file_is_reported_on_every_run() {
+    let (s, ids) = sandbox();
+    same_as_without_memo(&s, DAY, &["overdue"]);
+    // The same bytes under another name: not that case, and not a hit.
+    let copy = s.dir.join("cases/0000000000000000.toml");
+    std::fs::copy(s.case_file(&ids[2]), &copy).unwrap();
+    let broken = s.case_file(&ids[3]);
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(&broken, text.replace("name = ", "name = = ")).unwrap();
+    for _ in 0..3 {
+        let (code, out, err) = run(&s, DAY, &["overdue"]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains("cases/0000000000000000.toml"), "{err}");
+        assert!(err.contains(&format!("cases/{}.toml", ids[3])), "{err}");
+        assert_eq!(out.lines().count(), 9, "{out}");
+    }
+    same_as_without_memo(&s, DAY, &["check"]);
+}
