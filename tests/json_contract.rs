@@ -36,7 +36,17 @@ fn show_json() {
     let full = parse_sorted(&s.ok(DAY, &["show", &id, "--json"]), false);
     let unchecked = parse_sorted(&s.ok(DAY, &["show", &broken, "--json"]), false);
     assert!(full["unchecked"].is_null() && unchecked["evaluation"].is_null());
-    insta::assert_snapshot!("show", schema(&[&full, &unchecked], MAPS));
+    // A term past the end of the calendar: no date, `{"error"}`.
+    let rules = std::fs::read_to_string(s.dir.join("retention.toml"))
+        .unwrap_or_else(|_| {
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/retention.toml")).unwrap()
+        })
+        .replace("amount = 19, unit", "amount = 300000, unit");
+    std::fs::write(s.dir.join("retention.toml"), rules).unwrap();
+    let no_date = parse_sorted(&s.ok(DAY, &["show", &broken, "--json"]), false);
+    assert!(no_date["retention"]["error"].is_string(), "{no_date}");
+    let docs = [&full, &unchecked, &no_date];
+    insta::assert_snapshot!("show", schema(&docs, MAPS));
 }
 
 #[test]
