@@ -136,7 +136,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             action,
         } => super::letter::run(&ctx, &case, template.as_deref(), pdf, action.as_deref()),
         Command::Keys(args) => super::keys::run(&ctx, args),
-        Command::Protocols { check, markdown } => show::protocols(&ctx, check, markdown),
+        Command::Protocols { check, markdown } => {
+            super::protocols::protocols(&ctx, check, markdown)
+        }
         Command::Sync { remote, join } => {
             super::conflicts::sync(&ctx, remote.as_deref(), join.as_deref())
         }

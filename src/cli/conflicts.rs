@@ -62,13 +62,14 @@ pub fn conflicts(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let repo = CaseRepo::open(&ctx.dir)?;
     let all = shown(&repo.root, crate::store::conflicts::read_all(&repo.root)?)?;
     if as_json {
-        let v: Vec<serde_json::Value> = all
+        let v: Vec<_> = all
             .iter()
             .flat_map(|(case, list)| {
-                list.iter().map(move |c| serde_json::json!({ "case": case, "field": c.field, "local": c.local, "remote": c.remote, "others": c.others, "base": c.base }))
+                list.iter()
+                    .map(|c| super::json::conflicts::Conflict::new(case, c))
             })
             .collect();
-        outln!("{}", serde_json::Value::Array(v));
+        super::json::print(&v);
         return Ok(ExitCode::SUCCESS);
     }
     if all.is_empty() {

@@ -16,6 +16,7 @@ mod letter;
 mod markdown;
 mod messages;
 pub(crate) mod out;
+mod protocols;
 mod read;
 mod record;
 mod report;

@@ -53,7 +53,9 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         let check = cl.evaluate(&case, today);
         let mut bytes = Vec::new();
         if as_json {
-            json::check_case(&mut bytes, &case, &check);
+            let unchecked = check.as_ref().err().map(super::ctx::unchecked_text);
+            let typed = json::check::CheckCase::new(&case, &check, unchecked);
+            json::check::check_case(&mut bytes, &typed);
         } else {
             // Writing into a Vec cannot fail.
             let _ = show::write_case_summary(&mut bytes, &case, &check, today);
@@ -73,7 +75,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that went away (`| head`) only ends the output.
     let written = if as_json {
-        json::write_check(&mut out, today, open.iter().map(|r| r.text.as_bytes()))
+        json::check::write_check(&mut out, today, open.iter().map(|r| r.text.as_bytes()))
     } else if open.is_empty() {
         writeln!(out, "{}", t("geen open dossiers", "no open cases"))
     } else {
@@ -116,7 +118,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 case: item.case.id.clone(),
                 action: item.action.id.clone(),
                 text: if as_json {
-                    json::overdue_item(item)
+                    json::check::overdue_item(item)
                 } else {
                     show::due_item_line(item)
                 },
@@ -132,7 +134,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let texts = lines.iter().map(|l| l.text.as_str());
     let written = if as_json {
-        json::write_overdue(&mut out, texts)
+        json::check::write_overdue(&mut out, texts)
     } else {
         show::write_due_lines(&mut out, texts, today)
     }

@@ -2,6 +2,7 @@
 //! the chosen format (terminal table, CSV, Excel CSV, Markdown, JSON).
 
 use super::ctx::{Ctx, parse_date};
+use super::json;
 use crate::domain::report::jaar::{self, SchoolYear, SchoolYearError};
 use crate::domain::report::mazl;
 use crate::domain::report::snapshot::Snapshot;
@@ -192,7 +193,7 @@ fn jaar_cmd(ctx: &Ctx, year: SchoolYear, gemeente: Option<&str>, out: Out) -> Re
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
-        Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
+        Format::Json => json_report(&mut out, &json::report::Jaar::from(&figures)),
         // A terminal gets the compact form (sections as headings); files
         // carry each row's id for the form.
         Format::Terminal => write_table(&mut out, &render::jaar::compact(&figures), format),
@@ -229,7 +230,7 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, out: Out) -> Result<ExitCode> {
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
-        Format::Json => writeln!(out, "{:#}", serde_json::json!(figures)),
+        Format::Json => json_report(&mut out, &json::report::Mazl::from(&figures)),
         _ => write_table(&mut out, &table, format),
     };
     let written = written.and_then(|()| out.flush());
@@ -237,6 +238,12 @@ fn mazl_cmd(ctx: &Ctx, filter: &mazl::Filter, out: Out) -> Result<ExitCode> {
     // A reader that went away (`| head`) only ends the output.
     super::out::done(written);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A report's JSON document, indented, and a newline.
+fn json_report(out: &mut impl Write, doc: &impl serde::Serialize) -> std::io::Result<()> {
+    json::to_writer_pretty(&mut *out, doc)?;
+    writeln!(out)
 }
 
 /// One table in a human or CSV format.
@@ -298,13 +305,7 @@ fn write_overview(
     format: Format,
 ) -> std::io::Result<()> {
     if format == Format::Json {
-        let doc = if named {
-            serde_json::json!({ "vertrouwelijk": true, "overview": o })
-        } else {
-            serde_json::json!({ "vertrouwelijk": false, "date": o.date,
-                "previous": o.previous, "summary": o.summary })
-        };
-        return writeln!(out, "{doc:#}");
+        return json_report(out, &json::thuiszitters::Thuiszitters::new(o, named));
     }
     let tables = render::thuiszitters::tables(o, named);
     let mark = named.then_some(render::thuiszitters::CONFIDENTIAL);

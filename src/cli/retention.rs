@@ -103,16 +103,11 @@ fn list(ctx: &Ctx, until: Option<&str>, json: bool, markdown: bool) -> Result<Ex
         let c = loaded.caseload.cases.iter().find(|c| c.id == id);
         c.map(|c| escape(&c.name).into_owned()).unwrap_or_default()
     };
-    let source = |r: &str| rules.source_of(r).unwrap_or("").to_string();
     if json {
-        let v: Vec<serde_json::Value> = items
-            .iter()
-            .map(|i| {
-                serde_json::json!({ "case": i.case, "event": i.event, "rule": i.due.rule,
-                "date": i.due.date, "source": source(&i.due.rule) })
-            })
-            .collect();
-        outln!("{}", serde_json::json!({ "until": until, "due": v }));
+        let source = |r: &str| rules.source_of(r).unwrap_or("");
+        super::json::print(&super::json::retention::RetentionList::new(
+            &items, until, source,
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     if markdown {
@@ -204,19 +199,11 @@ fn sources(rules: &RetentionRules, used: &[&str], markdown: bool) {
     }
 }
 
-type Kept = std::result::Result<
+/// A case's destruction dates, or why there are none.
+pub type Kept = std::result::Result<
     crate::domain::retention::CaseRetention,
     crate::domain::retention::RetentionError,
 >;
-
-/// The destruction dates of a case as JSON (dates YYYY-MM-DD).
-pub fn json(kept: &Kept) -> serde_json::Value {
-    match kept {
-        Ok(r) => serde_json::json!({ "date": r.case.date, "rule": r.case.rule,
-            "events": r.events.iter().map(|(id, d)| serde_json::json!({ "event": id, "date": d.date, "rule": d.rule })).collect::<Vec<_>>() }),
-        Err(e) => serde_json::json!({ "error": error_text(e) }),
-    }
-}
 
 /// The line of `show` with the destruction date.
 pub fn show_line(kept: &Kept) {
@@ -247,7 +234,7 @@ pub fn show_line(kept: &Kept) {
 }
 
 /// A retention error in the interface language.
-fn error_text(e: &crate::domain::retention::RetentionError) -> String {
+pub fn error_text(e: &crate::domain::retention::RetentionError) -> String {
     use crate::domain::retention::RetentionError as E;
     match e {
         E::NoRule { case } => format!(

@@ -1,19 +1,22 @@
-//! Plain-text output: case summaries, the overdue list, one case, its git
-//! history, and the protocol library (list, check, Markdown).
+//! Plain-text output: case summaries, the overdue list, one case (read,
+//! then printed as text or as the JSON of `cli/json/case.rs`) and its git
+//! history. The protocol library: `cli/protocols.rs`.
 
 use super::ctx::{Ctx, unchecked_text};
-use super::out::{errln, outln};
+use super::json::case::Show;
+use super::out::outln;
 use crate::domain::case::Case;
 use crate::domain::caseload::{CaseCheck, DueItem};
-use crate::domain::engine::ActionStatus;
-use crate::domain::protocol::{self, ResolvedProtocol, resolve_all};
+use crate::domain::engine::{Action, ActionStatus};
+use crate::domain::event::KindSpec;
+use crate::domain::protocol::ResolvedProtocol;
+use crate::domain::protocol::resolve::Library;
 use crate::domain::text::escape;
 use crate::i18n::{date, t};
-use crate::store::load::{self, PROTOCOLS_DIR};
+use crate::store::load;
 use crate::store::{CaseRepo, Result, StoreError, git};
 use chrono::NaiveDate;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn status_text(s: ActionStatus) -> &'static str {
@@ -153,24 +156,84 @@ pub fn due_item_line(i: &DueItem) -> String {
 }
 
 pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
+    let shown = load_shown(ctx, case)?;
+    if as_json {
+        let unchecked = shown.check.as_ref().err().map(unchecked_text);
+        let kept = shown.kept.as_ref().map_err(super::retention::error_text);
+        let doc = Show::new(&shown.case, &shown.check, unchecked, kept, ctx.today);
+        super::json::print(&doc);
+    } else {
+        print_case(&shown, ctx.today);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One case as `show` gives it: the case with its sealed values opened
+/// (when the key is at hand), the engine's result, the destruction dates.
+struct Shown {
+    case: Case,
+    check: CaseCheck,
+    kept: super::retention::Kept,
+    library: Library,
+}
+
+/// The reading part of `show`.
+fn load_shown(ctx: &Ctx, case: &str) -> Result<Shown> {
     let repo = CaseRepo::open(&ctx.dir)?;
     let id = repo.resolve_case(case)?;
     let caseload = load::load_rules(&repo.root)?.into_caseload();
-    let current = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
+    let stored = load::load_case(&repo.root, &id)?.map_err(StoreError::Broken)?;
     // The engine works on the stored (sealed) case; only display opens it.
-    let check = caseload.evaluate(&current, ctx.today);
-    let mut current = super::keys::reveal(&current)?;
-    current.keys.clear();
-    let kept = crate::store::retention::rules(&repo.root)?.compute(&current);
-    if as_json {
-        let eval = check.as_ref().ok();
-        let v = serde_json::json!({ "today": ctx.today, "case": current, "evaluation": eval,
-            "unchecked": check.as_ref().err().map(unchecked_text),
-            "retention": super::retention::json(&kept) });
-        outln!("{v}");
-        return Ok(ExitCode::SUCCESS);
+    let check = caseload.evaluate(&stored, ctx.today);
+    let mut case = super::keys::reveal(&stored)?;
+    case.keys.clear();
+    let kept = crate::store::retention::rules(&repo.root)?.compute(&case);
+    Ok(Shown {
+        case,
+        check,
+        kept,
+        library: caseload.library,
+    })
+}
+
+fn print_case(shown: &Shown, today: NaiveDate) {
+    let c = &shown.case;
+    print_fields(c);
+    super::retention::show_line(&shown.kept);
+    if let Some(p) = crate::domain::workflow::pause_on(c, today, today) {
+        outln!("  {}", crate::i18n::work::pause(&p));
     }
-    let c = &current;
+    let protocol = shown.library.protocols.get(&c.protocol);
+    print_events(
+        c,
+        protocol
+            .map(|p| p.vocabulary.as_slice())
+            .unwrap_or_default(),
+    );
+    match &shown.check {
+        Err(u) => outln!("  ? {}", unchecked_text(u)),
+        Ok(eval) => {
+            outln!("{}:", t("signalen", "signals"));
+            print_signals(&eval.signals);
+            if let Some(class) = &eval.class {
+                outln!(
+                    "  {}: {} ({}) {} {}",
+                    class.scheme,
+                    class.label,
+                    class.colour.as_deref().unwrap_or("-"),
+                    t("sinds", "since"),
+                    date(class.since)
+                );
+            }
+            outln!("{}:", t("acties", "actions"));
+            for a in &eval.actions {
+                print_action(c, a, protocol);
+            }
+        }
+    }
+}
+
+fn print_fields(c: &Case) {
     outln!("{}  {}", c.id, c.name);
     outln!(
         "  {}: {}   {}: {}   {}: {}",
@@ -200,17 +263,10 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
         t("eigenaar", "owner"),
         c.owner.as_deref().unwrap_or("-")
     );
-    super::retention::show_line(&kept);
-    if let Some(p) = crate::domain::workflow::pause_on(c, ctx.today, ctx.today) {
-        outln!("  {}", crate::i18n::work::pause(&p));
-    }
+}
+
+fn print_events(c: &Case, vocabulary: &[KindSpec]) {
     outln!("{}:", t("gebeurtenissen", "events"));
-    let vocabulary = caseload
-        .library
-        .protocols
-        .get(&c.protocol)
-        .map(|p| p.vocabulary.as_slice())
-        .unwrap_or_default();
     // The label column as wide as this case's longest label, so ids line up.
     let width = c
         .events_by_date()
@@ -232,63 +288,44 @@ pub fn show(ctx: &Ctx, case: &str, as_json: bool) -> Result<ExitCode> {
             &eid[..eid.len().min(8)]
         );
     }
-    match &check {
-        Err(u) => outln!("  ? {}", unchecked_text(u)),
-        Ok(eval) => {
-            outln!("{}:", t("signalen", "signals"));
-            print_signals(&eval.signals);
-            if let Some(class) = &eval.class {
-                outln!(
-                    "  {}: {} ({}) {} {}",
-                    class.scheme,
-                    class.label,
-                    class.colour.as_deref().unwrap_or("-"),
-                    t("sinds", "since"),
-                    date(class.since)
-                );
-            }
-            outln!("{}:", t("acties", "actions"));
-            let protocol = caseload.library.protocols.get(&c.protocol);
-            for a in &eval.actions {
-                let done = a
-                    .done_on
-                    .map(|d| format!(" ({})", date(d)))
-                    .unwrap_or_default();
-                outln!(
-                    "  - {:<9}{done} {}  {}  [{}] {}{}",
-                    status_text(a.status),
-                    date(a.due),
-                    a.id,
-                    a.role,
-                    crate::i18n::work::action_title(a),
-                    local_term_text(a.local_term)
-                );
-                for line in a.shifts.iter().map(crate::i18n::work::shift) {
-                    outln!("      {line}");
-                }
-                if let Some(consent) = &a.consent {
-                    outln!("      {}", crate::i18n::work::consent(consent));
-                }
-                if a.status != ActionStatus::Done
-                    && let Some(p) = protocol
-                {
-                    for contact in p
-                        .contacts_for(a.role, c.gemeente.as_deref())
-                        .into_iter()
-                        .take(1)
-                    {
-                        outln!(
-                            "      {}: {} {}",
-                            t("contact", "contact"),
-                            contact.name,
-                            contact.email.as_deref().unwrap_or("")
-                        );
-                    }
-                }
-            }
+}
+
+fn print_action(c: &Case, a: &Action, protocol: Option<&ResolvedProtocol>) {
+    let done = a
+        .done_on
+        .map(|d| format!(" ({})", date(d)))
+        .unwrap_or_default();
+    outln!(
+        "  - {:<9}{done} {}  {}  [{}] {}{}",
+        status_text(a.status),
+        date(a.due),
+        a.id,
+        a.role,
+        crate::i18n::work::action_title(a),
+        local_term_text(a.local_term)
+    );
+    for line in a.shifts.iter().map(crate::i18n::work::shift) {
+        outln!("      {line}");
+    }
+    if let Some(consent) = &a.consent {
+        outln!("      {}", crate::i18n::work::consent(consent));
+    }
+    if a.status != ActionStatus::Done
+        && let Some(p) = protocol
+    {
+        for contact in p
+            .contacts_for(a.role, c.gemeente.as_deref())
+            .into_iter()
+            .take(1)
+        {
+            outln!(
+                "      {}: {} {}",
+                t("contact", "contact"),
+                contact.name,
+                contact.email.as_deref().unwrap_or("")
+            );
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 pub fn log(ctx: &Ctx, case: &str) -> Result<ExitCode> {
@@ -308,110 +345,4 @@ pub fn log(ctx: &Ctx, case: &str) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn protocols(ctx: &Ctx, check: Option<PathBuf>, markdown: bool) -> Result<ExitCode> {
-    // Outside a case repository, the built-in library.
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    let files: Vec<(String, String)> = match CaseRepo::open(&ctx.dir) {
-        Ok(repo) => load::toml_files(&repo.root.join(PROTOCOLS_DIR))?
-            .iter()
-            .map(|p| {
-                Ok((
-                    load::rel(&repo.root, p),
-                    std::fs::read_to_string(p).map_err(StoreError::io(p))?,
-                ))
-            })
-            .collect::<Result<_>>()?,
-        Err(_) => crate::store::embedded::PROTOCOLS
-            .iter()
-            .map(|(n, t)| (format!("{PROTOCOLS_DIR}/{n}"), t.to_string()))
-            .collect(),
-    };
-    let checked_id = match &check {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(StoreError::io(path))?;
-            let p = match protocol::parse(&path.display().to_string(), &text) {
-                Ok(p) => p,
-                Err(e) => {
-                    errln!("{e}");
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let id = p.id().to_string();
-            sources.push(p);
-            Some(id)
-        }
-        None => None,
-    };
-    for (name, text) in files {
-        match protocol::parse(&name, &text) {
-            Ok(p) if Some(p.id()) != checked_id.as_deref() => sources.push(p),
-            Ok(_) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    let lib = resolve_all(&sources);
-    if let Some(id) = checked_id {
-        return Ok(match lib.broken.get(&id) {
-            Some(errs) => {
-                for e in errs {
-                    errln!("{e}");
-                }
-                ExitCode::from(1)
-            }
-            None => {
-                outln!(
-                    "{id}: ok ({} {})",
-                    lib.protocols[&id].rules.len(),
-                    t("regels", "rules")
-                );
-                ExitCode::SUCCESS
-            }
-        });
-    }
-    if markdown {
-        let text = super::markdown::render(&lib.protocols.values().collect::<Vec<_>>());
-        outln!("{}", text.trim_end_matches('\n'));
-    } else {
-        for p in lib.protocols.values() {
-            print_protocol(p);
-        }
-    }
-    errors.extend(lib.broken.values().flatten().cloned());
-    for e in &errors {
-        errln!("verzuim: {e}");
-    }
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    })
-}
-
-fn print_protocol(p: &ResolvedProtocol) {
-    let extends = p
-        .chain
-        .get(1)
-        .map(|x| format!(" ({} {x})", t("bouwt voort op", "extends")))
-        .unwrap_or_default();
-    outln!("{}  {}{extends}", p.id, p.name);
-    for r in &p.rules {
-        let levels: Vec<&str> = r.levels.iter().map(|l| l.as_str()).collect();
-        let levels = if levels.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", levels.join(","))
-        };
-        let local = local_term_text(r.term_source == protocol::TermSource::Local);
-        outln!(
-            "  {:<28} {:<13} {:<10} {}{levels}{local}",
-            r.id,
-            // to_string: their Display ignores the width, the columns need it
-            r.kind.to_string(),
-            r.owner.to_string(),
-            r.message
-        );
-    }
 }

@@ -25,7 +25,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 
 /// C0 and C1 controls, DEL, and the bidirectional overrides that make a
 /// terminal show text in another order than it is.
-fn is_control(c: char) -> bool {
+pub fn is_control(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
