@@ -2,6 +2,7 @@
 //! mapping of errors to exit codes. Commands live in their own modules.
 
 mod args;
+mod args_fields;
 mod commands;
 mod conflicts;
 mod correct;
