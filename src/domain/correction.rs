@@ -119,9 +119,9 @@ pub fn changed(a: &Event, b: &Event) -> Vec<&'static str> {
 /// `afgerond`): it keeps what it has.
 pub fn lenient_spec(e: &Event) -> KindSpec {
     KindSpec {
-        id: e.kind.clone(),
-        label: e.kind.clone(),
-        label_en: e.kind.clone(),
+        id: e.kind.to_string(),
+        label: e.kind.to_string(),
+        label_en: e.kind.to_string(),
         until: event::Until::Optional,
         hours: true,
         outcomes: e.outcome.iter().cloned().collect(),

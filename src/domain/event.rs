@@ -2,10 +2,12 @@
 //! understands, with the fields each kind takes. Validation here is shared
 //! by the CLI and the TUI form so both give the same messages.
 
-use crate::domain::dates;
 use crate::domain::errors::{EventError, Input};
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+
+pub use crate::domain::event_file::EventFile;
 
 pub use crate::domain::vocabulary::{
     CONSULT_OUTCOMES, Field, FieldSpec, base_vocabulary, labels as kind_labels,
@@ -14,131 +16,158 @@ pub use crate::domain::vocabulary::{
 /// The kind of event that marks an action done by hand.
 pub const DONE_KIND: &str = "afgerond";
 
-/// One event, as stored under `[events.<id>]` in a case file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One event of a case, as the program holds it: the fields every kind
+/// uses inline, the rest in one boxed side table that most events do not
+/// have. The case file's form is [`EventFile`] (every field flat, the
+/// order and names of the file), converted on read and write.
+///
+/// Small on purpose (about 100 bytes instead of 650): a caseload holds
+/// hundreds of thousands of events, and moving and freeing them was a
+/// fifth of `overdue`'s time (see `docs/performance.md`, fourth round).
+/// The kind is inline up to 24 bytes (every shipped kind is), so reading
+/// an event allocates only for a note or an outcome.
+///
+/// The side table's fields read and write as if they were the event's own
+/// (`e.school`, `e.due = ...`) through `Deref`/`DerefMut`: reading an
+/// event without them sees them all empty, the first write makes them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "EventFile", into = "EventFile")]
 pub struct Event {
-    pub kind: String,
-    #[serde(with = "dates")]
+    pub kind: CompactString,
     pub date: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "dates::option"
-    )]
     pub until: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    pub note: Option<String>,
+    /// The rarer fields; `None` when all of them are empty.
+    pub details: Option<Box<Details>>,
+}
+
+/// The fields of an event that most events do not have: an action marked
+/// done, the workflow kinds, a DUO report, a letter, consent, the working
+/// day's actions and handovers, a withdrawal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Details {
     /// For `afgerond`: the id of the action marked done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// To whom a report went (`zorgmelding`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
     /// Article of the Leerplichtwet an exemption rests on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artikel: Option<String>,
     /// What the jeugdarts' advice allows to be shared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
     /// The jeugdarts's findings (sealed in the `jgz` compartment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
     /// For `melding-leerplicht`: the kind of DUO report (see [`MELDING_SOORTEN`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soort: Option<String>,
     /// For `melding-leerplicht`: DUO's number of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meldingsnummer: Option<String>,
     /// For `melding-leerplicht`: where the report stands (see [`MELDING_STATUSES`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// `actie`: what must be done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `actie`: by when.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "dates::option"
-    )]
     pub due: Option<NaiveDate>,
     /// `actie`: the role that must do it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// `verlenging`: how far the deadline moves, unit explicit ("5 school-days").
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::domain::units::text_option"
-    )]
     pub by: Option<crate::domain::units::Span>,
     /// `toestemming`: whose consent (leerling, ouders).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `toestemming`: for what (terugkoppeling-school, delen-leerplicht, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// `toestemming`: who gave it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub given_by: Option<String>,
     /// `overdracht`: the case's new owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// For `brief`: the id of the letter template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// For `brief`: the sha256 of the letter as sent (the letter itself is
     /// not kept).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
     /// Set when the event was withdrawn: the reason. A withdrawn event stays
     /// in the file (and the history) but no rule counts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<String>,
+}
+
+impl Details {
+    /// Every field empty (what an event without a side table reads as).
+    pub const EMPTY: Details = Details {
+        action: None,
+        to: None,
+        school: None,
+        reason: None,
+        days: None,
+        artikel: None,
+        advice: None,
+        findings: None,
+        soort: None,
+        meldingsnummer: None,
+        status: None,
+        title: None,
+        due: None,
+        role: None,
+        by: None,
+        subject: None,
+        scope: None,
+        given_by: None,
+        owner: None,
+        template: None,
+        sha256: None,
+        withdrawn: None,
+    };
+
+    pub fn is_empty(&self) -> bool {
+        *self == Details::EMPTY
+    }
+
+    /// Boxed, or `None` when every field is empty.
+    pub fn boxed(self) -> Option<Box<Details>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
+}
+
+static NO_DETAILS: Details = Details::EMPTY;
+
+impl std::ops::Deref for Event {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        self.details.as_deref().unwrap_or(&NO_DETAILS)
+    }
+}
+
+impl std::ops::DerefMut for Event {
+    fn deref_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
+}
+
+/// Equal when every field is, whether an empty side table is there or not.
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.date == other.date
+            && self.until == other.until
+            && self.hours == other.hours
+            && self.outcome == other.outcome
+            && self.note == other.note
+            && **self == **other
+    }
 }
 
 impl Event {
     pub fn new(kind: &str, date: NaiveDate) -> Self {
         Event {
-            kind: kind.to_string(),
+            kind: CompactString::from(kind),
             date,
             until: None,
             hours: None,
             outcome: None,
-            action: None,
-            to: None,
-            school: None,
-            reason: None,
-            days: None,
-            artikel: None,
-            advice: None,
-            findings: None,
             note: None,
-            soort: None,
-            meldingsnummer: None,
-            status: None,
-            title: None,
-            due: None,
-            role: None,
-            by: None,
-            subject: None,
-            scope: None,
-            given_by: None,
-            owner: None,
-            template: None,
-            sha256: None,
-            withdrawn: None,
+            details: None,
         }
     }
 }
@@ -265,6 +294,7 @@ fn validate_fields(event: &Event, spec: &KindSpec) -> Result<(), EventError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates;
 
     fn spec(id: &str) -> KindSpec {
         base_vocabulary().into_iter().find(|k| k.id == id).unwrap()

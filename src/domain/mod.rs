@@ -13,6 +13,7 @@ pub mod dates;
 pub mod engine;
 pub mod errors;
 pub mod event;
+pub mod event_file;
 pub mod ids;
 pub mod import;
 pub mod input;

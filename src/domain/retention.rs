@@ -220,7 +220,7 @@ impl RetentionRules {
             let last = case
                 .events
                 .values()
-                .filter(|e| jgz.kinds.contains(&e.kind))
+                .filter(|e| jgz.kinds.iter().any(|k| k == e.kind.as_str()))
                 .map(|e| e.date)
                 .max();
             if let Some(last) = last {
@@ -249,7 +249,7 @@ impl RetentionRules {
         for rule in &self.events {
             let kinds = rule.kinds.get_ref();
             let id = rule.id.get_ref();
-            let of_kind = |e: &Event| kinds.contains(&e.kind);
+            let of_kind = |e: &Event| kinds.iter().any(|k| k == e.kind.as_str());
             let first = case
                 .events
                 .values()
@@ -303,7 +303,7 @@ fn later(best: &mut Option<Due>, date: NaiveDate, rule: &str) {
 fn first_end_event(rule: &CaseRule, case: &Case) -> Option<NaiveDate> {
     case.events
         .values()
-        .filter(|e| rule.end_events.contains(&e.kind) && e.withdrawn.is_none())
+        .filter(|e| rule.end_events.iter().any(|k| k == e.kind.as_str()) && e.withdrawn.is_none())
         .map(|e| e.date)
         .min()
 }

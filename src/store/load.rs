@@ -8,10 +8,11 @@ use super::config::{self, RepoConfig};
 use super::{Result, StoreError};
 use crate::domain::calendar::{CalendarFile, Region};
 use crate::domain::case::Case;
-use crate::domain::caseload::{CalendarSet, Caseload};
+use crate::domain::caseload::{CalendarSet, CaseCheck, Caseload};
 use crate::domain::protocol::resolve::Library;
 use crate::domain::protocol::{self, SourcedProtocol, resolve_all};
 use crate::domain::textpos::{self, FileError, FileMessage};
+use chrono::NaiveDate;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -290,6 +291,30 @@ pub fn load(root: &Path) -> Result<Loaded> {
         broken_cases: scanned.broken_cases,
         broken_protocols: scanned.broken_protocols,
     })
+}
+
+/// Loads every case as [`load`] does and evaluates each on `today` in the
+/// same pass (a case is evaluated on the core that decoded it, while it is
+/// still in its cache): what the TUI opens with. The checks are in the
+/// order of the cases.
+pub fn load_evaluated(root: &Path, today: NaiveDate) -> Result<(Loaded, Vec<CaseCheck>)> {
+    let scanned = super::scan::scan(root, |cl, case| {
+        let check = cl.evaluate(&case, today);
+        (case, check)
+    })?;
+    let mut pairs = scanned.results;
+    pairs.sort_unstable_by(|a, b| a.0.name.cmp(&b.0.name).then_with(|| a.0.id.cmp(&b.0.id)));
+    let (cases, checks): (Vec<Case>, Vec<CaseCheck>) = pairs.into_iter().unzip();
+    let loaded = Loaded {
+        caseload: Caseload {
+            cases,
+            ..scanned.caseload
+        },
+        config: scanned.config,
+        broken_cases: scanned.broken_cases,
+        broken_protocols: scanned.broken_protocols,
+    };
+    Ok((loaded, checks))
 }
 
 #[cfg(test)]

@@ -12,9 +12,8 @@ use crate::tui::msg::{Msg, ProtocolInfo, Snapshot};
 impl Worker {
     /// Every case read and evaluated, for the first frame or a reload.
     pub(super) fn load(&mut self) -> Result<Msg> {
-        let loaded = load::load(&self.repo.root)?;
+        let (loaded, checks) = load::load_evaluated(&self.repo.root, self.today)?;
         let cl = loaded.caseload;
-        let checks = cl.evaluate_all(self.today);
         let protocols = ProtocolInfo::all(&cl.library);
         let mut broken: Vec<String> = loaded
             .broken_protocols

@@ -150,7 +150,7 @@ fn count(
     let mut out = Vec::new();
     let mut counted: VecDeque<NaiveDate> = VecDeque::new();
     for (_, e) in &tl.events {
-        if reset_by.contains(&e.kind) {
+        if reset_by.iter().any(|r| *r == e.kind) {
             counted.clear();
         }
         if !filter.matches(&e.kind, e.outcome.as_deref()) {

@@ -211,7 +211,7 @@ fn count_events(case: &Case, ctx: &Ctx, def: &RowDef, w: Window) -> u64 {
             When::InJaar => e.date >= w.from,
             _ => periods.get(id).is_some_and(|p| w.admits(def.when, p)),
         };
-        let ok = kinds.contains(&e.kind)
+        let ok = kinds.iter().any(|k| k == e.kind.as_str())
             && in_window
             && admits(&def.soort, e.soort.as_deref())
             && admits(&def.artikel, e.artikel.as_deref())

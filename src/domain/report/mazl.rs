@@ -71,7 +71,7 @@ pub struct Norm {
 impl Norm {
     /// Whether `e` is the step this norm waits for.
     fn reached_by(&self, e: &Event) -> bool {
-        self.to.contains(&e.kind)
+        self.to.iter().any(|k| k == e.kind.as_str())
             || (e.kind == crate::domain::event::DONE_KIND
                 && e.action.as_deref().is_some_and(|a| {
                     self.to_actions.iter().any(|r| {
@@ -279,7 +279,7 @@ fn figures(
         } else {
             own.iter()
                 .find(|e| {
-                    norm.from.contains(&e.kind)
+                    norm.from.iter().any(|k| k == e.kind.as_str())
                         && (norm.from_outcomes.is_empty()
                             || e.outcome
                                 .as_ref()
@@ -328,7 +328,7 @@ fn advice(own: &[&Event], defs: &MazlDefs) -> String {
     let Some(text) = own
         .iter()
         .rev()
-        .filter(|e| defs.advice_from.contains(&e.kind))
+        .filter(|e| defs.advice_from.iter().any(|k| k == e.kind.as_str()))
         .find_map(|e| e.advice.as_deref())
     else {
         return ADVICE_NONE.into();

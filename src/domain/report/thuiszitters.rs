@@ -169,7 +169,7 @@ fn row(caseload: &Caseload, set: &DefSet, case: &Case, date: NaiveDate) -> Optio
             .rev()
             .find(|(_, e)| pick(e))
             .map(|(_, e)| Step {
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 date: e.date,
             })
     };
@@ -192,9 +192,9 @@ fn row(caseload: &Caseload, set: &DefSet, case: &Case, date: NaiveDate) -> Optio
             .rev()
             .find(|(_, e)| e.kind == MELDING)
             .map(|(_, e)| melding(e)),
-        offer: latest(&|e| set.offer_kinds.contains(&e.kind)),
+        offer: latest(&|e| set.offer_kinds.iter().any(|k| k == e.kind.as_str())),
         lead: case.owner.clone(),
-        last_step: latest(&|e| !set.not_steps.contains(&e.kind)),
+        last_step: latest(&|e| !set.not_steps.iter().any(|k| k == e.kind.as_str())),
         next_step: eval.next_due().map(|a| NextStep {
             title: a.title.clone(),
             role: a.role.to_string(),

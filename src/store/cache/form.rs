@@ -6,9 +6,13 @@
 use crate::domain::calendar::Region;
 use crate::domain::case::{Case, Level, Status};
 use crate::domain::compartments::KeyBlock;
-use crate::domain::event::Event;
+use crate::domain::event::{Details, Event};
+use crate::domain::units::Span;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use compact_str::CompactString;
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 
 /// The cache's form of a case: positional, every field present, dates as
 /// day numbers. (The file format's optional fields and date strings make
@@ -30,30 +34,58 @@ pub struct Cached {
     region: Option<Region>,
     opened: Option<i32>,
     contacts: Vec<(String, String)>,
-    events: Vec<(String, CachedEvent)>,
+    events: CachedEvents,
     /// Key blocks (id, compartment, retired, wrapped): opaque here.
     keys: Vec<(String, String, bool, String)>,
 }
 
-/// An event with its dates as day numbers. Named fields, written as a
-/// MessagePack array (`rmp_serde::to_vec`), so the names cost no bytes.
-#[derive(Serialize, Deserialize)]
+/// The events of a case, decoded straight into the case's map: each
+/// cached event becomes an [`Event`] as it is read (no vector of decoded
+/// events moved into the map afterwards).
+struct CachedEvents(BTreeMap<String, Event>);
+
+/// An event as cached: a MessagePack array `[kind, date, until, hours,
+/// outcome, note, details]`, dates as day numbers, the side table `nil`
+/// when the event has none (most have none: no per-event list of empty
+/// fields to skip).
+#[derive(Deserialize)]
 struct CachedEvent {
-    kind: String,
+    kind: CompactString,
     date: i32,
     until: Option<i32>,
     hours: Option<f64>,
     outcome: Option<String>,
-    action: Option<String>,
     note: Option<String>,
-    extra: CachedExtra,
-    work: CachedWork,
-    letter: CachedLetter,
+    details: Option<CachedDetails>,
 }
 
-/// The fields of the working-day kinds (issue 14).
+/// What `CachedEvent` is written from (borrowed: no copies of the texts).
+#[derive(Serialize)]
+struct CachedEventOut<'a> {
+    kind: &'a str,
+    date: i32,
+    until: Option<i32>,
+    hours: Option<f64>,
+    outcome: Option<&'a str>,
+    note: Option<&'a str>,
+    details: Option<CachedDetails>,
+}
+
+/// The side table of an event ([`Details`]), dates as day numbers, a span
+/// as its text.
 #[derive(Serialize, Deserialize)]
-struct CachedWork {
+struct CachedDetails {
+    action: Option<String>,
+    to: Option<String>,
+    school: Option<String>,
+    reason: Option<String>,
+    days: Option<u32>,
+    artikel: Option<String>,
+    advice: Option<String>,
+    findings: Option<String>,
+    soort: Option<String>,
+    meldingsnummer: Option<String>,
+    status: Option<String>,
     title: Option<String>,
     due: Option<i32>,
     role: Option<String>,
@@ -62,110 +94,124 @@ struct CachedWork {
     scope: Option<String>,
     given_by: Option<String>,
     owner: Option<String>,
-}
-
-/// The fields of a letter sent (template, sha256).
-#[derive(Serialize, Deserialize)]
-struct CachedLetter {
     template: Option<String>,
     sha256: Option<String>,
-}
-
-/// The fields of the workflow kinds (to, school, reason, days, artikel,
-/// advice, withdrawn), of a DUO report (soort, meldingsnummer, status) and
-/// the jeugdarts's findings (sealed, opaque here).
-#[derive(Serialize, Deserialize)]
-struct CachedExtra {
-    to: Option<String>,
-    school: Option<String>,
-    reason: Option<String>,
-    days: Option<u32>,
-    artikel: Option<String>,
-    advice: Option<String>,
     withdrawn: Option<String>,
-    soort: Option<String>,
-    meldingsnummer: Option<String>,
-    status: Option<String>,
-    findings: Option<String>,
 }
 
-impl From<&Event> for CachedEvent {
-    fn from(e: &Event) -> Self {
-        CachedEvent {
-            kind: e.kind.clone(),
-            date: day(e.date),
-            until: e.until.map(day),
-            hours: e.hours,
-            outcome: e.outcome.clone(),
-            action: e.action.clone(),
-            note: e.note.clone(),
-            extra: CachedExtra {
-                to: e.to.clone(),
-                school: e.school.clone(),
-                reason: e.reason.clone(),
-                days: e.days,
-                artikel: e.artikel.clone(),
-                advice: e.advice.clone(),
-                withdrawn: e.withdrawn.clone(),
-                soort: e.soort.clone(),
-                meldingsnummer: e.meldingsnummer.clone(),
-                status: e.status.clone(),
-                findings: e.findings.clone(),
-            },
-            work: CachedWork {
-                title: e.title.clone(),
-                due: e.due.map(day),
-                role: e.role.clone(),
-                by: e.by.map(|b| b.to_string()),
-                subject: e.subject.clone(),
-                scope: e.scope.clone(),
-                given_by: e.given_by.clone(),
-                owner: e.owner.clone(),
-            },
-            letter: CachedLetter {
-                template: e.template.clone(),
-                sha256: e.sha256.clone(),
-            },
+impl From<&Details> for CachedDetails {
+    fn from(d: &Details) -> Self {
+        CachedDetails {
+            action: d.action.clone(),
+            to: d.to.clone(),
+            school: d.school.clone(),
+            reason: d.reason.clone(),
+            days: d.days,
+            artikel: d.artikel.clone(),
+            advice: d.advice.clone(),
+            findings: d.findings.clone(),
+            soort: d.soort.clone(),
+            meldingsnummer: d.meldingsnummer.clone(),
+            status: d.status.clone(),
+            title: d.title.clone(),
+            due: d.due.map(day),
+            role: d.role.clone(),
+            by: d.by.map(|b| b.to_string()),
+            subject: d.subject.clone(),
+            scope: d.scope.clone(),
+            given_by: d.given_by.clone(),
+            owner: d.owner.clone(),
+            template: d.template.clone(),
+            sha256: d.sha256.clone(),
+            withdrawn: d.withdrawn.clone(),
+        }
+    }
+}
+
+impl From<CachedDetails> for Details {
+    fn from(c: CachedDetails) -> Self {
+        Details {
+            action: c.action,
+            to: c.to,
+            school: c.school,
+            reason: c.reason,
+            days: c.days,
+            artikel: c.artikel,
+            advice: c.advice,
+            findings: c.findings,
+            soort: c.soort,
+            meldingsnummer: c.meldingsnummer,
+            status: c.status,
+            title: c.title,
+            due: c.due.map(date),
+            role: c.role,
+            by: c.by.and_then(|b| Span::parse_text(&b).ok()),
+            subject: c.subject,
+            scope: c.scope,
+            given_by: c.given_by,
+            owner: c.owner,
+            template: c.template,
+            sha256: c.sha256,
+            withdrawn: c.withdrawn,
         }
     }
 }
 
 impl From<CachedEvent> for Event {
     fn from(c: CachedEvent) -> Self {
-        let x = c.extra;
-        let w = c.work;
         Event {
             kind: c.kind,
             date: date(c.date),
             until: c.until.map(date),
             hours: c.hours,
             outcome: c.outcome,
-            action: c.action,
-            to: x.to,
-            school: x.school,
-            reason: x.reason,
-            days: x.days,
-            artikel: x.artikel,
-            advice: x.advice,
-            findings: x.findings,
             note: c.note,
-            soort: x.soort,
-            meldingsnummer: x.meldingsnummer,
-            status: x.status,
-            withdrawn: x.withdrawn,
-            title: w.title,
-            due: w.due.map(date),
-            role: w.role,
-            by: w
-                .by
-                .and_then(|b| crate::domain::units::Span::parse_text(&b).ok()),
-            subject: w.subject,
-            scope: w.scope,
-            given_by: w.given_by,
-            owner: w.owner,
-            template: c.letter.template,
-            sha256: c.letter.sha256,
+            details: c.details.and_then(|d| Details::from(d).boxed()),
         }
+    }
+}
+
+impl<'a> From<&'a Event> for CachedEventOut<'a> {
+    fn from(e: &'a Event) -> Self {
+        CachedEventOut {
+            kind: &e.kind,
+            date: day(e.date),
+            until: e.until.map(day),
+            hours: e.hours,
+            outcome: e.outcome.as_deref(),
+            note: e.note.as_deref(),
+            details: e.details.as_deref().map(CachedDetails::from),
+        }
+    }
+}
+
+impl Serialize for CachedEvents {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(id, e)| (id, CachedEventOut::from(e))))
+    }
+}
+
+impl<'de> Deserialize<'de> for CachedEvents {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(EventsVisitor)
+    }
+}
+
+struct EventsVisitor;
+
+impl<'de> Visitor<'de> for EventsVisitor {
+    type Value = CachedEvents;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of (event id, event)")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CachedEvents, A::Error> {
+        let mut events = BTreeMap::new();
+        while let Some((id, e)) = seq.next_element::<(String, CachedEvent)>()? {
+            events.insert(id, Event::from(e));
+        }
+        Ok(CachedEvents(events))
     }
 }
 
@@ -199,11 +245,7 @@ impl From<&Case> for Cached {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-            events: c
-                .events
-                .iter()
-                .map(|(id, e)| (id.clone(), CachedEvent::from(e)))
-                .collect(),
+            events: CachedEvents(c.events.clone()),
             keys: c
                 .keys
                 .iter()
@@ -238,11 +280,7 @@ impl From<Cached> for Case {
             region: c.region,
             opened: c.opened.map(date),
             contacts: c.contacts.into_iter().collect(),
-            events: c
-                .events
-                .into_iter()
-                .map(|(id, e)| (id, Event::from(e)))
-                .collect(),
+            events: c.events.0,
             keys: c
                 .keys
                 .into_iter()

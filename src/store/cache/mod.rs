@@ -16,7 +16,7 @@ mod form;
 pub use form::Cached;
 
 const FILE: &str = "verzuim-cases.cache";
-const MAGIC: &[u8; 8] = b"VZCASES7";
+const MAGIC: &[u8; 8] = b"VZCASES8";
 /// Cases per independently decoded chunk (so both cores decode).
 pub const CHUNK: usize = 512;
 
@@ -131,7 +131,7 @@ mod tests {
     use crate::domain::calendar::Region;
     use crate::domain::case::Case;
     use crate::domain::compartments::KeyBlock;
-    use crate::domain::event::Event;
+    use crate::domain::event::{Details, Event};
 
     #[test]
     fn cached_form_round_trips_every_field() {
@@ -145,25 +145,37 @@ mod tests {
         let mut e = Event::new("ziek", today);
         e.until = Some(today.succ_opt().unwrap());
         e.hours = Some(2.5);
+        e.outcome = Some("uitkomst".into());
+        e.note = Some("notitie".into());
+        let mut d = Details::default();
         let texts = [
-            &mut e.outcome,
-            &mut e.action,
-            &mut e.note,
-            &mut e.to,
-            &mut e.school,
-            &mut e.reason,
-            &mut e.artikel,
-            &mut e.advice,
-            &mut e.withdrawn,
-            &mut e.soort,
-            &mut e.meldingsnummer,
-            &mut e.status,
-            &mut e.findings,
+            &mut d.action,
+            &mut d.to,
+            &mut d.school,
+            &mut d.reason,
+            &mut d.artikel,
+            &mut d.advice,
+            &mut d.withdrawn,
+            &mut d.soort,
+            &mut d.meldingsnummer,
+            &mut d.status,
+            &mut d.findings,
+            &mut d.title,
+            &mut d.role,
+            &mut d.subject,
+            &mut d.scope,
+            &mut d.given_by,
+            &mut d.owner,
+            &mut d.template,
+            &mut d.sha256,
         ];
         for (n, t) in texts.into_iter().enumerate() {
             *t = Some(format!("v{n}"));
         }
-        e.days = Some(7);
+        d.days = Some(7);
+        d.due = Some(today.pred_opt().unwrap());
+        d.by = Some(crate::domain::units::Span::parse_text("5 schooldagen").unwrap());
+        e.details = Some(Box::new(d));
         cases[1].events.insert("e1".into(), e);
         cases[0].keys.insert(
             "k1".into(),

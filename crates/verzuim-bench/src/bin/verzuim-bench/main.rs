@@ -218,9 +218,8 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
     });
     let full = times(runs, |_| {
         let mut app = App::new(today, dir.display().to_string(), true);
-        let loaded = load::load(dir).expect("load");
+        let (loaded, checks) = load::load_evaluated(dir, today).expect("load");
         let cl = loaded.caseload;
-        let checks = cl.evaluate_all(today);
         let protocols = ProtocolInfo::all(&cl.library);
         app.set_snapshot(Snapshot {
             cases: cl.cases,
