@@ -163,7 +163,7 @@ impl Compartments {
     ) -> Vec<(String, &'a Compartment)> {
         let mut out = Vec::new();
         for comp in self.compartments.values() {
-            for field in comp.sealed.get(&event.kind).into_iter().flatten() {
+            for field in comp.sealed.get(event.kind.as_str()).into_iter().flatten() {
                 let Some(value) = get_text(event, field) else {
                     continue;
                 };

@@ -102,6 +102,9 @@ pub struct EventFile {
     pub sha256: Option<String>,
     /// Set when the event was withdrawn: the reason. A withdrawn event stays
     /// in the file (and the history) but no rule counts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<String>,
+}
 
 impl From<EventFile> for Event {
     fn from(f: EventFile) -> Self {
