@@ -61,18 +61,19 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(dir)(e)),
     };
-    let mut files: Vec<PathBuf> = entries
+    // Names first, checked and sorted as bytes: `Path::extension` and
+    // `file_name` parse the path from its end on every call, which was a
+    // sixth of a warm `overdue` at 10,000 cases (in the sort above all).
+    let mut names: Vec<std::ffi::OsString> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        .map(|e| e.file_name())
+        .filter(|n| {
+            let n = n.as_encoded_bytes();
+            n.ends_with(b".toml") && n.len() > 5 && !n.starts_with(b".")
         })
         .collect();
-    // By file name bytes: all are in one folder, and comparing whole paths
-    // component by component was a measurable part of opening 10,000 cases.
-    files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
+    names.sort_unstable();
+    let files = names.into_iter().map(|n| dir.join(n)).collect();
     Ok(files)
 }
 

@@ -89,14 +89,15 @@ where
     drop(memo_bytes);
     let mut hits: Vec<(BlobId, String, R)> = Vec::with_capacity(files.len());
     let mut misses: Vec<&PathBuf> = Vec::new();
-    for path in &files {
+    for (path, blob) in files.iter().zip(&trusted) {
         // By blob and file name: a copy of a case file under another name
         // is not that case (a scan reports it as broken), so no hit.
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let hit = trusted
-            .get(path)
+        let hit = blob
+            .as_ref()
             .zip(stem)
-            .and_then(|(b, stem)| Some((*b, stem.clone(), memo.remove(&(*b, stem))?)));
+            .and_then(|(b, stem)| memo.remove_entry(&(*b, stem)))
+            .map(|((b, id), r)| (b, id, r));
         match hit {
             Some(hit) => hits.push(hit),
             None => misses.push(path),
@@ -164,10 +165,10 @@ where
 }
 
 /// Blob ids of the case files git's index vouches for.
-fn trusted_ids(root: &Path, files: &[PathBuf]) -> HashMap<PathBuf, BlobId> {
+fn trusted_ids(root: &Path, files: &[PathBuf]) -> Vec<Option<BlobId>> {
     git2::Repository::open(root)
-        .map(|r| cache::trusted_blob_ids(&r, root, files))
-        .unwrap_or_default()
+        .map(|r| cache::trusted_blob_ids(&r, root, CASES_DIR, files))
+        .unwrap_or_else(|_| vec![None; files.len()])
 }
 
 /// The rules as a caseload of no cases, and the settings and broken
@@ -196,7 +197,7 @@ fn split_rules(rules: Rules) -> (Caseload, (RepoConfig, Vec<FileError>)) {
 fn visit_all<R: Send>(
     root: &Path,
     files: &[PathBuf],
-    trusted: &HashMap<PathBuf, BlobId>,
+    trusted: &[Option<BlobId>],
     bytes: &[u8],
     rules: Rules,
     visit: impl Fn(&Caseload, Option<BlobId>, Case) -> R + Sync,
@@ -206,7 +207,7 @@ fn visit_all<R: Send>(
     let visit = |blob: Option<BlobId>, case: Case| visit(&caseload, blob, case);
     let chunks = cache::split(bytes).unwrap_or_default();
     let claimed: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
-    let by_blob = blob_index(files, trusted);
+    let by_blob = blob_index(trusted);
     let from_cache: Vec<(Vec<R>, Option<Vec<u8>>)> = chunks
         .par_iter()
         .map(|chunk| visit_chunk(chunk, files, &by_blob, &claimed, &visit))
@@ -254,11 +255,11 @@ fn visit_all<R: Send>(
 }
 
 /// Which file (by index) each trusted blob is.
-fn blob_index(files: &[PathBuf], trusted: &HashMap<PathBuf, BlobId>) -> HashMap<BlobId, usize> {
-    files
+fn blob_index(trusted: &[Option<BlobId>]) -> HashMap<BlobId, usize> {
+    trusted
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| Some((*trusted.get(p)?, i)))
+        .filter_map(|(i, b)| Some(((*b)?, i)))
         .collect()
 }
 
