@@ -142,3 +142,17 @@ fn windows_by_unit() {
     assert!(w("2025-08-01", "2026-07-31", 1, Unit::SchoolYear));
     assert!(!w("2026-07-31", "2026-08-01", 1, Unit::SchoolYear));
 }
+
+#[test]
+fn the_tables_start_at_their_day_number() {
+    assert_eq!(super::range_start().num_days_from_ce(), super::RANGE_START_DAY);
+    let cal = midden();
+    // The first and last day of the tables, and one on either side.
+    let first = super::range_start();
+    assert_eq!(super::index_clamped(first), Ok(0));
+    assert_eq!(super::index_clamped(first.pred_opt().unwrap()), Err(true));
+    let last = first + chrono::Days::new(super::RANGE_DAYS as u64 - 1);
+    assert_eq!(super::index_clamped(last), Ok(super::RANGE_DAYS - 1));
+    assert_eq!(super::index_clamped(last.succ_opt().unwrap()), Err(false));
+    assert!(!cal.is_school_day(d("2025-12-27")));
+}
