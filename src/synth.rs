@@ -111,7 +111,7 @@ impl Generator {
 
     fn add(&mut self, case: &mut Case, event: Event) {
         let id = self.id();
-        case.events.insert(id, event);
+        case.events.insert(id.into(), event);
     }
 
     pub fn case(&mut self) -> Case {

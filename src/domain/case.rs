@@ -6,7 +6,7 @@
 use crate::domain::calendar::Region;
 use crate::domain::compartments::KeyBlock;
 use crate::domain::dates;
-use crate::domain::event::Event;
+use crate::domain::event::{Event, EventId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -97,8 +97,9 @@ pub struct Case {
     pub opened: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub contacts: BTreeMap<String, String>,
+    /// By event id (16 characters: inline, no allocation per event).
     #[serde(default)]
-    pub events: BTreeMap<String, Event>,
+    pub events: BTreeMap<EventId, Event>,
     /// Data keys of confidential compartments, by key id, each wrapped to
     /// its recipients (issue 15; see `domain/compartments.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -181,7 +181,7 @@ impl Compartments {
         let mut out = Vec::new();
         for (id, e) in &case.events {
             for (field, comp) in self.to_seal(None, e) {
-                out.push((id.clone(), field, comp));
+                out.push((id.to_string(), field, comp));
             }
         }
         out

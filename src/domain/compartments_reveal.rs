@@ -81,7 +81,7 @@ fn reveal_line(
         .map_or("?", |k| k.compartment.as_str());
     // A hunk may start below its `[events.<id>]` header: then every event
     // of the case is tried (a wrong one fails its tag at once).
-    let events = std::iter::once(event).chain(case.events.keys().map(String::as_str));
+    let events = std::iter::once(event).chain(case.events.keys().map(|k| k.as_str()));
     let shown = seal::key_id(value)
         .and_then(key_for)
         .and_then(|key| {
@@ -146,7 +146,7 @@ pub fn reveal_conflict(
             return masked("?");
         };
         let mut one = case.clone();
-        one.events = [(id.to_string(), event)].into();
+        one.events = [(id.into(), event)].into();
         let shown = reveal(&one, key_for);
         toml::Value::try_from(&shown.events[id]).map_or_else(|_| masked("?"), |v| v.to_string())
     };
@@ -165,8 +165,11 @@ pub fn reveal_conflict(
 pub fn wipe(case: &mut Case) {
     use zeroize::Zeroize;
     for e in case.events.values_mut() {
-        let Event {
-            note,
+        e.note.zeroize();
+        let Some(details) = e.details.as_deref_mut() else {
+            continue;
+        };
+        let crate::domain::event::Details {
             to,
             school,
             reason,
@@ -183,9 +186,8 @@ pub fn wipe(case: &mut Case) {
             given_by,
             owner,
             ..
-        } = e;
+        } = details;
         for text in [
-            note,
             to,
             school,
             reason,

@@ -37,7 +37,7 @@ pub fn find_event<'c>(case: &'c Case, text: &str) -> Result<&'c str, CorrectionE
     let hits: Vec<&str> = case
         .events
         .keys()
-        .map(String::as_str)
+        .map(|k| k.as_str())
         .filter(|id| !text.is_empty() && id.starts_with(text))
         .collect();
     match hits.as_slice() {

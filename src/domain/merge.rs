@@ -159,14 +159,14 @@ fn merge_keys(base: Option<&Case>, local: &Case, remote: &Case) -> BTreeMap<Stri
 
 /// A map merged key by key; a key deleted on one side and untouched on the
 /// other is deleted, deleted on one side and changed on the other is kept.
-fn merge_map<V: Clone + PartialEq + Serialize>(
+fn merge_map<K: Ord + Clone + std::fmt::Display, V: Clone + PartialEq + Serialize>(
     prefix: &str,
-    base: Option<&BTreeMap<String, V>>,
-    local: &BTreeMap<String, V>,
-    remote: &BTreeMap<String, V>,
+    base: Option<&BTreeMap<K, V>>,
+    local: &BTreeMap<K, V>,
+    remote: &BTreeMap<K, V>,
     out: &mut Vec<Conflict>,
-) -> BTreeMap<String, V> {
-    let keys: BTreeSet<&String> = local.keys().chain(remote.keys()).collect();
+) -> BTreeMap<K, V> {
+    let keys: BTreeSet<&K> = local.keys().chain(remote.keys()).collect();
     let mut merged = BTreeMap::new();
     for key in keys {
         let b = base.and_then(|m| m.get(key));
@@ -201,7 +201,7 @@ pub fn take_remote(case: &mut Case, conflict: &Conflict) -> Result<(), BadRemote
         match remote {
             Some(t) => {
                 let e: Event = parse(t)?.try_into().map_err(|e: toml::de::Error| bad(&e))?;
-                case.events.insert(key.to_string(), e);
+                case.events.insert(key.into(), e);
             }
             None => {
                 case.events.remove(key);

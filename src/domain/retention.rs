@@ -267,7 +267,7 @@ impl RetentionRules {
                 })?;
                 if date < case_due.date && !out.iter().any(|(x, _): &(String, Due)| x == eid) {
                     out.push((
-                        eid.clone(),
+                        eid.to_string(),
                         Due {
                             date,
                             rule: id.clone(),

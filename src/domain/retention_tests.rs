@@ -23,7 +23,7 @@ fn case(birth: &str, events: &[(&str, &str, &str)]) -> Case {
     }
     .into_case("c1".into(), d("2020-01-01"));
     for (id, kind, date) in events {
-        c.events.insert(id.to_string(), Event::new(kind, d(date)));
+        c.events.insert((*id).into(), Event::new(kind, d(date)));
     }
     c
 }

@@ -109,7 +109,7 @@ fn correct(app: &mut App, case_id: &str, edit: bool) {
     let Some((case, _)) = app.current_case() else {
         return;
     };
-    let Some(old) = case.events.get(&eid) else {
+    let Some(old) = case.events.get(eid.as_str()) else {
         return;
     };
     if old.withdrawn.is_some() {
@@ -131,7 +131,7 @@ fn correct(app: &mut App, case_id: &str, edit: bool) {
         // Prefilled as this reader sees it: opened for a key holder, else
         // masked (and then not editable).
         let seen = app.shown(case);
-        let shown = seen.events.get(&eid).unwrap_or(old);
+        let shown = seen.events.get(eid.as_str()).unwrap_or(old);
         let locked = crate::domain::compartments::unopened(case, old, shown);
         Form::edit_event(case_id, &eid, (old, shown), locked, spec)
     } else {

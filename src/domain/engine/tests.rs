@@ -62,8 +62,8 @@ impl Setup {
         let id = format!("e{:03}", self.case.events.len());
         self.case
             .events
-            .insert(id.clone(), Event::new(kind, d(date)));
-        self.case.events.get_mut(&id).unwrap()
+            .insert(id.as_str().into(), Event::new(kind, d(date)));
+        self.case.events.get_mut(id.as_str()).unwrap()
     }
     pub fn eval(&self, today: &str) -> Evaluation {
         evaluate(&self.case, &self.protocol, &self.cal, d(today))

@@ -71,7 +71,7 @@ pub fn apply_to(case: &Case, plan: &CasePlan) -> Case {
         .iter()
         .filter(|i| i.status != ItemStatus::Present)
     {
-        after.events.insert(i.id.clone(), i.event.clone());
+        after.events.insert(i.id.as_str().into(), i.event.clone());
     }
     after
 }
@@ -264,7 +264,7 @@ fn group_event(m: &Mapping, kind: &str, date: NaiveDate, rows: &[&Record]) -> Ev
 }
 
 fn item(case: &Case, id: String, mut event: Event, rows: Vec<usize>) -> Item {
-    let status = match case.events.get(&id) {
+    let status = match case.events.get(id.as_str()) {
         None => ItemStatus::New,
         Some(old) => {
             // A note a person added to an imported event stays.
@@ -322,7 +322,7 @@ fn runs_of(
         .events
         .iter()
         .filter(|(id, e)| e.kind == kind && e.until.is_some() && **id == key(e.date))
-        .map(|(id, e)| (id.clone(), e.clone(), Vec::new()))
+        .map(|(id, e)| (id.to_string(), e.clone(), Vec::new()))
         .collect();
     anchors.sort_by_key(|a| a.1.date);
     let mut out: Vec<Run> = Vec::new();

@@ -106,7 +106,8 @@ fn sick_days_over_a_weekend_are_one_run_and_a_later_import_extends_it() {
         (items[0].event.date, items[0].event.until),
         (d("2026-11-20"), Some(d("2026-11-23")))
     );
-    c.events.insert(items[0].id.clone(), items[0].event.clone());
+    c.events
+        .insert(items[0].id.as_str().into(), items[0].event.clone());
     let p = plan_of(
         &[["1", "23-11-2026", "1", "Z"], ["1", "24-11-2026", "1", "Z"]],
         std::slice::from_ref(&c),

@@ -22,7 +22,7 @@ fn defs() -> JaarDefs {
 
 fn add(c: &mut Case, e: Event) {
     let id = format!("ev{:02}", c.events.len());
-    c.events.insert(id, e);
+    c.events.insert(id.into(), e);
 }
 
 const SOORTEN: [Option<&str>; 6] = [

@@ -19,7 +19,7 @@ fn defs() -> MazlDefs {
 fn ev(c: Case, kind: &str, date: NaiveDate, outcome: Option<&str>) -> Case {
     let mut c = with(c, kind, date, None);
     let last = format!("ev{}", c.events.len() - 1);
-    c.events.get_mut(&last).unwrap().outcome = outcome.map(str::to_string);
+    c.events.get_mut(last.as_str()).unwrap().outcome = outcome.map(str::to_string);
     c
 }
 
@@ -175,7 +175,7 @@ fn advice_categories_withdrawn_events_and_only_passed_windows() {
             let c = ev(c, "consult", d("2025-09-15"), Some("verschenen"));
             let mut c = ev(c, "terugkoppeling", d("2025-09-18"), None);
             let last = format!("ev{}", c.events.len() - 1);
-            c.events.get_mut(&last).unwrap().advice = advice.map(str::to_string);
+            c.events.get_mut(last.as_str()).unwrap().advice = advice.map(str::to_string);
             let c = ev(c, "ziek", d("2025-09-05"), None);
             ev(c, "ziek", d("2025-10-15"), None)
         })
@@ -243,7 +243,7 @@ fn an_invitation_marked_done_meets_the_invitation_norm_like_its_own_event() {
         }
         let mut c = ev(c, crate::domain::event::DONE_KIND, d(day), None);
         let last = format!("ev{}", c.events.len() - 1);
-        c.events.get_mut(&last).unwrap().action = Some("jgz-uitnodiging-a4qa7mnz".into());
+        c.events.get_mut(last.as_str()).unwrap().action = Some("jgz-uitnodiging-a4qa7mnz".into());
         c
     };
     // Both ways of recording the step, on day 2 (within 5 days) and day 9.

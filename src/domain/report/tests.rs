@@ -50,7 +50,7 @@ pub fn case(i: usize, protocol: &str, gemeente: &str) -> Case {
 pub fn with(mut c: Case, kind: &str, date: NaiveDate, until: Option<NaiveDate>) -> Case {
     let mut e = Event::new(kind, date);
     e.until = until;
-    c.events.insert(format!("ev{}", c.events.len()), e);
+    c.events.insert(format!("ev{}", c.events.len()).into(), e);
     c
 }
 

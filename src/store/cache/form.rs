@@ -6,7 +6,7 @@
 use crate::domain::calendar::Region;
 use crate::domain::case::{Case, Level, Status};
 use crate::domain::compartments::KeyBlock;
-use crate::domain::event::{Details, Event};
+use crate::domain::event::{Details, Event, EventId};
 use crate::domain::units::Span;
 use chrono::{Datelike, NaiveDate};
 use compact_str::CompactString;
@@ -42,7 +42,7 @@ pub struct Cached {
 /// The events of a case, decoded straight into the case's map: each
 /// cached event becomes an [`Event`] as it is read (no vector of decoded
 /// events moved into the map afterwards).
-struct CachedEvents(BTreeMap<String, Event>);
+struct CachedEvents(BTreeMap<EventId, Event>);
 
 /// An event as cached: a MessagePack array `[kind, date, until, hours,
 /// outcome, note, details]`, dates as day numbers, the side table `nil`
@@ -208,7 +208,7 @@ impl<'de> Visitor<'de> for EventsVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CachedEvents, A::Error> {
         let mut events = BTreeMap::new();
-        while let Some((id, e)) = seq.next_element::<(String, CachedEvent)>()? {
+        while let Some((id, e)) = seq.next_element::<(EventId, CachedEvent)>()? {
             events.insert(id, Event::from(e));
         }
         Ok(CachedEvents(events))
