@@ -145,7 +145,10 @@ fn windows_by_unit() {
 
 #[test]
 fn the_tables_start_at_their_day_number() {
-    assert_eq!(super::range_start().num_days_from_ce(), super::RANGE_START_DAY);
+    assert_eq!(
+        super::range_start().num_days_from_ce(),
+        super::RANGE_START_DAY
+    );
     let cal = midden();
     // The first and last day of the tables, and one on either side.
     let first = super::range_start();

@@ -245,8 +245,8 @@ withdrawn = "w"
 
     #[test]
     fn unknown_fields_are_still_refused() {
-        let err = toml::from_str::<Event>("kind = \"ziek\"\ndate = \"2026-11-02\"\nx = 1\n")
-            .unwrap_err();
+        let err =
+            toml::from_str::<Event>("kind = \"ziek\"\ndate = \"2026-11-02\"\nx = 1\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `x`"), "{err}");
     }
 
@@ -264,6 +264,10 @@ withdrawn = "w"
     #[test]
     fn the_event_stays_small() {
         // Was about 650 bytes; a caseload holds hundreds of thousands.
-        assert!(std::mem::size_of::<Event>() <= 112, "{}", std::mem::size_of::<Event>());
+        assert!(
+            std::mem::size_of::<Event>() <= 112,
+            "{}",
+            std::mem::size_of::<Event>()
+        );
     }
 }

@@ -7,8 +7,8 @@
 //! rule git itself uses to trust the index. Anything else is parsed.
 
 use git2::Repository;
-use rustix::fs::AtFlags;
 use rayon::prelude::*;
+use rustix::fs::AtFlags;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -44,8 +44,7 @@ pub fn trusted_blob_ids(
     let index_mtime = std::fs::metadata(repo.path().join("index"))
         .map(|m| (m.mtime(), m.mtime_nsec()))
         .ok();
-    let (Some(index_mtime), Ok(folder)) = (index_mtime, std::fs::File::open(root.join(dir)))
-    else {
+    let (Some(index_mtime), Ok(folder)) = (index_mtime, std::fs::File::open(root.join(dir))) else {
         return none();
     };
     let entries = entries_of(&index, dir, files);
@@ -54,7 +53,8 @@ pub fn trusted_blob_ids(
         .zip(entries)
         .map(|(path, e)| {
             let e = e?;
-            let m = rustix::fs::statat(&folder, path.file_name()?, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            let m =
+                rustix::fs::statat(&folder, path.file_name()?, AtFlags::SYMLINK_NOFOLLOW).ok()?;
             let file = Stat::of(&m);
             let entry_mtime = (
                 i64::from(e.mtime.seconds()),
