@@ -83,7 +83,7 @@ fn sealed(c: &mut Criterion) {
             &"x".repeat(200),
             keys::nonce(),
         ));
-        case.events.insert(eid, e);
+        case.events.insert(eid.into(), e);
     }
     let wrapped = keys::wrap(&cfg, &cfg.compartments["jgz"], &key).expect("wrap");
     let block = KeyBlock {

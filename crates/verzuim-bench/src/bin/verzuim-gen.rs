@@ -75,13 +75,13 @@ fn main() -> anyhow::Result<()> {
 /// The text of `case` with only its first `k` events (by date).
 fn with_events(case: &Case, k: usize) -> String {
     let mut c = case.clone();
-    let keep: Vec<String> = case
+    let keep: Vec<&str> = case
         .events_by_date()
         .into_iter()
         .take(k)
-        .map(|(id, _)| id.to_string())
+        .map(|(id, _)| id)
         .collect();
-    c.events.retain(|id, _| keep.contains(id));
+    c.events.retain(|id, _| keep.contains(&id.as_str()));
     case_file::render_new(&c)
 }
 
