@@ -78,7 +78,7 @@ fn enrich(cl: &mut Caseload) {
     extension.reason = Some("wacht op school".into());
     let hoor = Event::new("hoorgesprek", d("2020-10-01"));
     for (id, e) in [("p1", pause), ("v1", extension), ("h1", hoor)] {
-        case.events.insert(format!("json-test-{id}"), e);
+        case.events.insert(format!("json-test-{id}").into(), e);
     }
 }
 
