@@ -150,14 +150,11 @@ pub fn recover(
             .collect()
     } else {
         // Only the named files, compared with HEAD by content: no scan.
+        // HEAD's large `cases/` tree through the tree cache (issue 13).
         let named = extra.iter().copied().filter(|l| !l.is_empty());
-        let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
         let mut found = Vec::new();
         for p in named {
-            let in_head = head
-                .as_ref()
-                .and_then(|t| t.get_path(Path::new(p)).ok())
-                .map(|e| e.id());
+            let in_head = git::head_entry(repo, p)?;
             let full_path = root.join(p);
             let on_disk = full_path
                 .exists()
