@@ -61,7 +61,8 @@ fn git(dir: &Path, index: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
-/// The tree git itself writes for `changes` on top of `parent`:
+/// The tree git itself writes for `changes` (already on disk) on top of
+/// `parent`:
 /// `git read-tree`, `git update-index`, `git write-tree`.
 fn git_tree(dir: &Path, parent: &str, changes: &[(&str, Option<&[u8]>)]) -> String {
     let index = dir.join(".git/test-index");
@@ -69,10 +70,9 @@ fn git_tree(dir: &Path, parent: &str, changes: &[(&str, Option<&[u8]>)]) -> Stri
     git(dir, &index, &["read-tree", parent]);
     for (path, content) in changes {
         match content {
-            Some(bytes) => {
-                let id = Oid::hash_object(ObjectType::Blob, bytes).unwrap().to_string();
-                let info = format!("100644,{id},{path}");
-                git(dir, &index, &["update-index", "--add", "--cacheinfo", &info]);
+            // The file as written on disk: git hashes and stores it.
+            Some(_) => {
+                git(dir, &index, &["update-index", "--add", path]);
             }
             None => {
                 git(dir, &index, &["update-index", "--force-remove", path]);
@@ -82,9 +82,26 @@ fn git_tree(dir: &Path, parent: &str, changes: &[(&str, Option<&[u8]>)]) -> Stri
     git(dir, &index, &["write-tree"])
 }
 
+/// The files written (or removed) as a commit of them expects.
+fn write_files(dir: &Path, changes: &[(&str, Option<&[u8]>)]) {
+    for (path, content) in changes {
+        let full = dir.join(path);
+        match content {
+            Some(bytes) => {
+                std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+                std::fs::write(&full, bytes).unwrap();
+            }
+            None => {
+                let _ = std::fs::remove_file(&full);
+            }
+        }
+    }
+}
+
 /// Commits `changes` as verzuim does and checks the tree against git's.
 fn commit_and_compare(repo: &Repository, changes: &[(&str, Option<&[u8]>)], what: &str) {
     let dir = repo.workdir().unwrap();
+    write_files(dir, changes);
     let parent = repo.head().unwrap().peel_to_commit().unwrap().id().to_string();
     let expected = git_tree(dir, &parent, changes);
     let list: Vec<Change> = changes
@@ -110,6 +127,11 @@ fn a_commit_writes_the_tree_git_writes_for_a_case_added_changed_and_removed() {
         .map(|i| (format!("cases/c{i:03}.toml"), format!("id = {i}\n").into_bytes()))
         .collect();
     first.push(("verzuim.toml".into(), b"x = 1\n".to_vec()));
+    let on_disk: Vec<(&str, Option<&[u8]>)> = first
+        .iter()
+        .map(|(p, c)| (p.as_str(), Some(c.as_slice())))
+        .collect();
+    write_files(dir.path(), &on_disk);
     store_git::commit(&repo, &Change::writes(&first), "first", &author).unwrap();
     let steps: [(&str, Vec<(&str, Option<&[u8]>)>); 6] = [
         ("added", vec![("cases/c0205.toml", Some(b"new\n"))]),
