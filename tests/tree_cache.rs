@@ -92,7 +92,7 @@ fn a_retention_destroy_rewrite_leaves_no_cached_tree_behind() {
     assert!(!named(&cache), "the cache still names the destroyed case");
     s.ok(
         support::TODAY,
-        &["add", &young, "notitie", "--date", support::TODAY],
+        &["add", &young, "notitie", "--date", support::TODAY, "--note", "n"],
     );
     last_commit_is_only(&s, &young);
     let listed = s.git(&["ls-tree", "--name-only", "HEAD", "cases/"]);
