@@ -21,7 +21,11 @@ fn last_commit_is_only(s: &Sandbox, id: &str) {
     let changed = s.git(&["diff", "--name-only", "HEAD~1", "HEAD"]);
     assert_eq!(changed.trim(), format!("cases/{id}.toml"));
     assert_eq!(s.git(&["status", "--porcelain"]).trim(), "");
-    git_ok(&s.dir, s.home.path(), &["fsck", "--strict", "--no-progress"]);
+    git_ok(
+        &s.dir,
+        s.home.path(),
+        &["fsck", "--strict", "--no-progress"],
+    );
 }
 
 fn cache_file(s: &Sandbox) -> std::path::PathBuf {
@@ -92,7 +96,15 @@ fn a_retention_destroy_rewrite_leaves_no_cached_tree_behind() {
     assert!(!named(&cache), "the cache still names the destroyed case");
     s.ok(
         support::TODAY,
-        &["add", &young, "notitie", "--date", support::TODAY, "--note", "n"],
+        &[
+            "add",
+            &young,
+            "notitie",
+            "--date",
+            support::TODAY,
+            "--note",
+            "n",
+        ],
     );
     last_commit_is_only(&s, &young);
     let listed = s.git(&["ls-tree", "--name-only", "HEAD", "cases/"]);

@@ -108,7 +108,11 @@ fn entry_bytes(path: &[u8], full: &Path) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     let id = super::hash::file_blob_id(full)?;
-    let mode: u32 = if meta.mode() & 0o100 != 0 { 0o100755 } else { 0o100644 };
+    let mode: u32 = if meta.mode() & 0o100 != 0 {
+        0o100755
+    } else {
+        0o100644
+    };
     let mut e = Vec::with_capacity(72 + path.len());
     for v in [
         meta.ctime() as u32,
@@ -175,7 +179,8 @@ fn spliced(
     paths: &[(&str, bool)],
 ) -> std::io::Result<Option<Vec<u8>>> {
     let path = git_dir.join("index");
-    let (data, stamp) = match std::fs::metadata(&path).and_then(|m| Ok((std::fs::read(&path)?, m))) {
+    let (data, stamp) = match std::fs::metadata(&path).and_then(|m| Ok((std::fs::read(&path)?, m)))
+    {
         Ok((d, m)) => (d, (m.mtime() as u32, m.mtime_nsec() as u32)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
@@ -203,10 +208,17 @@ fn spliced(
         }
     }
     new_entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    if old.iter().any(|e| e.stage != 0 && changed.binary_search(&e.path).is_ok()) {
+    if old
+        .iter()
+        .any(|e| e.stage != 0 && changed.binary_search(&e.path).is_ok())
+    {
         return Ok(None);
     }
-    let count = old.len() - old.iter().filter(|e| changed.binary_search(&e.path).is_ok()).count()
+    let count = old.len()
+        - old
+            .iter()
+            .filter(|e| changed.binary_search(&e.path).is_ok())
+            .count()
         + new_entries.len();
     let mut out = Vec::with_capacity(data.len() + new_entries.len() * 96);
     out.extend_from_slice(&data[..8]);

@@ -18,6 +18,9 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Files to commit: a path and its text (`None` removes it).
+type Files<'a> = Vec<(&'a str, Option<&'a str>)>;
+
 /// Writes the files, commits them as verzuim does (a `None` removes).
 fn commit(repo: &Repository, files: &[(&str, Option<&str>)]) {
     let root = repo.workdir().unwrap();
@@ -79,9 +82,12 @@ fn a_case_added_changed_and_removed_leaves_the_index_git_expects() {
         index.windows(4).any(|w| w == b"TREE")
     };
     assert!(has_tree());
-    let steps: [(&str, Vec<(&str, Option<&str>)>); 5] = [
+    let steps: [(&str, Files); 5] = [
         ("added", vec![("cases/c0105.toml", Some("new\n"))]),
-        ("changed", vec![("cases/c010.toml", Some("changed, longer\n"))]),
+        (
+            "changed",
+            vec![("cases/c010.toml", Some("changed, longer\n"))],
+        ),
         ("removed", vec![("cases/c020.toml", None)]),
         (
             "several, a new folder, a long name",
@@ -89,10 +95,16 @@ fn a_case_added_changed_and_removed_leaves_the_index_git_expects() {
                 ("cases/a.toml", Some("a\n")),
                 ("cases/c029.toml", None),
                 ("conflicts/x.toml", Some("c\n")),
-                ("zz/very-long-name-of-a-file-in-a-folder-abcdefghijklmnop.toml", Some("z\n")),
+                (
+                    "zz/very-long-name-of-a-file-in-a-folder-abcdefghijklmnop.toml",
+                    Some("z\n"),
+                ),
             ],
         ),
-        ("the last of a path named twice", vec![("cases/c001.toml", Some("1\n")), ("cases/c001.toml", None)]),
+        (
+            "the last of a path named twice",
+            vec![("cases/c001.toml", Some("1\n")), ("cases/c001.toml", None)],
+        ),
     ];
     for (what, files) in &steps {
         commit(&repo, files);
@@ -105,7 +117,10 @@ fn a_case_added_changed_and_removed_leaves_the_index_git_expects() {
 fn other_forms_go_to_libgit2_and_a_held_lock_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let repo = Repository::init(dir.path()).unwrap();
-    commit(&repo, &[("cases/a.toml", Some("a\n")), ("cases/b.toml", Some("b\n"))]);
+    commit(
+        &repo,
+        &[("cases/a.toml", Some("a\n")), ("cases/b.toml", Some("b\n"))],
+    );
     // Version 4 (prefix-compressed paths): not spliced, libgit2 updates it.
     git(dir.path(), &["update-index", "--index-version", "4"]);
     std::fs::write(dir.path().join("cases/a.toml"), "a2\n").unwrap();
@@ -116,7 +131,10 @@ fn other_forms_go_to_libgit2_and_a_held_lock_is_reported() {
     std::fs::write(dir.path().join(".git/index.lock"), "").unwrap();
     let err = splice(&repo, &[("cases/a.toml", true)]).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Locked);
-    assert!(dir.path().join(".git/index.lock").exists(), "git's lock is not ours to remove");
+    assert!(
+        dir.path().join(".git/index.lock").exists(),
+        "git's lock is not ours to remove"
+    );
 }
 
 /// An entry whose file changed in the instant the index was written keeps
@@ -125,7 +143,10 @@ fn other_forms_go_to_libgit2_and_a_held_lock_is_reported() {
 fn a_racily_clean_entry_of_a_changed_file_is_smudged() {
     let dir = tempfile::tempdir().unwrap();
     let repo = Repository::init(dir.path()).unwrap();
-    commit(&repo, &[("cases/a.toml", Some("a\n")), ("cases/b.toml", Some("b\n"))]);
+    commit(
+        &repo,
+        &[("cases/a.toml", Some("a\n")), ("cases/b.toml", Some("b\n"))],
+    );
     commit(&repo, &[("cases/a.toml", Some("1\n"))]);
     // b changed, same size; the index made as old as the epoch, so every
     // entry is as new as the index: racily clean.
@@ -140,7 +161,11 @@ fn a_racily_clean_entry_of_a_changed_file_is_smudged() {
     let fresh = Repository::open(dir.path()).unwrap();
     let index = fresh.index().unwrap();
     let size = |p: &str| index.get_path(Path::new(p), 0).unwrap().file_size;
-    assert_eq!(size("cases/b.toml"), 0, "the changed file's entry is smudged");
+    assert_eq!(
+        size("cases/b.toml"),
+        0,
+        "the changed file's entry is smudged"
+    );
     assert_eq!(size("cases/a.toml"), 2, "an unchanged file's entry is kept");
     let status = git(dir.path(), &["status", "--porcelain"]);
     assert_eq!(status.trim(), "M cases/b.toml");

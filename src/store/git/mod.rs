@@ -155,19 +155,19 @@ fn commit_syncing(
         }
         tree_git2::write(repo, base, changes, &mut pending)?
     } else {
-    let mut blobs = Vec::with_capacity(changes.len());
-    for change in changes {
-        fail::point("object").map_err(|e| io_error(change.path, e))?;
-        let blob = change
-            .content
-            .map(|bytes| {
-                let level = flate2::Compression::default();
-                objects::write_loose(repo, ObjectType::Blob, bytes, level, &mut pending)
-            })
-            .transpose()?;
-        blobs.push((change.path, blob));
-    }
-    tree::update(repo, base, &blobs, &mut pending, &mut written)?
+        let mut blobs = Vec::with_capacity(changes.len());
+        for change in changes {
+            fail::point("object").map_err(|e| io_error(change.path, e))?;
+            let blob = change
+                .content
+                .map(|bytes| {
+                    let level = flate2::Compression::default();
+                    objects::write_loose(repo, ObjectType::Blob, bytes, level, &mut pending)
+                })
+                .transpose()?;
+            blobs.push((change.path, blob));
+        }
+        tree::update(repo, base, &blobs, &mut pending, &mut written)?
     };
     let tree = match tree {
         Some(oid) => repo.find_tree(oid)?,
@@ -341,7 +341,10 @@ pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
     // so libgit2 writes it without fsyncs.
     let update = || -> std::result::Result<(), git2::Error> {
         fail::point("index").map_err(|e| git2::Error::from_str(&e.to_string()))?;
-        let paths: Vec<(&str, bool)> = changes.iter().map(|c| (c.path, c.content.is_some())).collect();
+        let paths: Vec<(&str, bool)> = changes
+            .iter()
+            .map(|c| (c.path, c.content.is_some()))
+            .collect();
         if !tree_git2::no_cache() && index::splice(repo, &paths)? {
             return Ok(());
         }

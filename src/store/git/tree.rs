@@ -140,9 +140,9 @@ pub fn splice(data: &[u8], entries: &[Entry]) -> Result<Vec<u8>, git2::Error> {
     let mut next = new.iter().peekable();
     for r in records(data) {
         let r = r.map_err(|()| malformed())?;
-        while let Some(e) = next.next_if(|e| {
-            git_order(e.0.as_bytes(), is_tree(e), r.name, r.tree) == Ordering::Less
-        }) {
+        while let Some(e) = next
+            .next_if(|e| git_order(e.0.as_bytes(), is_tree(e), r.name, r.tree) == Ordering::Less)
+        {
             emit(&mut out, e);
         }
         // A record of a name being set or removed is left out.

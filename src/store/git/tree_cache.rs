@@ -149,6 +149,10 @@ mod tests {
         bytes[12 + 2 * 28 + 5] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         assert!(get(git_dir, a).is_none(), "a damaged cache is not used");
-        assert_eq!(get(git_dir, b).as_deref(), Some(&raw_b), "the other is fine");
+        assert_eq!(
+            get(git_dir, b).as_deref(),
+            Some(&raw_b),
+            "the other is fine"
+        );
     }
 }

@@ -82,6 +82,9 @@ fn git_tree(dir: &Path, parent: &str, changes: &[(&str, Option<&[u8]>)]) -> Stri
     git(dir, &index, &["write-tree"])
 }
 
+/// A commit's files: a path and its bytes (`None` removes it).
+type Changes<'a> = Vec<(&'a str, Option<&'a [u8]>)>;
+
 /// The files written (or removed) as a commit of them expects.
 fn write_files(dir: &Path, changes: &[(&str, Option<&[u8]>)]) {
     for (path, content) in changes {
@@ -102,7 +105,13 @@ fn write_files(dir: &Path, changes: &[(&str, Option<&[u8]>)]) {
 fn commit_and_compare(repo: &Repository, changes: &[(&str, Option<&[u8]>)], what: &str) {
     let dir = repo.workdir().unwrap();
     write_files(dir, changes);
-    let parent = repo.head().unwrap().peel_to_commit().unwrap().id().to_string();
+    let parent = repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .id()
+        .to_string();
     let expected = git_tree(dir, &parent, changes);
     let list: Vec<Change> = changes
         .iter()
@@ -124,7 +133,12 @@ fn a_commit_writes_the_tree_git_writes_for_a_case_added_changed_and_removed() {
     let author = git2::Signature::now("Unit", "unit@example.org").unwrap();
     // A first commit with a few cases and a file at the top.
     let mut first: Vec<(String, Vec<u8>)> = (0..40)
-        .map(|i| (format!("cases/c{i:03}.toml"), format!("id = {i}\n").into_bytes()))
+        .map(|i| {
+            (
+                format!("cases/c{i:03}.toml"),
+                format!("id = {i}\n").into_bytes(),
+            )
+        })
         .collect();
     first.push(("verzuim.toml".into(), b"x = 1\n".to_vec()));
     let on_disk: Vec<(&str, Option<&[u8]>)> = first
@@ -133,7 +147,7 @@ fn a_commit_writes_the_tree_git_writes_for_a_case_added_changed_and_removed() {
         .collect();
     write_files(dir.path(), &on_disk);
     store_git::commit(&repo, &Change::writes(&first), "first", &author).unwrap();
-    let steps: [(&str, Vec<(&str, Option<&[u8]>)>); 6] = [
+    let steps: [(&str, Changes); 6] = [
         ("added", vec![("cases/c0205.toml", Some(b"new\n"))]),
         ("changed", vec![("cases/c010.toml", Some(b"changed\n"))]),
         ("removed (retention)", vec![("cases/c020.toml", None)]),

@@ -67,9 +67,12 @@ pub fn measure(dir: &Path, runs: usize) -> super::Row {
     let hash = || verzuim::store::git::hash::object_id(git2::ObjectType::Tree, &raw);
     put(
         "SHA-1 (sha1 crate, CPU instructions) (ms)",
-        format!("{:.2}", median(runs, || {
-            std::hint::black_box(hash());
-        })),
+        format!(
+            "{:.2}",
+            median(runs, || {
+                std::hint::black_box(hash());
+            })
+        ),
     );
     put(
         "SHA-1 (libgit2, sha1dc) (ms)",
