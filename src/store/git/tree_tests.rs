@@ -177,3 +177,48 @@ fn a_commit_writes_the_tree_git_writes_for_a_case_added_changed_and_removed() {
     tree_cache::forget();
     commit_and_compare(&repo, &[("cases/c003.toml", Some(b"3\n"))], "after forget");
 }
+
+/// A `cases/` tree from 256 KB on is stored without compression; git and
+/// libgit2 read it as any other.
+#[test]
+fn a_large_tree_is_stored_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repository::init(dir.path()).unwrap();
+    let blob = repo.blob(b"x").unwrap();
+    let paths: Vec<String> = (0..8000).map(|i| format!("cases/c{i:05}.toml")).collect();
+    let changes: Vec<(&str, Option<Oid>)> =
+        paths.iter().map(|p| (p.as_str(), Some(blob))).collect();
+    let root = update(
+        &repo,
+        None,
+        &changes,
+        &mut Pending::default(),
+        &mut Vec::new(),
+    )
+    .unwrap()
+    .unwrap();
+    let cases = repo
+        .find_tree(root)
+        .unwrap()
+        .get_name("cases")
+        .unwrap()
+        .id();
+    let fresh = Repository::open(dir.path()).unwrap();
+    assert_eq!(fresh.find_tree(cases).unwrap().len(), 8000);
+    assert!(fresh.odb().unwrap().read(cases).unwrap().len() >= STORED_FROM);
+    let index = dir.path().join(".git/unused-index");
+    let listed = git(dir.path(), &index, &["cat-file", "-p", &cases.to_string()]);
+    assert_eq!(listed.lines().count(), 8000);
+    // Stored: the object file is larger than the tree it holds.
+    let hex = cases.to_string();
+    let file = dir
+        .path()
+        .join(".git/objects")
+        .join(&hex[..2])
+        .join(&hex[2..]);
+    let size = std::fs::metadata(file).unwrap().len() as usize;
+    assert!(
+        size > fresh.odb().unwrap().read(cases).unwrap().len(),
+        "{size}"
+    );
+}
