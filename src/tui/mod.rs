@@ -7,6 +7,7 @@
 mod case_keys;
 pub mod form;
 mod form_effect;
+mod form_key;
 mod form_said;
 mod form_work;
 pub mod keymap;
