@@ -30,6 +30,8 @@ mod tests;
 #[cfg(test)]
 mod tests_conflict;
 #[cfg(test)]
+mod tests_form_keys;
+#[cfg(test)]
 mod tests_keys;
 #[cfg(test)]
 mod tests_letter;
