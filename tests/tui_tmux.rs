@@ -166,7 +166,9 @@ fn demo_end_to_end_in_a_real_terminal() {
     );
     // Quit: back, back (clears the search), quit; one key at a time, each
     // after the screen has answered, so a busy machine cannot reorder them.
-    let screen = t.quit();
+    t.quit();
+    // `stty -a` prints after the marker: wait for its last flags line.
+    let screen = t.wait_for("echoke");
     assert!(
         screen.contains(" icanon") && !screen.contains("-icanon"),
         "cooked mode restored:\n{screen}"

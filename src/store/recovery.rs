@@ -170,13 +170,10 @@ fn changed_anywhere(repo: &Repository) -> Result<Vec<(String, Status)>> {
 /// Only the named files, compared with HEAD by content: no scan.
 fn changed_among(repo: &Repository, root: &Path, named: &[&str]) -> Result<Vec<(String, Status)>> {
     let named = named.iter().copied().filter(|l| !l.is_empty());
-    let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
     let mut found = Vec::new();
     for p in named {
-        let in_head = head
-            .as_ref()
-            .and_then(|t| t.get_path(Path::new(p)).ok())
-            .map(|e| e.id());
+        // HEAD's large `cases/` tree through the tree cache (issue 13).
+        let in_head = git::head_entry(repo, p)?;
         let full_path = root.join(p);
         let on_disk = full_path
             .exists()

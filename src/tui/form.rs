@@ -3,6 +3,7 @@
 //! A form stays open until its change is committed, so a failed commit
 //! loses no input and Enter retries it.
 
+pub use super::form_key::FieldKey;
 use super::msg::ProtocolInfo;
 use crate::domain::case::{Case, Level};
 use crate::domain::event::{DONE_KIND, Event, Field as EventField, KindSpec, Until};
@@ -19,7 +20,7 @@ pub enum FormKind {
     NewCase,
     EditCase {
         case_id: String,
-        original: Vec<(String, String)>,
+        original: Vec<(FieldKey, String)>,
     },
     /// Correct a recorded event's fields (issue 14).
     EditEvent {
@@ -30,7 +31,7 @@ pub enum FormKind {
         /// The event as this reader sees it (sealed values opened or
         /// masked), and the sealed fields it could not open.
         shown: Box<Event>,
-        locked: Vec<&'static str>,
+        locked: Vec<FieldKey>,
     },
     /// Withdraw a recorded event, with the reason.
     Withdraw {
@@ -48,41 +49,36 @@ pub enum FormKind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    pub key: &'static str,
-    pub label: (&'static str, &'static str),
+    pub key: FieldKey,
     pub value: String,
     /// A choice field cycles through these with ←/→ (empty: free text).
     pub choices: Vec<String>,
 }
 
 impl Field {
-    pub(super) fn text(
-        key: &'static str,
-        label: (&'static str, &'static str),
-        value: impl Into<String>,
-    ) -> Field {
-        Field {
-            key,
-            label,
-            value: value.into(),
-            choices: vec![],
-        }
+    pub(super) fn text(key: FieldKey, value: impl Into<String>) -> Field {
+        Field::choice(key, value, vec![])
     }
-    pub(super) fn choice(
-        key: &'static str,
-        label: (&'static str, &'static str),
-        value: impl Into<String>,
-        choices: Vec<String>,
-    ) -> Field {
+    pub(super) fn choice(key: FieldKey, value: impl Into<String>, choices: Vec<String>) -> Field {
         Field {
             key,
-            label,
             value: value.into(),
             choices,
         }
     }
+    /// An event kind's own field: a choice when it has a value list
+    /// (with an empty first choice), else free text.
+    pub(super) fn event(f: EventField, value: impl Into<String>, values: &[&str]) -> Field {
+        if values.is_empty() {
+            return Field::text(FieldKey::Event(f), value);
+        }
+        let mut choices = vec![String::new()];
+        choices.extend(values.iter().map(|v| v.to_string()));
+        Field::choice(FieldKey::Event(f), value, choices)
+    }
     pub fn label(&self) -> &'static str {
-        t(self.label.0, self.label.1)
+        let (nl, en) = self.key.labels();
+        t(nl, en)
     }
 }
 
@@ -118,24 +114,19 @@ impl Form {
             .collect();
         let names: Vec<String> = kinds.iter().map(|k| k.id.clone()).collect();
         let fields = vec![
-            Field::choice("kind", ("Soort", "Kind"), "ziek", names),
-            Field::text("date", ("Datum", "Date"), crate::i18n::date(today)),
-            Field::text("until", ("Tot en met", "Until"), ""),
-            Field::text("hours", ("Lesuren", "Hours"), ""),
-            Field::choice("outcome", ("Uitkomst", "Outcome"), "", vec![]),
-            Field::text("note", ("Notitie", "Note"), ""),
+            Field::choice(FieldKey::Kind, "ziek", names),
+            Field::text(FieldKey::Date, crate::i18n::date(today)),
+            Field::text(FieldKey::Until, ""),
+            Field::text(FieldKey::Hours, ""),
+            Field::choice(FieldKey::Outcome, "", vec![]),
+            Field::text(FieldKey::Note, ""),
         ];
         let mut fields = fields;
-        fields.extend(EventField::ALL.into_iter().map(|f| {
-            let values = f.values();
-            if values.is_empty() {
-                Field::text(f.name(), f.labels(), "")
-            } else {
-                let mut choices = vec![String::new()];
-                choices.extend(values.iter().map(|v| v.to_string()));
-                Field::choice(f.name(), f.labels(), "", choices)
-            }
-        }));
+        fields.extend(
+            EventField::ALL
+                .into_iter()
+                .map(|f| Field::event(f, "", f.values())),
+        );
         let mut form = Form {
             kind: FormKind::AddEvent {
                 case_id: case.id.clone(),
@@ -159,8 +150,8 @@ impl Form {
                 title: action.title.clone(),
             },
             fields: vec![
-                Field::text("date", ("Datum", "Date"), crate::i18n::date(today)),
-                Field::text("note", ("Notitie", "Note"), ""),
+                Field::text(FieldKey::Date, crate::i18n::date(today)),
+                Field::text(FieldKey::Note, ""),
             ],
             focus: 0,
             error: None,
@@ -194,10 +185,7 @@ impl Form {
             case.owner.as_deref().unwrap_or(""),
             ids,
         );
-        let original = fields
-            .iter()
-            .map(|f| (f.key.to_string(), f.value.clone()))
-            .collect();
+        let original = fields.iter().map(|f| (f.key, f.value.clone())).collect();
         Form {
             kind: FormKind::EditCase {
                 case_id: case.id.clone(),
@@ -223,13 +211,13 @@ impl Form {
         protocols: Vec<String>,
     ) -> Vec<Field> {
         vec![
-            Field::text("name", ("Naam", "Name"), name),
-            Field::text("birth", ("Geboortedatum", "Birth date"), birth),
-            Field::text("school", ("School", "School"), school),
-            Field::choice("level", ("Niveau", "Level"), level, levels()),
-            Field::choice("protocol", ("Protocol", "Protocol"), protocol, protocols),
-            Field::text("gemeente", ("Gemeente", "Municipality"), gemeente),
-            Field::text("owner", ("Eigenaar", "Owner"), owner),
+            Field::text(FieldKey::Name, name),
+            Field::text(FieldKey::Birth, birth),
+            Field::text(FieldKey::School, school),
+            Field::choice(FieldKey::Level, level, levels()),
+            Field::choice(FieldKey::Protocol, protocol, protocols),
+            Field::text(FieldKey::Gemeente, gemeente),
+            Field::text(FieldKey::Owner, owner),
         ]
     }
 
@@ -255,16 +243,21 @@ impl Form {
         }
     }
 
-    pub(super) fn value(&self, key: &str) -> &str {
+    /// The value of the field `key`; `None` when this form has no such
+    /// field (never an empty string standing in for a missing field).
+    pub fn value(&self, key: FieldKey) -> Option<&str> {
         self.fields
             .iter()
             .find(|f| f.key == key)
-            .map_or("", |f| f.value.as_str())
+            .map(|f| f.value.as_str())
     }
 
     pub(super) fn spec(&self) -> Option<&KindSpec> {
         match &self.kind {
-            FormKind::AddEvent { kinds, .. } => kinds.iter().find(|k| k.id == self.value("kind")),
+            FormKind::AddEvent { kinds, .. } => {
+                let kind = self.value(FieldKey::Kind)?;
+                kinds.iter().find(|k| k.id == kind)
+            }
             FormKind::EditEvent { spec, .. } => Some(spec),
             _ => None,
         }
@@ -275,13 +268,13 @@ impl Form {
         let spec = self.spec();
         (0..self.fields.len())
             .filter(|&i| match (self.fields[i].key, spec) {
-                ("until", Some(s)) => s.until != Until::No,
-                ("hours", Some(s)) => s.hours,
-                ("outcome", Some(s)) => !s.outcomes.is_empty(),
-                (key, spec) => match EventField::ALL.into_iter().find(|f| f.name() == key) {
-                    Some(f) => spec.is_none_or(|s| s.fields.iter().any(|x| x.field == f)),
-                    None => true,
-                },
+                (FieldKey::Until, Some(s)) => s.until != Until::No,
+                (FieldKey::Hours, Some(s)) => s.hours,
+                (FieldKey::Outcome, Some(s)) => !s.outcomes.is_empty(),
+                (FieldKey::Event(f), spec) => {
+                    spec.is_none_or(|s| s.fields.iter().any(|x| x.field == f))
+                }
+                _ => true,
             })
             .collect()
     }
@@ -289,7 +282,7 @@ impl Form {
     /// The outcome choices follow the chosen kind.
     pub(super) fn sync_outcomes(&mut self) {
         let outcomes = self.spec().map(|s| s.outcomes.clone()).unwrap_or_default();
-        if let Some(f) = self.fields.iter_mut().find(|f| f.key == "outcome") {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == FieldKey::Outcome) {
             if !outcomes.contains(&f.value) {
                 f.value = outcomes.first().cloned().unwrap_or_default();
             }
@@ -343,7 +336,7 @@ impl Form {
             (i + n - 1) % n
         }]
         .clone();
-        if f.key == "kind" {
+        if f.key == FieldKey::Kind {
             self.sync_outcomes();
         }
     }
@@ -362,7 +355,7 @@ impl Form {
         if let Some(choice) = f.choices.iter().find(|x| x.starts_with(&self.typed)) {
             f.value = choice.clone();
         }
-        if f.key == "kind" {
+        if f.key == FieldKey::Kind {
             self.sync_outcomes();
         }
     }

@@ -1,7 +1,7 @@
 //! What a submitted form asks of the store: the typed text validated into
 //! an `Effect`, or a `FormError` the form words in its own terms.
 
-use super::form::{Form, FormKind};
+use super::form::{FieldKey, Form, FormKind};
 use super::messages::FormError;
 use super::msg::Effect;
 use crate::domain::case::CaseEdit;
@@ -34,7 +34,7 @@ impl Form {
                 old,
             } => self.withdraw_effect(case_id, event_id, old),
             FormKind::NewCase => {
-                let fields = input::case_fields(&self.case_input(), today)?;
+                let fields = input::case_fields(&self.case_input()?, today)?;
                 Ok(Effect::CreateCase {
                     case: Box::new(fields.into_case(new_id.to_string(), today)),
                 })
@@ -50,21 +50,17 @@ impl Form {
 
     /// `a`: the typed event, from the fields the chosen kind shows.
     fn add_effect(&self, case_id: &str, kinds: &[KindSpec]) -> Result<Effect, FormError> {
-        let visible = self.visible();
-        let shown = |key: &str| {
-            let i = self.fields.iter().position(|f| f.key == key)?;
-            visible.contains(&i).then(|| self.fields[i].value.as_str())
-        };
+        let shown = |key| self.shown(key);
         let input = EventInput {
-            kind: self.value("kind"),
-            date: self.value("date"),
-            until: shown("until"),
-            hours: shown("hours"),
-            outcome: shown("outcome"),
-            note: shown("note"),
+            kind: self.required(FieldKey::Kind)?,
+            date: self.required(FieldKey::Date)?,
+            until: shown(FieldKey::Until),
+            hours: shown(FieldKey::Hours),
+            outcome: shown(FieldKey::Outcome),
+            note: shown(FieldKey::Note),
             fields: EventField::ALL
                 .into_iter()
-                .filter_map(|f| shown(f.name()).map(|v| (f, v)))
+                .filter_map(|f| shown(FieldKey::Event(f)).map(|v| (f, v)))
                 .collect(),
         };
         let event = input::event(kinds, &input)?;
@@ -86,9 +82,13 @@ impl Form {
         action_id: &str,
         today: NaiveDate,
     ) -> Result<Effect, FormError> {
-        let mut event = Event::new(DONE_KIND, input::date(Input::Date, self.value("date"))?);
+        let date = input::date(Input::Date, self.required(FieldKey::Date)?)?;
+        let mut event = Event::new(DONE_KIND, date);
         event.action = Some(action_id.to_string());
-        event.note = Some(self.value("note").trim().to_string()).filter(|n| !n.is_empty());
+        event.note = self
+            .value(FieldKey::Note)
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
         if event.date > today {
             return Err(FormError::AfterToday(event.date));
         }
@@ -104,23 +104,22 @@ impl Form {
     fn edit_case_effect(
         &self,
         case_id: &str,
-        original: &[(String, String)],
+        original: &[(FieldKey, String)],
         today: NaiveDate,
     ) -> Result<Effect, FormError> {
-        let new = input::case_fields(&self.case_input(), today)?;
-        let changed = |key: &str| {
-            self.fields
-                .iter()
-                .any(|f| f.key == key && original.iter().any(|(k, v)| k == key && v != &f.value))
+        let new = input::case_fields(&self.case_input()?, today)?;
+        let changed = |key| {
+            self.value(key)
+                .is_some_and(|now| original.iter().any(|(k, v)| *k == key && v != now))
         };
         let edit = CaseEdit {
-            name: changed("name").then(|| new.name.clone()),
-            birth: changed("birth").then_some(new.birth),
-            school: changed("school").then(|| new.school.clone()),
-            level: changed("level").then_some(new.level),
-            protocol: changed("protocol").then(|| new.protocol.clone()),
-            gemeente: changed("gemeente").then(|| new.gemeente.clone()),
-            owner: changed("owner").then(|| new.owner.clone()),
+            name: changed(FieldKey::Name).then(|| new.name.clone()),
+            birth: changed(FieldKey::Birth).then_some(new.birth),
+            school: changed(FieldKey::School).then(|| new.school.clone()),
+            level: changed(FieldKey::Level).then_some(new.level),
+            protocol: changed(FieldKey::Protocol).then(|| new.protocol.clone()),
+            gemeente: changed(FieldKey::Gemeente).then(|| new.gemeente.clone()),
+            owner: changed(FieldKey::Owner).then(|| new.owner.clone()),
             status: None,
         };
         if edit.is_empty() {
@@ -134,15 +133,30 @@ impl Form {
         })
     }
 
-    fn case_input(&self) -> CaseInput<'_> {
-        CaseInput {
-            name: self.value("name"),
-            birth: self.value("birth"),
-            school: self.value("school"),
-            level: self.value("level"),
-            protocol: self.value("protocol"),
-            gemeente: Some(self.value("gemeente")),
-            owner: Some(self.value("owner")),
-        }
+    fn case_input(&self) -> Result<CaseInput<'_>, FormError> {
+        Ok(CaseInput {
+            name: self.required(FieldKey::Name)?,
+            birth: self.required(FieldKey::Birth)?,
+            school: self.required(FieldKey::School)?,
+            level: self.required(FieldKey::Level)?,
+            protocol: self.required(FieldKey::Protocol)?,
+            gemeente: self.value(FieldKey::Gemeente),
+            owner: self.value(FieldKey::Owner),
+        })
+    }
+
+    /// The value of a field this form must have: its absence is a bug
+    /// named as such, not an empty value validated as typed.
+    pub(super) fn required(&self, key: FieldKey) -> Result<&str, FormError> {
+        self.value(key).ok_or(FormError::NoField(key))
+    }
+
+    /// The value of `key` if this form has it and it is shown (an event
+    /// kind shows only its own fields).
+    pub(super) fn shown(&self, key: FieldKey) -> Option<&str> {
+        let i = self.fields.iter().position(|f| f.key == key)?;
+        self.visible()
+            .contains(&i)
+            .then(|| self.fields[i].value.as_str())
     }
 }

@@ -3,7 +3,7 @@
 //! a handover, a consent), and the corrections of a timeline event (edit,
 //! withdraw). Validation is the CLI's: the same domain functions.
 
-use super::form::{Field, Form, FormKind};
+use super::form::{Field, FieldKey, Form, FormKind};
 use super::messages::FormError;
 use super::msg::{Effect, ProtocolInfo};
 use crate::domain::case::Case;
@@ -21,7 +21,7 @@ impl Form {
         protocol: &ProtocolInfo,
         today: NaiveDate,
         kind: &str,
-        presets: &[(&str, String)],
+        presets: &[(FieldKey, String)],
     ) -> Option<Form> {
         let mut form = Form::add_event(case, protocol, today);
         if let FormKind::AddEvent { kinds, .. } = &mut form.kind {
@@ -29,7 +29,7 @@ impl Form {
             *kinds = vec![spec];
         }
         for f in form.fields.iter_mut() {
-            if f.key == "kind" {
+            if f.key == FieldKey::Kind {
                 f.value = kind.to_string();
                 f.choices = vec![kind.to_string()];
             }
@@ -45,13 +45,13 @@ impl Form {
     /// The focus on the first required field still empty.
     fn focus_first_empty(&mut self) {
         let visible = self.visible();
-        let required: Vec<&str> = self
+        let required: Vec<FieldKey> = self
             .spec()
             .map(|s| {
                 s.fields
                     .iter()
                     .filter(|f| f.required)
-                    .map(|f| f.field.name())
+                    .map(|f| FieldKey::Event(f.field))
                     .collect()
             })
             .unwrap_or_default();
@@ -73,46 +73,29 @@ impl Form {
         case_id: &str,
         event_id: &str,
         (raw, old): (&Event, &Event),
-        locked: Vec<&'static str>,
+        locked: Vec<FieldKey>,
         spec: KindSpec,
     ) -> Form {
         let mut fields = vec![
-            Field::text("date", ("Datum", "Date"), date(old.date)),
+            Field::text(FieldKey::Date, date(old.date)),
+            Field::text(FieldKey::Until, old.until.map(date).unwrap_or_default()),
             Field::text(
-                "until",
-                ("Tot en met", "Until"),
-                old.until.map(date).unwrap_or_default(),
-            ),
-            Field::text(
-                "hours",
-                ("Lesuren", "Hours"),
+                FieldKey::Hours,
                 old.hours.map(|h| h.to_string()).unwrap_or_default(),
             ),
             Field::choice(
-                "outcome",
-                ("Uitkomst", "Outcome"),
+                FieldKey::Outcome,
                 old.outcome.clone().unwrap_or_default(),
                 spec.outcomes.clone(),
             ),
-            Field::text(
-                "note",
-                ("Notitie", "Note"),
-                old.note.clone().unwrap_or_default(),
-            ),
+            Field::text(FieldKey::Note, old.note.clone().unwrap_or_default()),
         ];
         fields.extend(spec.fields.iter().map(|s| {
             let value = match s.field {
                 EventField::Due => old.due.map(date),
                 f => f.get(old),
-            }
-            .unwrap_or_default();
-            if s.values.is_empty() {
-                Field::text(s.field.name(), s.field.labels(), value)
-            } else {
-                let mut choices = vec![String::new()];
-                choices.extend(s.values.iter().map(|v| v.to_string()));
-                Field::choice(s.field.name(), s.field.labels(), value, choices)
-            }
+            };
+            Field::event(s.field, value.unwrap_or_default(), s.values)
         }));
         Form {
             kind: FormKind::EditEvent {
@@ -139,7 +122,7 @@ impl Form {
                 event_id: event_id.into(),
                 old: Box::new(old.clone()),
             },
-            fields: vec![Field::text("reason", ("Reden", "Reason"), "")],
+            fields: vec![Field::text(FieldKey::Reason, "")],
             focus: 0,
             error: None,
             pending: false,
@@ -153,24 +136,19 @@ impl Form {
         event_id: &str,
         (old, shown_event): (&Event, &Event),
         spec: &KindSpec,
-        locked: &[&'static str],
+        locked: &[FieldKey],
     ) -> Result<Effect, FormError> {
-        let visible = self.visible();
-        let shown = |key: &str| {
-            let i = self.fields.iter().position(|f| f.key == key)?;
-            visible.contains(&i).then(|| self.fields[i].value.as_str())
-        };
         let change = EventEdit {
-            date: Some(self.value("date")),
-            until: shown("until"),
-            hours: shown("hours"),
-            outcome: shown("outcome"),
-            note: Some(self.value("note")),
+            date: Some(self.required(FieldKey::Date)?),
+            until: self.shown(FieldKey::Until),
+            hours: self.shown(FieldKey::Hours),
+            outcome: self.shown(FieldKey::Outcome),
+            note: Some(self.required(FieldKey::Note)?),
             fields: spec
                 .fields
                 .iter()
-                .map(|s| (s.field, self.value(s.field.name())))
-                .collect(),
+                .map(|s| Ok((s.field, self.required(FieldKey::Event(s.field))?)))
+                .collect::<Result<_, FormError>>()?,
         };
         // Edited on the copy this reader sees; what it left alone keeps
         // its stored ciphertext.
@@ -179,8 +157,12 @@ impl Form {
         if changed.is_empty() {
             return Err(FormError::NothingChanged);
         }
-        if let Some(f) = changed.iter().find(|f| locked.contains(f)) {
-            return Err(self.sealed_error(f));
+        let sealed = changed
+            .iter()
+            .filter_map(|name| FieldKey::of_event_name(name))
+            .find(|k| locked.contains(k));
+        if let Some(key) = sealed {
+            return Err(self.sealed_error(key));
         }
         compartments::keep_sealed(old, &mut new, &changed);
         Ok(Effect::ReplaceEvent {
@@ -193,12 +175,9 @@ impl Form {
     }
 
     /// A sealed field this reader cannot open was changed: refused.
-    fn sealed_error(&self, field: &str) -> FormError {
-        let label = self
-            .fields
-            .iter()
-            .find(|f| f.key == field)
-            .map_or(field, |f| crate::i18n::t(f.label.0, f.label.1));
+    fn sealed_error(&self, key: FieldKey) -> FormError {
+        let (nl, en) = key.labels();
+        let label = crate::i18n::t(nl, en);
         FormError::Text(format!(
             "{label}: {}",
             crate::i18n::t(
@@ -214,7 +193,8 @@ impl Form {
         event_id: &str,
         old: &Event,
     ) -> Result<Effect, FormError> {
-        let new = correction::withdraw(old, self.value("reason")).map_err(FormError::Correction)?;
+        let new = correction::withdraw(old, self.required(FieldKey::Reason)?)
+            .map_err(FormError::Correction)?;
         Ok(Effect::ReplaceEvent {
             case_id: case_id.into(),
             event_id: event_id.into(),

@@ -4,10 +4,11 @@
 //! event, `E` correct it, `W` withdraw it. Each opens a form; the form's
 //! effect is one commit. Targets are ids, never rows.
 
-use super::form::Form;
+use super::form::{FieldKey, Form};
 use super::model::App;
 use super::msg::Effect;
 use crate::domain::correction;
+use crate::domain::event::Field as EventField;
 use crate::domain::workflow;
 use crate::i18n::{date, t};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -57,7 +58,12 @@ pub(super) fn case_key(
             }
         }
         KeyCode::Char('v') => match action {
-            Some(a) => kind_form(app, case_id, workflow::EXTENSION, &[("action", a.into())]),
+            Some(a) => kind_form(
+                app,
+                case_id,
+                workflow::EXTENSION,
+                &[(FieldKey::Event(EventField::Action), a.into())],
+            ),
             None => app.error(t(
                 "kies eerst een open actie om te verlengen",
                 "choose an open action to extend first",
@@ -85,7 +91,7 @@ pub(super) fn case_key(
 }
 
 /// Opens the add form for one kind, with `presets`.
-fn kind_form(app: &mut App, case_id: &str, kind: &str, presets: &[(&str, String)]) {
+fn kind_form(app: &mut App, case_id: &str, kind: &str, presets: &[(FieldKey, String)]) {
     let form = app.case_index(case_id).and_then(|i| {
         let case = &app.data.cases[i];
         let protocol = app.protocol(&case.protocol)?;
@@ -132,7 +138,10 @@ fn correct(app: &mut App, case_id: &str, edit: bool) {
         // masked (and then not editable).
         let seen = app.shown(case);
         let shown = seen.events.get(eid.as_str()).unwrap_or(old);
-        let locked = crate::domain::compartments::unopened(case, old, shown);
+        let locked = crate::domain::compartments::unopened(case, old, shown)
+            .into_iter()
+            .filter_map(FieldKey::of_event_name)
+            .collect();
         Form::edit_event(case_id, &eid, (old, shown), locked, spec)
     } else {
         Form::withdraw(case_id, &eid, old)

@@ -1,7 +1,7 @@
 //! The TUI's words for what goes wrong in a form: inputs are named by the
 //! label of the field a person typed into ('Datum'), never by a flag.
 
-use super::form::Form;
+use super::form::{FieldKey, Form};
 use crate::domain::errors::{Input, InputError};
 use crate::i18n::{self, Lang, date, lang, t};
 use chrono::NaiveDate;
@@ -18,6 +18,8 @@ pub enum FormError {
     Correction(crate::domain::errors::CorrectionError),
     /// A refusal already worded for both front ends (`words.rs`).
     Text(String),
+    /// The form lacks a field its change needs (a bug, said as one).
+    NoField(FieldKey),
 }
 
 impl From<InputError> for FormError {
@@ -29,10 +31,10 @@ impl From<InputError> for FormError {
 impl Form {
     /// An input as this form names it: its field's label, quoted.
     pub fn name_of(&self, input: Input) -> String {
-        let key = input.key();
-        match self.fields.iter().find(|f| f.key == key) {
+        let field = FieldKey::of_input(input).and_then(|k| self.fields.iter().find(|f| f.key == k));
+        match field {
             Some(f) => format!("'{}'", f.label()),
-            None => format!("'{key}'"),
+            None => format!("'{}'", input.key()),
         }
     }
 
@@ -51,6 +53,13 @@ impl Form {
             FormError::NothingChanged => t("niets gewijzigd", "nothing changed").into(),
             FormError::Correction(e) => i18n::correction_error(e, &|input| self.name_of(input)),
             FormError::Text(s) => s.clone(),
+            FormError::NoField(key) => {
+                let (nl, en) = key.labels();
+                match lang() {
+                    Lang::Nl => format!("dit formulier mist het veld '{nl}'"),
+                    Lang::En => format!("this form lacks the field '{en}'"),
+                }
+            }
         }
     }
 }

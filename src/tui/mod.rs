@@ -7,6 +7,7 @@
 mod case_keys;
 pub mod form;
 mod form_effect;
+mod form_key;
 mod form_said;
 mod form_work;
 pub mod keymap;
@@ -28,6 +29,8 @@ mod worker_reports;
 mod tests;
 #[cfg(test)]
 mod tests_conflict;
+#[cfg(test)]
+mod tests_form_keys;
 #[cfg(test)]
 mod tests_keys;
 #[cfg(test)]

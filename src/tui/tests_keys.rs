@@ -1,7 +1,7 @@
 //! TUI key tests without a terminal: screens, selections that follow ids,
 //! search and filters, forms that keep their input, close/edit/undo, help.
 
-use super::form::FormKind;
+use super::form::{FieldKey, FormKind};
 use super::model::{Screen, StatusFilter};
 use super::msg::{Effect, Msg};
 use super::tests::{TODAY, app, key, open, render, snapshot, type_text};
@@ -174,9 +174,9 @@ fn consult_form_asks_for_an_outcome_and_esc_cancels() {
     key(&mut a, KeyCode::Char('a'));
     type_text(&mut a, "cons");
     let form = a.form.as_ref().unwrap();
-    let shown: Vec<&str> = form.visible().iter().map(|&i| form.fields[i].key).collect();
+    let shown: Vec<FieldKey> = form.visible().iter().map(|&i| form.fields[i].key).collect();
     assert!(
-        shown.contains(&"outcome") && !shown.contains(&"hours"),
+        shown.contains(&FieldKey::Outcome) && !shown.contains(&FieldKey::Hours),
         "{shown:?}"
     );
     key(&mut a, KeyCode::Esc);

@@ -3,6 +3,7 @@
 //! for anyone else, never the ciphertext; so do the edit form (`E`) and
 //! the conflict box.
 
+use super::form::FieldKey;
 use super::model::App;
 use super::msg::Effect;
 use super::tests::{app, key, open};
@@ -98,7 +99,10 @@ fn edit_sealed(a: &mut App) -> usize {
     a.event_sel = Some("sealed1".into());
     key(a, KeyCode::Char('E'));
     let form = a.form.as_ref().expect("the edit form");
-    form.fields.iter().position(|f| f.key == "note").unwrap()
+    form.fields
+        .iter()
+        .position(|f| f.key == FieldKey::Note)
+        .unwrap()
 }
 
 #[test]
@@ -110,7 +114,11 @@ fn the_edit_form_opens_a_sealed_note_for_a_holder_and_keeps_it_sealed() {
     assert_eq!(form.fields[note].value, "buikpijn");
     let raw = a.current_case().unwrap().0.events["sealed1"].note.clone();
     // A change elsewhere keeps the stored ciphertext of the note.
-    let outcome = form.fields.iter().position(|f| f.key == "date").unwrap();
+    let outcome = form
+        .fields
+        .iter()
+        .position(|f| f.key == FieldKey::Date)
+        .unwrap();
     a.form.as_mut().unwrap().fields[outcome].value = "17-11-2025".into();
     let effects = key(&mut a, KeyCode::Enter);
     let [Effect::ReplaceEvent { new, summary, .. }] = effects.as_slice() else {

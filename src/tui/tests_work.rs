@@ -2,7 +2,7 @@
 //! form's effect is the same event the CLI writes; Vandaag follows the role
 //! and owner filters.
 
-use super::form::FormKind;
+use super::form::{FieldKey, FormKind};
 use super::model::Screen;
 use super::msg::{Effect, Msg};
 use super::tests::{app, key, open, type_text};
@@ -111,7 +111,7 @@ fn e_and_w_correct_the_chosen_timeline_event() {
         .unwrap()
         .fields
         .iter()
-        .position(|f| f.key == "note")
+        .position(|f| f.key == FieldKey::Note)
         .unwrap();
     a.form.as_mut().unwrap().focus = note;
     type_text(&mut a, "gebeld");

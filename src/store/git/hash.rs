@@ -23,6 +23,11 @@ pub fn object_id(kind: ObjectType, data: &[u8]) -> Oid {
     Oid::from_bytes(&digest).expect("20 bytes are an oid")
 }
 
+/// The SHA-1 of `data` (the trailing checksum of git's index).
+pub fn sha1(data: &[u8]) -> [u8; 20] {
+    Sha1::digest(data).into()
+}
+
 /// The blob id of the file at `path`, as `git hash-object` gives it.
 pub fn file_blob_id(path: &std::path::Path) -> std::io::Result<Oid> {
     Ok(object_id(ObjectType::Blob, &std::fs::read(path)?))

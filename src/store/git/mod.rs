@@ -2,13 +2,17 @@
 //! the changed files (never "add everything"), the history of one file,
 //! and reverts. Plain functions over a repository, like gitui's asyncgit.
 
+mod format;
 pub mod hash;
 mod history;
+mod index;
 mod objects;
 pub use history::{LogEntry, commit_diff, file_history, revert_changes};
 pub use objects::{Pending, sync_all};
 pub mod tls;
 mod tree;
+pub mod tree_cache;
+mod tree_git2;
 
 use super::config::Author;
 use super::{Result, StoreError, fail};
@@ -51,14 +55,21 @@ pub fn durable() {
     });
 }
 
-/// Opens a repository with durable writes.
+/// Opens a repository with durable writes; refuses one whose object
+/// format is not SHA-1 (see [`format`]).
 pub fn open(dir: &Path) -> Result<Repository> {
     durable();
-    Ok(Repository::open(dir)?)
+    match Repository::open(dir) {
+        Ok(repo) => format::check(&repo).map(|()| repo),
+        Err(e) => Err(format::explain(dir).unwrap_or(e.into())),
+    }
 }
 
 pub fn init(dir: &Path) -> Result<Repository> {
     durable();
+    if let Some(refused) = format::explain(dir) {
+        return Err(refused);
+    }
     let mut opts = RepositoryInitOptions::new();
     // The branch git would name (`init.defaultBranch`, else its default),
     // so `git clone` of a bare remote made by `git init --bare` works.
@@ -136,19 +147,28 @@ fn commit_syncing(
         Err(e) => return Err(e.into()),
     };
     let mut pending = objects::Pending::default();
-    let mut tree = parent.as_ref().map(|c| c.tree_id());
-    for change in changes {
-        fail::point("object").map_err(|e| io_error(change.path, e))?;
-        let blob = change
-            .content
-            .map(|bytes| {
-                let level = flate2::Compression::default();
-                objects::write_loose(repo, ObjectType::Blob, bytes, level, &mut pending)
-            })
-            .transpose()?;
-        let parts: Vec<&str> = change.path.split('/').collect();
-        tree = upsert(repo, tree, &parts, blob, &mut pending)?;
-    }
+    let mut written = Vec::new();
+    let base = parent.as_ref().map(|c| c.tree_id());
+    let tree = if tree_git2::chosen() {
+        for change in changes {
+            fail::point("object").map_err(|e| io_error(change.path, e))?;
+        }
+        tree_git2::write(repo, base, changes, &mut pending)?
+    } else {
+        let mut blobs = Vec::with_capacity(changes.len());
+        for change in changes {
+            fail::point("object").map_err(|e| io_error(change.path, e))?;
+            let blob = change
+                .content
+                .map(|bytes| {
+                    let level = flate2::Compression::default();
+                    objects::write_loose(repo, ObjectType::Blob, bytes, level, &mut pending)
+                })
+                .transpose()?;
+            blobs.push((change.path, blob));
+        }
+        tree::update(repo, base, &blobs, &mut pending, &mut written)?
+    };
     let tree = match tree {
         Some(oid) => repo.find_tree(oid)?,
         None => {
@@ -195,6 +215,7 @@ fn commit_syncing(
     // Barrier two: the ref (the commit is acknowledged once it is durable).
     pending.file(&reference);
     pending.sync().map_err(|e| io_error("HEAD", e))?;
+    tree_cache::save(repo.path(), &written);
     sync_index(repo, changes)?;
     Ok(oid)
 }
@@ -294,30 +315,21 @@ pub fn commit_checked_syncing(
     }
 }
 
-/// A tree like `base` with the blob at `parts` set (or removed), built
-/// by splicing one entry per level (see [`tree`]).
-fn upsert(
-    repo: &Repository,
-    base: Option<Oid>,
-    parts: &[&str],
-    blob: Option<Oid>,
-    pending: &mut objects::Pending,
-) -> Result<Option<Oid>> {
-    let name = parts[0];
-    let entry = if parts.len() == 1 {
-        blob.map(|b| (tree::BLOB, b))
-    } else {
-        let sub = match base {
-            Some(b) => repo
-                .find_tree(b)?
-                .get_name(name)
-                .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-                .map(|e| e.id()),
-            None => None,
-        };
-        upsert(repo, sub, &parts[1..], blob, pending)?.map(|t| (tree::TREE, t))
+/// The id of what `path` names in HEAD (`None`: no such file, or no HEAD),
+/// read through the tree cache.
+pub fn head_entry(repo: &Repository, path: &str) -> Result<Option<Oid>> {
+    let root = match repo.head() {
+        Ok(head) => head.peel_to_commit()?.tree_id(),
+        Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.into()),
     };
-    Ok(tree::with_entry(repo, base, name, entry, pending)?)
+    if tree_git2::no_cache() {
+        let tree = repo.find_tree(root)?;
+        return Ok(tree.get_path(Path::new(path)).ok().map(|e| e.id()));
+    }
+    Ok(tree::entry_at(repo, root, path)?)
 }
 
 /// Brings the index in line with the commit for the changed paths, so
@@ -329,6 +341,13 @@ pub fn sync_index(repo: &Repository, changes: &[Change]) -> Result<()> {
     // so libgit2 writes it without fsyncs.
     let update = || -> std::result::Result<(), git2::Error> {
         fail::point("index").map_err(|e| git2::Error::from_str(&e.to_string()))?;
+        let paths: Vec<(&str, bool)> = changes
+            .iter()
+            .map(|c| (c.path, c.content.is_some()))
+            .collect();
+        if !tree_git2::no_cache() && index::splice(repo, &paths)? {
+            return Ok(());
+        }
         let mut index = repo.index()?;
         for c in changes {
             match c.content {

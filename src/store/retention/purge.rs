@@ -17,6 +17,7 @@ const STALE: &[&str] = &[
     "ORIG_HEAD",
     "FETCH_HEAD",
     "verzuim-cases.cache",
+    crate::store::git::tree_cache::FILE,
     "verzuim-journal",
 ];
 
@@ -35,6 +36,7 @@ pub struct Verified {
 /// repository at `root`, and checks that none of the purged blobs remains.
 pub fn prune(root: &Path, rewritten: &Rewritten) -> Result<Verified> {
     let git_dir = crate::store::git::open(root)?.path().to_path_buf();
+    crate::store::git::tree_cache::forget();
     for f in STALE {
         let p = git_dir.join(f);
         if p.exists() {

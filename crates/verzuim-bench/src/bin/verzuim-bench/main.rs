@@ -6,6 +6,7 @@
 //! Every figure is the median of `--runs` runs on this machine. Speed is
 //! measured here, never asserted in tests.
 
+mod tree_options;
 mod whole;
 
 use clap::Parser;
@@ -27,6 +28,10 @@ struct Args {
     runs: usize,
     #[arg(long, default_value = "2026-11-20")]
     today: String,
+    /// Only some figures: `state-change` (in process and whole process),
+    /// `tree-options` (the parts of a state change that grow with the cases).
+    #[arg(long)]
+    only: Option<String>,
     dirs: Vec<PathBuf>,
 }
 
@@ -309,6 +314,18 @@ fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, S
     );
     put("  peak resident memory (MB)", format!("{:.0}", od1.rss));
     put("  ratio to taskwarrior", format!("{:.2}x", od1.ratio));
+    whole_add(dir, runs, put);
+    let tui = pair(runs, |_| run(&mut whole::tui(dir)), |_| (1.0, 0.0));
+    put(
+        "whole process: TUI to first frame with all cases (ms)",
+        format!("{:.1}", tui.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", tui.rss));
+}
+
+/// The whole-process `add` against the git CLI's add + commit, pair by pair.
+fn whole_add(dir: &Path, runs: usize, put: &mut impl FnMut(&str, String)) {
+    use whole::{pair, run, verzuim};
     let repo = CaseRepo::open(dir).expect("repo");
     let ids = repo.case_ids().expect("ids");
     let add = pair(
@@ -345,12 +362,27 @@ fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, S
         format!("{:.1}", add.theirs),
     );
     put("  ratio to the git CLI", format!("{:.2}x", add.ratio));
-    let tui = pair(runs, |_| run(&mut whole::tui(dir)), |_| (1.0, 0.0));
+}
+
+/// Only the state-change figures: in process and whole process, each
+/// against the git CLI (`--only state-change`).
+fn measure_state_change(dir: &Path, runs: usize) -> Row {
+    let mut row: Row = Vec::new();
+    let mut put = |k: &str, v: String| row.push((k.to_string(), v));
+    let n = load::toml_files(&dir.join("cases")).expect("cases").len();
+    put("cases", n.to_string());
+    let (ours, git_cli) = state_change(dir, runs);
     put(
-        "whole process: TUI to first frame with all cases (ms)",
-        format!("{:.1}", tui.ours),
+        "one state change: atomic write + commit (ms)",
+        format!("{ours:.1}"),
     );
-    put("  peak resident memory (MB)", format!("{:.0}", tui.rss));
+    put(
+        "`git add` + `git commit` by the git CLI (ms)",
+        format!("{git_cli:.1}"),
+    );
+    put("  ratio to the git CLI", format!("{:.2}x", ours / git_cli));
+    whole_add(dir, runs, &mut put);
+    row
 }
 
 fn main() {
@@ -359,7 +391,12 @@ fn main() {
     let rows: Vec<Row> = args
         .dirs
         .iter()
-        .map(|d| measure(d, args.runs, today))
+        .map(|d| match args.only.as_deref() {
+            Some("state-change") => measure_state_change(d, args.runs),
+            Some("tree-options") => tree_options::measure(d, args.runs),
+            Some(other) => panic!("--only {other}: `state-change` or `tree-options`"),
+            None => measure(d, args.runs, today),
+        })
         .collect();
     let Some(first) = rows.first() else { return };
     print!("| figure |");
