@@ -116,7 +116,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             .map(|item| DueLine {
                 due: item.action.due.num_days_from_ce(),
                 case: item.case.id.clone(),
-                action: item.action.id.clone(),
+                action: item.action.id.to_string(),
                 text: if as_json {
                     json::check::overdue_item(item)
                 } else {

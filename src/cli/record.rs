@@ -114,7 +114,7 @@ pub fn done(
             t("ligt na vandaag", "is after today")
         )));
     }
-    event.action = Some(found.id.clone());
+    event.action = Some(found.id.to_string());
     event.note = note.filter(|n| !n.trim().is_empty());
     let what = format!("action {} done", found.id);
     super::out::ack(&repo.add_event(&id, &event, &what)?);

@@ -13,10 +13,7 @@ pub use crate::domain::vocabulary::{
     CONSULT_OUTCOMES, Field, FieldSpec, base_vocabulary, labels as kind_labels,
 };
 
-/// An event's id, the key of `Case::events`: inline up to 24 bytes (ids
-/// are 16), so a caseload's hundreds of thousands of events need no
-/// allocation for their keys. Reads as a `&str`.
-pub type EventId = CompactString;
+pub use crate::domain::ids::EventId;
 
 /// The kind of event that marks an action done by hand.
 pub const DONE_KIND: &str = "afgerond";

@@ -28,6 +28,112 @@ pub fn is_valid(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Ids of cases, events and actions: distinct types, so one cannot be
+/// passed where another is meant. Each reads as a `&str` (`Deref`,
+/// `Borrow<str>` for map lookups by text), prints as itself and is written
+/// in files and JSON as a plain string.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $inner:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name($inner);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.into())
+            }
+        }
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                $name(s.into())
+            }
+        }
+        impl From<&String> for $name {
+            fn from(s: &String) -> Self {
+                $name(s.as_str().into())
+            }
+        }
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                self == other.as_str()
+            }
+        }
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.as_str()
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An event's id, the key of `Case::events`: inline up to 24 bytes (ids
+    /// are 16), so a caseload's hundreds of thousands of events need no
+    /// allocation for their keys.
+    EventId,
+    compact_str::CompactString
+);
+
+id_type!(
+    /// An action's id within its case: the rule id plus what triggered it
+    /// (`jgz-uitnodiging-2025-09-01`), or `actie-<event id>` for a hand action.
+    ActionId,
+    String
+);
+
+id_type!(
+    /// A case's id, also its file's name (`cases/<id>.toml`).
+    CaseId,
+    String
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

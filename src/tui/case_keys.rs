@@ -78,7 +78,7 @@ pub(super) fn case_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effe
     let actions: Vec<String> = app
         .current_open_actions()
         .iter()
-        .map(|a| a.id.clone())
+        .map(|a| a.id.to_string())
         .collect();
     let index = (!actions.is_empty()).then(|| {
         app.action_sel

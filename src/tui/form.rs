@@ -146,7 +146,7 @@ impl Form {
         Form {
             kind: FormKind::Done {
                 case_id: case_id.to_string(),
-                action_id: action.id.clone(),
+                action_id: action.id.to_string(),
                 title: action.title.clone(),
             },
             fields: vec![

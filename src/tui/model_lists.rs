@@ -33,7 +33,7 @@ impl App {
             .filter_map(|i| {
                 Some(TodayRow {
                     case_idx: *index.get(i.case.id.as_str())?,
-                    action_id: i.action.id.clone(),
+                    action_id: i.action.id.to_string(),
                     signal: false,
                 })
             })

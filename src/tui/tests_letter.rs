@@ -24,7 +24,7 @@ fn b_offers_the_fitting_letters_first_and_enter_makes_the_pdf() {
         })
         .expect("a sample case with an action a letter fits");
     open(&mut a, &name);
-    a.action_sel = Some(action.id.clone());
+    a.action_sel = Some(action.id.to_string());
     assert!(key(&mut a, KeyCode::Char('b')).is_empty());
     let choice = a.letter.clone().expect("the letter choice is open");
     assert_eq!(choice.action_id.as_deref(), Some(action.id.as_str()));
@@ -43,7 +43,7 @@ fn b_offers_the_fitting_letters_first_and_enter_makes_the_pdf() {
         effects,
         vec![Effect::Letter {
             case_id: choice.case_id.clone(),
-            action_id: Some(action.id.clone()),
+            action_id: Some(action.id.to_string()),
             template: choice.choices[0].0.clone(),
         }]
     );

@@ -73,7 +73,7 @@ fn enrich(cl: &mut Caseload) {
     pause.reason = Some("opname".into());
     pause.note = Some("belt zelf".into());
     let mut extension = Event::new(workflow::EXTENSION, d("2025-11-13"));
-    extension.action = Some(action);
+    extension.action = Some(action.to_string());
     extension.by = Some(Span::new(5, Unit::SchoolDays));
     extension.reason = Some("wacht op school".into());
     let hoor = Event::new("hoorgesprek", d("2020-10-01"));

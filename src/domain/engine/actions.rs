@@ -145,7 +145,7 @@ fn chain(
         });
         out.push(Action {
             status: deadlines::status(due, done.is_some(), tl.today),
-            id,
+            id: id.into(),
             rule: rule.id.clone(),
             title: rule.message.clone(),
             role: rule.owner,

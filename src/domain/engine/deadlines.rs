@@ -133,7 +133,7 @@ pub fn hand_actions(tl: &Timeline) -> Vec<Action> {
                 shifts,
                 escalation_of: None,
                 consent: None,
-                id,
+                id: id.into(),
             })
         })
         .collect()
@@ -163,6 +163,6 @@ pub fn escalation(tl: &Timeline, a: &Action, esc: Escalation) -> Option<Action> 
         shifts: Vec::new(),
         escalation_of: Some(a.id.clone()),
         consent: None,
-        id,
+        id: id.into(),
     })
 }

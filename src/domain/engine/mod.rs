@@ -52,7 +52,7 @@ impl ActionStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
     /// Stable within the case: rule id plus what triggered it.
-    pub id: String,
+    pub id: crate::domain::ids::ActionId,
     pub rule: String,
     pub title: String,
     pub role: Role,
@@ -67,7 +67,7 @@ pub struct Action {
     pub shifts: Vec<Shift>,
     /// For an escalation: the action that stayed overdue.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub escalation_of: Option<String>,
+    pub escalation_of: Option<crate::domain::ids::ActionId>,
     /// For an action that needs consent: whether it is on record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consent: Option<crate::domain::consent::ConsentCheck>,

@@ -344,7 +344,7 @@ fn an_action_marked_done_by_hand_is_done() {
     let mut s = Setup::new(ZHW, Level::Vo);
     s.add("aanmelding-jgz", "2025-09-01");
     let id = s.action("2025-09-20", "jgz-uitnodiging").unwrap().id;
-    s.add(crate::domain::event::DONE_KIND, "2025-09-20").action = Some(id);
+    s.add(crate::domain::event::DONE_KIND, "2025-09-20").action = Some(id.to_string());
     assert_eq!(
         s.action("2025-09-20", "jgz-uitnodiging").unwrap().status,
         ActionStatus::Done

@@ -58,7 +58,7 @@ fn a_pause_shifts_a_five_school_day_deadline_across_the_weekend() {
 fn a_pause_does_not_hold_an_action_done_on_its_first_day_or_during_it() {
     let mut s = registered();
     let id = mail(&s, "2025-11-12").id;
-    s.add("afgerond", "2025-11-13").action = Some(id.clone());
+    s.add("afgerond", "2025-11-13").action = Some(id.to_string());
     pause(&mut s, "2025-11-13", None);
     let a = mail(&s, "2025-11-17");
     assert_eq!(a.status, ActionStatus::Done);
@@ -67,7 +67,7 @@ fn a_pause_does_not_hold_an_action_done_on_its_first_day_or_during_it() {
     // moved it, and the pause running on does not hold it.
     let mut s = registered();
     pause(&mut s, "2025-11-13", None);
-    s.add("afgerond", "2025-11-14").action = Some(id);
+    s.add("afgerond", "2025-11-14").action = Some(id.to_string());
     let a = mail(&s, "2025-11-19");
     assert_eq!(a.status, ActionStatus::Done);
     assert!(!a.paused());
@@ -108,7 +108,7 @@ fn extensions_stack_each_with_its_reason() {
     let id = mail(&s, "2025-11-12").id;
     let extend = |s: &mut Setup, on: &str, by: Span, why: &str| {
         let e = s.add("verlenging", on);
-        e.action = Some(id.clone());
+        e.action = Some(id.to_string());
         e.by = Some(by);
         e.reason = Some(why.into());
     };
