@@ -28,8 +28,8 @@ pub fn is_valid(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Ids of cases, events and actions: distinct types, so one cannot be
-/// passed where another is meant. Each reads as a `&str` (`Deref`,
+/// Ids of events and actions: distinct types, so one cannot be passed
+/// where another is meant. Each reads as a `&str` (`Deref`,
 /// `Borrow<str>` for map lookups by text), prints as itself and is written
 /// in files and JSON as a plain string.
 macro_rules! id_type {
@@ -128,12 +128,6 @@ id_type!(
     String
 );
 
-id_type!(
-    /// A case's id, also its file's name (`cases/<id>.toml`).
-    CaseId,
-    String
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +141,21 @@ mod tests {
         assert!(!is_valid("../etc"));
         assert_eq!(from_random_bytes([0; 10]), "0000000000000000");
         assert_eq!(from_random_bytes([0xff; 10]), "zzzzzzzzzzzzzzzz");
+    }
+
+    #[test]
+    fn id_types_read_as_text_and_are_written_as_plain_strings() {
+        let mut events = std::collections::BTreeMap::new();
+        events.insert(EventId::from("e1"), 1);
+        assert_eq!(events.get("e1"), Some(&1));
+        let a = ActionId::from("jgz-uitnodiging-2025-09-01");
+        assert_eq!(a, "jgz-uitnodiging-2025-09-01");
+        assert!(a.starts_with("jgz-"));
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            "\"jgz-uitnodiging-2025-09-01\""
+        );
+        let back: EventId = serde_json::from_str("\"e2\"").unwrap();
+        assert_eq!(back.to_string(), "e2");
     }
 }
