@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
     let texts: Vec<(String, String)> = cl
         .cases
         .iter()
-        .map(|c| (c.id.clone(), case_file::render_new(c)))
+        .map(|c| (c.id.to_string(), case_file::render_new(c)))
         .collect();
     c.bench_function("parse 1,000 case files", |b| {
         b.iter(|| {

@@ -112,7 +112,7 @@ fn write(repo: &CaseRepo, m: &Mapping, plan: &Plan, cases: &[Case]) -> Result<St
         }
         let id = &cases[cp.case].id;
         body += &format!("case {id}: {} events\n", events.len());
-        edits.push((id.clone(), events));
+        edits.push((id.to_string(), events));
     }
     let (new, _, changed) = plan.counts();
     let message = format!(

@@ -62,7 +62,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
         }
         Some(Rendered {
             name: case.name,
-            id: case.id,
+            id: case.id.to_string(),
             text: String::from_utf8_lossy(&bytes).into_owned(),
         })
     })?;
@@ -115,7 +115,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             .iter()
             .map(|item| DueLine {
                 due: item.action.due.num_days_from_ce(),
-                case: item.case.id.clone(),
+                case: item.case.id.to_string(),
                 action: item.action.id.to_string(),
                 text: if as_json {
                     json::check::overdue_item(item)

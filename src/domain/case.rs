@@ -68,7 +68,7 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub format: u32,
-    pub id: String,
+    pub id: crate::domain::ids::CaseId,
     pub name: String,
     #[serde(with = "dates")]
     pub birth: NaiveDate,
@@ -136,7 +136,7 @@ impl CaseFields {
     pub fn into_case(self, id: String, opened: NaiveDate) -> Case {
         Case {
             format: FORMAT,
-            id,
+            id: id.into(),
             name: self.name,
             birth: self.birth,
             pseudonym: None,

@@ -44,7 +44,7 @@ pub fn find_event<'c>(case: &'c Case, text: &str) -> Result<&'c str, CorrectionE
         [one] => Ok(one),
         [] => Err(CorrectionError::NoSuchEvent {
             text: text.to_string(),
-            case: case.id.clone(),
+            case: case.id.to_string(),
         }),
         _ => Err(CorrectionError::AmbiguousEvent {
             text: text.to_string(),

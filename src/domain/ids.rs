@@ -28,8 +28,8 @@ pub fn is_valid(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Ids of events and actions: distinct types, so one cannot be passed
-/// where another is meant. Each reads as a `&str` (`Deref`,
+/// Ids of cases, events and actions: distinct types, so one cannot be
+/// passed where another is meant. Each reads as a `&str` (`Deref`,
 /// `Borrow<str>` for map lookups by text), prints as itself and is written
 /// in files and JSON as a plain string.
 macro_rules! id_type {
@@ -73,6 +73,11 @@ macro_rules! id_type {
         impl From<String> for $name {
             fn from(s: String) -> Self {
                 $name(s.into())
+            }
+        }
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0.into()
             }
         }
         impl From<&String> for $name {
@@ -119,6 +124,12 @@ id_type!(
     /// allocation for their keys.
     EventId,
     compact_str::CompactString
+);
+
+id_type!(
+    /// A case's id, also its file's name (`cases/<id>.toml`).
+    CaseId,
+    String
 );
 
 id_type!(

@@ -193,7 +193,7 @@ impl LetterData {
         d.group(
             "dossier",
             [
-                ("id", case.id.clone()),
+                ("id", case.id.to_string()),
                 ("protocol", case.protocol.clone()),
                 ("behandelaar", opt(&case.owner)),
             ],

@@ -205,7 +205,7 @@ impl RetentionRules {
     /// The destruction dates of `case`.
     pub fn compute(&self, case: &Case) -> Result<CaseRetention, RetentionError> {
         let out_of_range = |rule: &str| RetentionError::OutOfRange {
-            case: case.id.clone(),
+            case: case.id.to_string(),
             rule: rule.to_string(),
         };
         let mut best: Option<Due> = None;
@@ -230,7 +230,7 @@ impl RetentionRules {
             }
         }
         let case_due = best.ok_or_else(|| RetentionError::NoRule {
-            case: case.id.clone(),
+            case: case.id.to_string(),
         })?;
         let events = self.event_dates(case, &case_due)?;
         Ok(CaseRetention {
@@ -262,7 +262,7 @@ impl RetentionRules {
                     EventAnchor::First => first.unwrap_or(e.date),
                 };
                 let date = rule.after.after(anchor).ok_or(RetentionError::OutOfRange {
-                    case: case.id.clone(),
+                    case: case.id.to_string(),
                     rule: id.clone(),
                 })?;
                 if date < case_due.date && !out.iter().any(|(x, _): &(String, Due)| x == eid) {
@@ -354,13 +354,13 @@ pub fn due_list(
     for case in cases {
         match rules.compute(case) {
             Ok(r) if r.case.date <= until => items.push(DueItem {
-                case: case.id.clone(),
+                case: case.id.to_string(),
                 event: None,
                 due: r.case,
             }),
             Ok(r) => items.extend(r.events.into_iter().filter(|(_, d)| d.date <= until).map(
                 |(eid, due)| DueItem {
-                    case: case.id.clone(),
+                    case: case.id.to_string(),
                     event: Some(eid),
                     due,
                 },

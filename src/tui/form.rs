@@ -129,7 +129,7 @@ impl Form {
         );
         let mut form = Form {
             kind: FormKind::AddEvent {
-                case_id: case.id.clone(),
+                case_id: case.id.to_string(),
                 kinds,
             },
             fields,
@@ -188,7 +188,7 @@ impl Form {
         let original = fields.iter().map(|f| (f.key, f.value.clone())).collect();
         Form {
             kind: FormKind::EditCase {
-                case_id: case.id.clone(),
+                case_id: case.id.to_string(),
                 original,
             },
             fields,

@@ -90,7 +90,7 @@ fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 form.error = None;
                 app.said = Some(form.said());
                 if let Effect::CreateCase { case } = &effect {
-                    app.open_after = Some(case.id.clone());
+                    app.open_after = Some(case.id.to_string());
                 }
                 app.busy = Some(t("vastleggen...", "committing...").into());
                 vec![effect]
@@ -202,8 +202,8 @@ pub(super) fn screen_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Ef
     }
 }
 
-pub(super) fn open_case(app: &mut App, id: String, from: Screen) {
-    app.current = Some(id);
+pub(super) fn open_case(app: &mut App, id: impl Into<String>, from: Screen) {
+    app.current = Some(id.into());
     app.action_sel = None;
     app.event_sel = None;
     app.back_to = from;
@@ -216,7 +216,10 @@ fn today_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
     if let Some(d) = delta(action, &key) {
         if let Some(i) = step(app.today_index(), app.today_rows.len(), d) {
             let r = &app.today_rows[i];
-            app.today_sel = Some((app.data.cases[r.case_idx].id.clone(), r.action_id.clone()));
+            app.today_sel = Some((
+                app.data.cases[r.case_idx].id.to_string(),
+                r.action_id.clone(),
+            ));
         }
         return vec![];
     }
@@ -248,7 +251,7 @@ fn today_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
 fn cases_key(app: &mut App, action: Action, key: KeyEvent) -> Vec<Effect> {
     if let Some(d) = delta(action, &key) {
         if let Some(i) = step(app.cases_index(), app.visible.len(), d) {
-            app.case_sel = Some(app.data.cases[app.visible[i]].id.clone());
+            app.case_sel = Some(app.data.cases[app.visible[i]].id.to_string());
         }
         return vec![];
     }

@@ -64,14 +64,14 @@ impl App {
         let stored = self
             .data
             .conflicts
-            .get(&case.id)
+            .get(case.id.as_str())
             .map_or(&[][..], |c| c.as_slice());
         let conflicts = stored
             .iter()
             .map(|c| compartments::reveal_conflict(case, c, &key))
             .collect();
         let revealed = Revealed {
-            case_id: case.id.clone(),
+            case_id: case.id.to_string(),
             stamp: self.stamp,
             case: opened,
             conflicts,
@@ -117,7 +117,7 @@ impl App {
         let stored = self
             .data
             .conflicts
-            .get(&case.id)
+            .get(case.id.as_str())
             .map_or(&[][..], |c| c.as_slice());
         let masked = |c: &Conflict| compartments::reveal_conflict(case, c, &|_| None);
         Cow::Owned(stored.iter().map(masked).collect())

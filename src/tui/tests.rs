@@ -216,7 +216,7 @@ fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
         remote: Some("\"Grotius College Noord\"".into()),
         others: Vec::new(),
     };
-    snap.conflicts.insert(id.clone(), vec![conflict]);
+    snap.conflicts.insert(id.to_string(), vec![conflict]);
     update(&mut a, Msg::Loaded(Box::new(snap)));
     assert!(a.busy.is_none());
     open(&mut a, "Sanne");
@@ -224,7 +224,7 @@ fn s_syncs_in_the_worker_and_a_conflict_is_chosen_with_l_or_r() {
     assert_eq!(
         key(&mut a, KeyCode::Char('R')),
         vec![Effect::Resolve {
-            case_id: id,
+            case_id: id.to_string(),
             field: "school".into(),
             choice: 1
         }]

@@ -32,7 +32,7 @@ fn a_conflict_of_three_people_shows_every_side_and_any_side_is_picked() {
         remote: Some("\"Grotius Noord\"".into()),
         others: vec!["\"Grotius Zuid\u{1b}[2J\"".into()],
     };
-    snap.conflicts.insert(id.clone(), vec![conflict]);
+    snap.conflicts.insert(id.to_string(), vec![conflict]);
     update(&mut a, Msg::Loaded(Box::new(snap)));
     open(&mut a, "Sanne");
     let screen = render(&a);
@@ -48,7 +48,7 @@ fn a_conflict_of_three_people_shows_every_side_and_any_side_is_picked() {
     assert_eq!(
         key(&mut a, KeyCode::Char('S')),
         vec![Effect::Resolve {
-            case_id: id,
+            case_id: id.to_string(),
             field: "school".into(),
             choice: 2
         }]

@@ -147,7 +147,7 @@ fn add_event_form_submits_keeps_input_on_failure_and_closes_on_commit() {
     update(
         &mut a,
         Msg::Changed {
-            case_id: id.clone(),
+            case_id: id.to_string(),
             case: Some(Box::new((case, check))),
             commit: "c0ffee00".into(),
             summary: "add".into(),
@@ -160,7 +160,7 @@ fn add_event_form_submits_keeps_input_on_failure_and_closes_on_commit() {
     assert_eq!(
         key(&mut a, KeyCode::Char('u')),
         vec![Effect::Undo {
-            case_id: id,
+            case_id: id.to_string(),
             commit: "c0ffee00".into(),
             summary: "add".into()
         }]

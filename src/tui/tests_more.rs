@@ -29,7 +29,7 @@ fn status(app: &App) -> String {
 fn committed(a: &mut App, effects: &[Effect]) {
     let case_id = match effects {
         [Effect::AddEvent { case_id, .. }] => case_id.clone(),
-        [Effect::CreateCase { case }] => case.id.clone(),
+        [Effect::CreateCase { case }] => case.id.to_string(),
         other => panic!("{other:?}"),
     };
     let case = match effects {

@@ -161,7 +161,7 @@ fn the_conflict_box_opens_or_masks_a_sealed_note() {
         others: vec![],
     };
     let id = case.id.clone();
-    a.data.conflicts.insert(id, vec![conflict]);
+    a.data.conflicts.insert(id.to_string(), vec![conflict]);
     open(&mut a, "Sanne");
     // Wide enough for the whole event in the box (the note comes third).
     let conflict_line = |screen: &str| {

@@ -151,7 +151,7 @@ fn a_handover_shows_on_the_new_owners_vandaag_at_once() {
     update(
         &mut a,
         Msg::Changed {
-            case_id: id.clone(),
+            case_id: id.to_string(),
             case: Some(Box::new((case, check))),
             commit: "c0ffee00".into(),
             summary: "handover".into(),

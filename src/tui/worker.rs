@@ -151,7 +151,7 @@ impl Worker {
             } => self.replace_event(case_id, &event_id, &old, &new, summary),
             Effect::CreateCase { case } => {
                 self.repo.create_case(&case)?;
-                self.changed(case.id.clone(), "new case".into(), true)
+                self.changed(case.id.to_string(), "new case".into(), true)
             }
             Effect::EditCase {
                 case_id,

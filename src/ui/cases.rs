@@ -101,7 +101,7 @@ fn case_row<'a>(
     } else {
         t(" (gesloten)", " (closed)")
     };
-    let status = if app.data.conflicts.contains_key(&case.id) {
+    let status = if app.data.conflicts.contains_key(case.id.as_str()) {
         format!("{status} [conflict]")
     } else {
         status.to_string()

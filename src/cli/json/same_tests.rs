@@ -164,7 +164,7 @@ fn reports_are_the_documents_they_were() {
         swv: None,
         gemeente: None,
     };
-    let previous: BTreeSet<String> = cl.cases.iter().take(3).map(|c| c.id.clone()).collect();
+    let previous: BTreeSet<String> = cl.cases.iter().take(3).map(|c| c.id.to_string()).collect();
     let before = crate::domain::dates::parse("2025-10-01").unwrap();
     let o = thuiszitters::compute(&cl, &defs, &filter, today(), Some((before, &previous)));
     assert!(!o.rows.is_empty());

@@ -175,7 +175,7 @@ fn row(caseload: &Caseload, set: &DefSet, case: &Case, date: NaiveDate) -> Optio
     };
     let since = category.since;
     Some(Row {
-        case: case.id.clone(),
+        case: case.id.to_string(),
         name: case.name.clone(),
         school: case.school.clone(),
         gemeente: case.gemeente.clone(),

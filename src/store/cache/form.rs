@@ -227,7 +227,7 @@ impl From<&Case> for Cached {
     fn from(c: &Case) -> Self {
         Cached {
             format: c.format,
-            id: c.id.clone(),
+            id: c.id.to_string(),
             name: c.name.clone(),
             birth: day(c.birth),
             pseudonym: c.pseudonym.clone(),
@@ -266,7 +266,7 @@ impl From<Cached> for Case {
     fn from(c: Cached) -> Self {
         Case {
             format: c.format,
-            id: c.id,
+            id: c.id.into(),
             name: c.name,
             birth: date(c.birth),
             pseudonym: c.pseudonym,
