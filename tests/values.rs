@@ -10,19 +10,7 @@ use common::Sandbox;
 const DAY: &str = "2025-10-01";
 
 fn new_case_args(level: &str) -> Vec<&str> {
-    vec![
-        "new",
-        "--name",
-        "Anna Test",
-        "--birth",
-        "2011-05-06",
-        "--school",
-        "De Brug",
-        "--level",
-        level,
-        "--protocol",
-        "leerplichtwet",
-    ]
+    common::new_case_args(level, "leerplichtwet")
 }
 
 /// The one line of a refused value, checked for the words and the list.

@@ -169,40 +169,23 @@ pub fn wipe(case: &mut Case) {
         let Some(details) = e.details.as_deref_mut() else {
             continue;
         };
-        let crate::domain::event::Details {
-            to,
-            school,
-            reason,
-            artikel,
-            advice,
-            findings,
-            soort,
-            meldingsnummer,
-            status,
-            title,
-            role,
-            subject,
-            scope,
-            given_by,
-            owner,
-            ..
-        } = details;
+        let d = details;
         for text in [
-            to,
-            school,
-            reason,
-            artikel,
-            advice,
-            findings,
-            soort,
-            meldingsnummer,
-            status,
-            title,
-            role,
-            subject,
-            scope,
-            given_by,
-            owner,
+            &mut d.to,
+            &mut d.school,
+            &mut d.reason,
+            &mut d.artikel,
+            &mut d.advice,
+            &mut d.findings,
+            &mut d.soort,
+            &mut d.meldingsnummer,
+            &mut d.status,
+            &mut d.title,
+            &mut d.role,
+            &mut d.subject,
+            &mut d.scope,
+            &mut d.given_by,
+            &mut d.owner,
         ] {
             text.zeroize();
         }

@@ -17,20 +17,9 @@ pub fn caseload(s: &Sandbox) -> (String, String) {
     let text = std::fs::read_to_string(&config).unwrap()
         + "escalate = { after = \"5 schooldagen\", to = \"teamleider\" }\n";
     std::fs::write(&config, text).unwrap();
-    let id = s.ok(
-        "2025-09-01",
+    let id = s.new_case_with(
+        "utrecht-west",
         &[
-            "new",
-            "--name",
-            "Anna Test",
-            "--birth",
-            "2011-05-06",
-            "--school",
-            "De Brug",
-            "--level",
-            "vo",
-            "--protocol",
-            "utrecht-west",
             "--gemeente",
             "Utrecht",
             "--owner",
@@ -172,25 +161,9 @@ pub fn caseload(s: &Sandbox) -> (String, String) {
 /// a gemeente and an owner; an exempted case with none of those.
 pub fn thuiszitters(s: &Sandbox) {
     s.ok("2025-09-01", &["init"]);
-    let a = s.ok(
-        "2025-09-01",
-        &[
-            "new",
-            "--name",
-            "Anna Test",
-            "--birth",
-            "2011-05-06",
-            "--school",
-            "De Brug",
-            "--level",
-            "vo",
-            "--protocol",
-            "utrecht-west",
-            "--gemeente",
-            "Utrecht",
-            "--owner",
-            "Lotte Leerplicht",
-        ],
+    let a = s.new_case_with(
+        "utrecht-west",
+        &["--gemeente", "Utrecht", "--owner", "Lotte Leerplicht"],
     );
     let b = s.new_case("leerplichtwet");
     let day = "2026-01-20";

@@ -107,23 +107,33 @@ impl Sandbox {
     }
 
     pub fn new_case(&self, protocol: &str) -> String {
-        self.ok(
-            "2025-09-01",
-            &[
-                "new",
-                "--name",
-                "Anna Test",
-                "--birth",
-                "2011-05-06",
-                "--school",
-                "De Brug",
-                "--level",
-                "vo",
-                "--protocol",
-                protocol,
-            ],
-        )
+        self.new_case_with(protocol, &[])
     }
+
+    /// `new` for Anna Test (vo, De Brug) under `protocol`, with `extra`
+    /// options (`--gemeente`, `--owner`, ...); its id.
+    pub fn new_case_with(&self, protocol: &str, extra: &[&str]) -> String {
+        let mut args = new_case_args("vo", protocol);
+        args.extend_from_slice(extra);
+        self.ok("2025-09-01", &args)
+    }
+}
+
+/// The arguments of `new` for Anna Test at `level` under `protocol`.
+pub fn new_case_args<'a>(level: &'a str, protocol: &'a str) -> Vec<&'a str> {
+    vec![
+        "new",
+        "--name",
+        "Anna Test",
+        "--birth",
+        "2011-05-06",
+        "--school",
+        "De Brug",
+        "--level",
+        level,
+        "--protocol",
+        protocol,
+    ]
 }
 
 pub fn mode(path: &Path) -> u32 {
