@@ -166,10 +166,9 @@ pub fn wipe(case: &mut Case) {
     use zeroize::Zeroize;
     for e in case.events.values_mut() {
         e.note.zeroize();
-        let Some(details) = e.details.as_deref_mut() else {
+        let Some(d) = e.details.as_deref_mut() else {
             continue;
         };
-        let d = details;
         for text in [
             &mut d.to,
             &mut d.school,
