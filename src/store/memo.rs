@@ -69,7 +69,9 @@ impl Key {
 /// rebuild or install changes one of them.
 fn program_identity(exe: &Path) -> Option<Vec<u8>> {
     let m = std::fs::metadata(exe).ok()?;
-    let mut out = Vec::with_capacity(40);
+    // The version too: builds with fixed modification times (reproducible
+    // builds) may otherwise look alike.
+    let mut out = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
     for n in [
         m.dev(),
         m.ino(),

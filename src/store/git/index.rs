@@ -39,7 +39,9 @@ fn entries(data: &[u8]) -> Option<(Vec<Entry<'_>>, usize)> {
         return None;
     }
     let body = data.len() - 20;
-    let mut out = Vec::with_capacity(word(8) as usize);
+    // Bounded by what the file can hold: a damaged count must not ask for
+    // gigabytes (an allocation failure aborts, leaving `index.lock`).
+    let mut out = Vec::with_capacity((word(8) as usize).min(data.len() / 62));
     let mut i = 12;
     for _ in 0..word(8) {
         let flags = u16::from_be_bytes(data.get(i + 60..i + 62)?.try_into().ok()?);
@@ -163,6 +165,11 @@ pub fn splice(repo: &Repository, paths: &[(&str, bool)]) -> Result<bool, git2::E
             return Ok(false);
         };
         file.write_all(&new).map_err(io)?;
+        // The index keeps its permissions (a shared repository's index is
+        // group-writable; ours is created 0600).
+        if let Ok(m) = std::fs::metadata(git_dir.join("index")) {
+            let _ = file.set_permissions(m.permissions());
+        }
         std::fs::rename(&lock, git_dir.join("index")).map_err(io)?;
         Ok(true)
     })();
@@ -185,6 +192,13 @@ fn spliced(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    // A damaged index (a torn write: the index is not synced) goes to
+    // libgit2, which refuses it: a splice would seal its damage with a
+    // valid checksum. All zeros is git's `index.skipHash`.
+    let (body, trailer) = data.split_at(data.len().saturating_sub(20));
+    if trailer.len() != 20 || (trailer != super::hash::sha1(body) && trailer != [0u8; 20]) {
+        return Ok(None);
+    }
     let Some((old, end)) = entries(&data) else {
         return Ok(None);
     };

@@ -170,3 +170,25 @@ fn a_racily_clean_entry_of_a_changed_file_is_smudged() {
     let status = git(dir.path(), &["status", "--porcelain"]);
     assert_eq!(status.trim(), "M cases/b.toml");
 }
+
+/// A damaged index (a torn write) is not spliced: a splice would seal the
+/// damage with a valid checksum, and git and libgit2 would trust it.
+#[test]
+fn a_damaged_index_is_left_to_libgit2() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repository::init(dir.path()).unwrap();
+    commit(
+        &repo,
+        &[("cases/a.toml", Some("a\n")), ("cases/b.toml", Some("b\n"))],
+    );
+    let path = dir.path().join(".git/index");
+    let good = std::fs::read(&path).unwrap();
+    let mut bad = good.clone();
+    // A byte of the first entry's blob id.
+    bad[12 + 40] ^= 0xff;
+    std::fs::write(&path, &bad).unwrap();
+    std::fs::write(dir.path().join("cases/a.toml"), "a2\n").unwrap();
+    assert!(!splice(&repo, &[("cases/a.toml", true)]).unwrap());
+    assert_eq!(std::fs::read(&path).unwrap(), bad, "nothing written");
+    assert!(!dir.path().join(".git/index.lock").exists());
+}

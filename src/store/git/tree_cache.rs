@@ -108,6 +108,10 @@ fn read_file(git_dir: &Path, id: Oid) -> Option<Vec<u8>> {
     for entry in head.chunks(28) {
         let len = u64::from_le_bytes(entry[20..].try_into().ok()?);
         if &entry[..20] == id.as_bytes() {
+            // A damaged length must not ask for more than the file holds.
+            if offset.checked_add(len)? > f.metadata().ok()?.len() {
+                return None;
+            }
             f.seek(SeekFrom::Start(offset)).ok()?;
             let mut raw = vec![0u8; usize::try_from(len).ok()?];
             f.read_exact(&mut raw).ok()?;
