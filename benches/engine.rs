@@ -4,27 +4,13 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use verzuim::domain::calendar::{CalendarFile, Region};
-use verzuim::domain::caseload::{CalendarSet, Caseload};
-use verzuim::domain::protocol::{self, resolve_all};
+use verzuim::domain::caseload::Caseload;
 use verzuim::domain::search::{self, Searcher};
 use verzuim::store::{case_file, embedded};
 
 fn caseload(n: usize) -> Caseload {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(f, t)| protocol::parse(f, t).expect("protocol"))
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).expect("calendar"))
-        .collect();
-    Caseload {
-        cases: verzuim::synth::cases(n, 7, today),
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, Default::default(), Region::Midden),
-    }
+    embedded::caseload(verzuim::synth::cases(n, 7, today))
 }
 
 fn benches(c: &mut Criterion) {

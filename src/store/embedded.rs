@@ -66,6 +66,38 @@ pub const TEMPLATES: &[(&str, &str)] = files!("templates":
     "waarschuwing.txt",
 );
 
+/// The shipped protocols, resolved (a file that does not parse is left
+/// out, as `load` leaves out a broken one).
+pub fn library() -> crate::domain::protocol::resolve::Library {
+    let sources: Vec<_> = PROTOCOLS
+        .iter()
+        .filter_map(|(name, text)| crate::domain::protocol::parse(name, text).ok())
+        .collect();
+    crate::domain::protocol::resolve_all(&sources)
+}
+
+/// The shipped school calendars for region Midden, no school exceptions.
+pub fn calendars() -> crate::domain::caseload::CalendarSet {
+    let files: Vec<crate::domain::calendar::CalendarFile> = CALENDARS
+        .iter()
+        .filter_map(|(_, text)| toml::from_str(text).ok())
+        .collect();
+    crate::domain::caseload::CalendarSet::new(
+        &files,
+        Default::default(),
+        crate::domain::calendar::Region::Midden,
+    )
+}
+
+/// These cases under the shipped rules (tests and benchmarks).
+pub fn caseload(cases: Vec<crate::domain::case::Case>) -> crate::domain::caseload::Caseload {
+    crate::domain::caseload::Caseload {
+        cases,
+        library: library(),
+        calendars: calendars(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,16 +5,12 @@
 use super::model::{App, Screen};
 use super::msg::{Effect, Msg, ProtocolInfo, Snapshot};
 use super::update::update;
-use crate::domain::calendar::{CalendarFile, Region};
 use crate::domain::case::Case;
-use crate::domain::caseload::{CalendarSet, Caseload};
 use crate::domain::dates;
-use crate::domain::protocol::{self, resolve_all};
 use crate::store::{case_file, embedded};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::collections::BTreeMap;
 
 pub(super) const TODAY: &str = "2025-11-21";
 
@@ -25,21 +21,8 @@ pub(super) fn snapshot() -> Snapshot {
         .map(|(n, t)| case_file::parse(n, n.trim_end_matches(".toml"), t).unwrap())
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let library = resolve_all(&sources);
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    let protocols = ProtocolInfo::all(&library);
-    let cl = Caseload {
-        cases,
-        library,
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    };
+    let cl = embedded::caseload(cases);
+    let protocols = ProtocolInfo::all(&cl.library);
     let checks = cl.evaluate_all(today);
     Snapshot {
         cases: cl.cases,

@@ -6,9 +6,6 @@ use super::msg::{Effect, Msg};
 use super::reports::{ReportKind, ReportRequest};
 use super::tests::{app, key, type_text};
 use super::update::update;
-use crate::domain::calendar::{CalendarFile, Region};
-use crate::domain::caseload::{CalendarSet, Caseload};
-use crate::domain::protocol::{self, resolve_all};
 use crate::domain::report::jaar::{self, SchoolYear};
 use crate::domain::report::jaar_defs::JaarDefs;
 use crate::render::Format;
@@ -16,7 +13,6 @@ use crate::store::embedded;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use std::collections::BTreeMap;
 
 fn render(a: &super::model::App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 28)).unwrap();
@@ -26,19 +22,7 @@ fn render(a: &super::model::App) -> String {
 
 /// What the worker would answer: the yearly figures of the demo cases.
 fn jaar_tables(a: &super::model::App) -> Vec<crate::render::Table> {
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    let cl = Caseload {
-        cases: a.data.cases.clone(),
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    };
+    let cl = embedded::caseload(a.data.cases.clone());
     let text = embedded::REPORTS
         .iter()
         .find(|(n, _)| *n == "jaar.toml")
@@ -177,19 +161,7 @@ fn screen_reports_mazl_turns_a_wide_table_on_its_side() {
         .unwrap()
         .1;
     let defs = crate::domain::report::mazl::MazlDefs::parse("mazl.toml", text).unwrap();
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    let cl = Caseload {
-        cases: a.data.cases.clone(),
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    };
+    let cl = embedded::caseload(a.data.cases.clone());
     let filter = crate::domain::report::mazl::Filter {
         school: None,
         from: SchoolYear(2025).first_day(),

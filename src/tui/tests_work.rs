@@ -269,13 +269,5 @@ fn the_case_view_shows_an_extension_under_its_action_and_in_the_timeline() {
 }
 
 fn calendars() -> crate::domain::caseload::CalendarSet {
-    let files: Vec<crate::domain::calendar::CalendarFile> = crate::store::embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    crate::domain::caseload::CalendarSet::new(
-        &files,
-        Default::default(),
-        crate::domain::calendar::Region::Midden,
-    )
+    crate::store::embedded::calendars()
 }

@@ -1,11 +1,8 @@
 use super::*;
 use crate::cli::ctx::unchecked_text;
-use crate::domain::calendar::{CalendarFile, Region};
-use crate::domain::caseload::{CalendarSet, Caseload};
-use crate::domain::protocol::{self, resolve_all};
+use crate::domain::caseload::Caseload;
 use crate::store::embedded;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 
 /// The document as it was built before streaming and before the contract
 /// types: a serde_json tree of the domain values.
@@ -32,19 +29,7 @@ fn as_tree(today: NaiveDate, cases: &[(&Case, &CaseCheck)]) -> String {
 }
 
 fn caseload(today: NaiveDate) -> Caseload {
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    Caseload {
-        cases: crate::synth::cases(60, 7, today),
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    }
+    embedded::caseload(crate::synth::cases(60, 7, today))
 }
 
 /// The streamed document is byte for byte the one the contract pinned

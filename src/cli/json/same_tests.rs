@@ -6,11 +6,9 @@
 use super::case::Show;
 use crate::cli::ctx::unchecked_text;
 use crate::cli::retention::error_text;
-use crate::domain::calendar::{CalendarFile, Region};
 use crate::domain::case::Case;
-use crate::domain::caseload::{self, CalendarSet, Caseload};
+use crate::domain::caseload::{self, Caseload};
 use crate::domain::event::Event;
-use crate::domain::protocol::{self, resolve_all};
 use crate::domain::report::jaar::{self, SchoolYear};
 use crate::domain::report::{mazl, thuiszitters};
 use crate::domain::units::{Span, Unit};
@@ -19,7 +17,7 @@ use crate::store::{case_file, embedded, reports};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Not a repository: every data file is the built-in one.
@@ -30,14 +28,6 @@ fn today() -> NaiveDate {
 }
 
 fn caseload() -> Caseload {
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
     let mut cases: Vec<Case> = embedded::SAMPLE_CASES
         .iter()
         .map(|(name, text)| case_file::parse(name, name.trim_end_matches(".toml"), text).unwrap())
@@ -45,11 +35,7 @@ fn caseload() -> Caseload {
     cases.extend(crate::synth::cases(60, 11, today()));
     // One case whose protocol is unknown: unchecked.
     cases[1].protocol = "no-such-protocol".into();
-    let mut cl = Caseload {
-        cases,
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    };
+    let mut cl = embedded::caseload(cases);
     enrich(&mut cl);
     cl
 }

@@ -4,12 +4,10 @@
 use super::defs::ThuiszitterDefs;
 use super::snapshot;
 use super::thuiszitters::{self, Change, Filter};
-use crate::domain::calendar::{CalendarFile, Region};
 use crate::domain::case::{Case, CaseFields, Level, Status};
-use crate::domain::caseload::{CalendarSet, Caseload};
+use crate::domain::caseload::Caseload;
 use crate::domain::dates;
 use crate::domain::event::Event;
-use crate::domain::protocol::{self, resolve_all};
 use crate::store::embedded;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,19 +17,7 @@ pub fn d(s: &str) -> NaiveDate {
 }
 
 pub fn caseload(cases: Vec<Case>) -> Caseload {
-    let sources: Vec<_> = embedded::PROTOCOLS
-        .iter()
-        .map(|(n, t)| protocol::parse(n, t).unwrap())
-        .collect();
-    let files: Vec<CalendarFile> = embedded::CALENDARS
-        .iter()
-        .map(|(_, t)| toml::from_str(t).unwrap())
-        .collect();
-    Caseload {
-        cases,
-        library: resolve_all(&sources),
-        calendars: CalendarSet::new(&files, BTreeMap::new(), Region::Midden),
-    }
+    embedded::caseload(cases)
 }
 
 pub fn case(i: usize, protocol: &str, gemeente: &str) -> Case {
