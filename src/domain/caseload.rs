@@ -4,7 +4,7 @@
 
 use crate::domain::calendar::{CalendarFile, Region, SchoolCalendar, SchoolOverride};
 use crate::domain::case::Case;
-use crate::domain::engine::{self, Action, ActionStatus, Evaluation};
+use crate::domain::engine::{self, Action, ActionStatus, DaySpan, Evaluation};
 use crate::domain::protocol::ResolvedProtocol;
 use crate::domain::protocol::resolve::Library;
 use chrono::NaiveDate;
@@ -101,6 +101,13 @@ impl Caseload {
             self.calendars.for_case(case, Some(protocol)),
             today,
         ))
+    }
+
+    /// As [`Caseload::evaluate`], with the days on which the case's
+    /// evaluation comes out the same as on `today` (with the same case file
+    /// and rules): what `overdue` keeps its results for.
+    pub fn evaluate_spanned(&self, case: &Case, today: NaiveDate) -> (CaseCheck, DaySpan) {
+        (self.evaluate(case, today), DaySpan::day(today))
     }
 
     /// Every case evaluated, in the order of `cases`.

@@ -8,10 +8,12 @@ mod classify;
 mod deadlines;
 mod signals;
 mod timeline;
+mod today;
 
 pub use classify::ClassResult;
 pub use deadlines::Shift;
 pub use timeline::Period;
+pub use today::DaySpan;
 
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::case::Case;
