@@ -258,6 +258,29 @@ impl SchoolCalendar {
         }
     }
 
+    /// The first day on or after `from` for which `within(from, day, span)`
+    /// no longer holds (it holds on a stretch of days from `from`, then
+    /// never again): near `add(from, span)`, found exactly by a short walk.
+    pub fn first_day_outside(&self, from: NaiveDate, span: Span) -> NaiveDate {
+        if !self.within(from, from, span) {
+            return from;
+        }
+        let Some(first) = from.succ_opt() else {
+            return from;
+        };
+        let mut d = self.add(from, span).max(first);
+        while d > first && d.pred_opt().is_some_and(|p| !self.within(from, p, span)) {
+            d = d.pred_opt().unwrap_or(d);
+        }
+        while self.within(from, d, span) {
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => break,
+            }
+        }
+        d
+    }
+
     /// The date `span` after `date`: a deadline. School days count from the
     /// next school day; school weeks land on the same weekday that many
     /// school weeks later; a school year ends on 31 July.

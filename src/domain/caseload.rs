@@ -88,13 +88,7 @@ pub struct Caseload {
 
 impl Caseload {
     pub fn evaluate(&self, case: &Case, today: NaiveDate) -> CaseCheck {
-        let Some(protocol) = self.library.protocols.get(&case.protocol) else {
-            return Err(if self.library.broken.contains_key(&case.protocol) {
-                Unchecked::BrokenProtocol(case.protocol.clone())
-            } else {
-                Unchecked::UnknownProtocol(case.protocol.clone())
-            });
-        };
+        let protocol = self.protocol_of(case)?;
         Ok(engine::evaluate(
             case,
             protocol,
@@ -107,7 +101,25 @@ impl Caseload {
     /// evaluation comes out the same as on `today` (with the same case file
     /// and rules): what `overdue` keeps its results for.
     pub fn evaluate_spanned(&self, case: &Case, today: NaiveDate) -> (CaseCheck, DaySpan) {
-        (self.evaluate(case, today), DaySpan::day(today))
+        let protocol = match self.protocol_of(case) {
+            Ok(p) => p,
+            // Which protocols there are does not change with the day.
+            Err(e) => return (Err(e), DaySpan::ALWAYS),
+        };
+        let cal = self.calendars.for_case(case, Some(protocol));
+        let (evaluation, span) = engine::evaluate_spanned(case, protocol, cal, today);
+        (Ok(evaluation), span)
+    }
+
+    /// The case's resolved protocol, or why there is none.
+    fn protocol_of(&self, case: &Case) -> Result<&ResolvedProtocol, Unchecked> {
+        self.library.protocols.get(&case.protocol).ok_or_else(|| {
+            if self.library.broken.contains_key(&case.protocol) {
+                Unchecked::BrokenProtocol(case.protocol.clone())
+            } else {
+                Unchecked::UnknownProtocol(case.protocol.clone())
+            }
+        })
     }
 
     /// Every case evaluated, in the order of `cases`.

@@ -142,14 +142,22 @@ pub fn pauses<'a>(
     events: impl Iterator<Item = (&'a str, &'a Event)> + Clone,
     today: NaiveDate,
 ) -> Vec<Pause> {
-    let known = |e: &Event| e.date <= today && e.withdrawn.is_none();
+    let known = move |(_, e): &(&str, &Event)| e.date <= today && e.withdrawn.is_none();
+    pauses_of_known(events.filter(known))
+}
+
+/// The pauses among `events`, every one of them known and counting (the
+/// engine's timeline, which has left out later and withdrawn events).
+pub fn pauses_of_known<'a>(
+    events: impl Iterator<Item = (&'a str, &'a Event)> + Clone,
+) -> Vec<Pause> {
     let mut out: Vec<Pause> = events
         .clone()
-        .filter(|(_, e)| e.kind == PAUSE && known(e))
+        .filter(|(_, e)| e.kind == PAUSE)
         .filter_map(|(id, p)| {
             let resumed = events
                 .clone()
-                .filter(|(_, e)| e.kind == RESUME && known(e) && e.date >= p.date)
+                .filter(|(_, e)| e.kind == RESUME && e.date >= p.date)
                 .map(|(_, e)| e.date.pred_opt().unwrap_or(e.date))
                 .min();
             let end = match (p.until, resumed) {

@@ -131,7 +131,7 @@ fn chain(
     for _ in 0..MAX_REPEATS {
         let id = format!("{}-{}", rule.id, start.key);
         if let Some(nb) = d.not_before
-            && tl.cal.add(start.date, nb) > tl.today
+            && tl.today.before(tl.cal.add(start.date, nb))
         {
             return;
         }
@@ -141,10 +141,13 @@ fn chain(
         let (due, shifts) = deadlines::adjust(tl, &id, start.date, base, done_on);
         let consent = rule.needs_consent.as_deref().map(|scope| {
             let events = tl.events.iter().map(|(_, e)| *e);
-            consent::check(events, tl.birth, scope, done_on.unwrap_or(tl.today))
+            // Checked on the day it was done, else today (age and consent
+            // on record then change with the day).
+            let on = done_on.unwrap_or_else(|| tl.today.exact());
+            consent::check(events, tl.birth, scope, on)
         });
         out.push(Action {
-            status: deadlines::status(due, done.is_some(), tl.today),
+            status: deadlines::status(due, done.is_some(), &tl.today),
             id: id.into(),
             rule: rule.id.clone(),
             title: rule.message.clone(),

@@ -24,15 +24,15 @@ pub fn classify(tl: &Timeline, scheme: &Classification) -> Option<ClassResult> {
         let running = tl
             .periods(&filter)
             .into_iter()
-            .find(|p| p.start <= tl.today && p.end >= tl.today);
+            .find(|p| tl.today.reached(p.start) && tl.today.not_after(p.end));
         let Some(p) = running else { continue };
         let openness = class.open_ended.is_none_or(|o| o == p.ongoing);
         let long_enough = class
             .at_least
-            .is_none_or(|s| tl.cal.reached(p.start, s, false) <= tl.today);
+            .is_none_or(|s| tl.today.reached(tl.cal.reached(p.start, s, false)));
         let short_enough = class
             .below
-            .is_none_or(|s| tl.cal.reached(p.start, s, false) > tl.today);
+            .is_none_or(|s| tl.today.before(tl.cal.reached(p.start, s, false)));
         if openness && long_enough && short_enough {
             return Some(ClassResult {
                 scheme: scheme.name.clone(),

@@ -5,6 +5,7 @@
 //! escalates to another role.
 
 use super::timeline::Timeline;
+use super::today::Today;
 use super::{Action, ActionStatus};
 use crate::domain::event::DONE_KIND;
 use crate::domain::protocol::Role;
@@ -70,10 +71,16 @@ pub fn adjust(
         let from = p.start.max(triggered.succ_opt().unwrap_or(triggered));
         // A done action's clock stopped when it was done: a pause that runs
         // on holds it no longer (it was shown "[gepauzeerd]" and moved).
-        let to = p.end.unwrap_or(tl.today);
-        let to = done_on.map_or(to, |d| to.min(d));
+        let to = match (p.end, done_on) {
+            (Some(end), done) => done.map_or(end, |d| end.min(d)),
+            (None, Some(d)) => tl.today.cut(d),
+            // A pause that runs on moves the due date every school day.
+            (None, None) => tl.today.exact(),
+        };
         let days = tl.cal.school_days_between(from, to);
-        let ongoing = p.covers(tl.today) && done_on.is_none();
+        let ongoing = done_on.is_none()
+            && tl.today.reached(p.start)
+            && p.end.is_none_or(|e| tl.today.not_after(e));
         // A pause that runs today holds the deadline even before it has
         // cost a school day: shown, with nothing moved yet.
         if days == 0 && !ongoing {
@@ -93,10 +100,10 @@ pub fn adjust(
     (due, shifts)
 }
 
-pub fn status(due: NaiveDate, done: bool, today: NaiveDate) -> ActionStatus {
+pub fn status(due: NaiveDate, done: bool, today: &Today) -> ActionStatus {
     match done {
         true => ActionStatus::Done,
-        false if due < today => ActionStatus::Overdue,
+        false if today.after(due) => ActionStatus::Overdue,
         false => ActionStatus::Open,
     }
 }
@@ -122,7 +129,7 @@ pub fn hand_actions(tl: &Timeline) -> Vec<Action> {
             let done_on = marked_done(tl, &id, e.date);
             let (due, shifts) = adjust(tl, &id, e.date, e.due?, done_on);
             Some(Action {
-                status: status(due, done_on.is_some(), tl.today),
+                status: status(due, done_on.is_some(), &tl.today),
                 rule: workflow::HAND_ACTION.into(),
                 title: e.title.clone().unwrap_or_default(),
                 role,
@@ -146,13 +153,13 @@ pub fn escalation(tl: &Timeline, a: &Action, esc: Escalation) -> Option<Action> 
         return None;
     }
     let on = tl.cal.add(a.due, esc.after);
-    if on > tl.today || a.done_on.is_some_and(|d| d < on) {
+    if a.done_on.is_some_and(|d| d < on) || tl.today.before(on) {
         return None;
     }
     let id = workflow::escalation_id(&a.id);
     let done_on = a.done_on.or_else(|| marked_done(tl, &id, on));
     Some(Action {
-        status: status(on, done_on.is_some(), tl.today),
+        status: status(on, done_on.is_some(), &tl.today),
         rule: workflow::ESCALATION_RULE.into(),
         title: a.title.clone(),
         role: esc.to,

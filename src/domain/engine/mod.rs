@@ -14,6 +14,7 @@ pub use classify::ClassResult;
 pub use deadlines::Shift;
 pub use timeline::Period;
 pub use today::DaySpan;
+use today::Today;
 
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::case::Case;
@@ -124,7 +125,19 @@ pub fn evaluate(
     cal: &SchoolCalendar,
     today: NaiveDate,
 ) -> Evaluation {
-    let tl = timeline::Timeline::new(case, protocol, cal, today);
+    evaluate_spanned(case, protocol, cal, today).0
+}
+
+/// As [`evaluate`], with the days on which the evaluation comes out the
+/// same (every question the engine asked of today has the same answer on
+/// each of them; `today.rs`).
+pub fn evaluate_spanned(
+    case: &Case,
+    protocol: &ResolvedProtocol,
+    cal: &SchoolCalendar,
+    today: NaiveDate,
+) -> (Evaluation, DaySpan) {
+    let tl = timeline::Timeline::new(case, protocol, cal, Today::new(today));
     let fired = signals::evaluate(&tl, protocol);
     let history: Vec<Signal> = fired.iter().map(|f| f.signal.clone()).collect();
     let active = signals::active(&tl, protocol, &fired);
@@ -133,12 +146,13 @@ pub fn evaluate(
         .classification
         .as_ref()
         .and_then(|c| classify::classify(&tl, c));
-    Evaluation {
+    let evaluation = Evaluation {
         signals: active.into_iter().map(|f| f.signal.clone()).collect(),
         history,
         actions,
         class,
-    }
+    };
+    (evaluation, tl.today.span())
 }
 
 /// Classifies a case by a scheme other than its protocol's own (the
@@ -150,7 +164,8 @@ pub fn classify_by(
     today: NaiveDate,
     scheme: &crate::domain::protocol::Classification,
 ) -> Option<ClassResult> {
-    classify::classify(&timeline::Timeline::new(case, protocol, cal, today), scheme)
+    let tl = timeline::Timeline::new(case, protocol, cal, Today::new(today));
+    classify::classify(&tl, scheme)
 }
 
 /// The unbroken absence periods of some kinds as the engine sees them on
@@ -163,7 +178,7 @@ pub fn periods_by(
     today: NaiveDate,
     filter: &crate::domain::protocol::KindFilter,
 ) -> Vec<Period> {
-    timeline::Timeline::new(case, protocol, cal, today).periods(filter)
+    timeline::Timeline::new(case, protocol, cal, Today::new(today)).periods(filter)
 }
 
 /// Each matching event's own period on `today` (its until, an open sick
@@ -175,7 +190,7 @@ pub fn event_periods<'a>(
     today: NaiveDate,
     filter: &crate::domain::protocol::KindFilter,
 ) -> Vec<(&'a str, Period)> {
-    let tl = timeline::Timeline::new(case, protocol, cal, today);
+    let tl = timeline::Timeline::new(case, protocol, cal, Today::new(today));
     tl.matching(filter)
         .map(|(id, e)| (id, tl.period_of(e)))
         .collect()
@@ -187,6 +202,8 @@ mod boundary_tests;
 mod property_tests;
 #[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod span_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -140,7 +140,7 @@ proptest! {
             .map(|(o, a)| (base + chrono::Days::new(o), f64::from(a)))
             .collect();
         amounts.sort_by_key(|(d, _)| *d);
-        let tl = super::timeline::Timeline::new(&s.case, &s.protocol, &s.cal, today);
+        let tl = super::timeline::Timeline::new(&s.case, &s.protocol, &s.cal, super::today::Today::new(today));
         let fast = super::signals::episodes(&tl, &amounts, f64::from(threshold), window);
         // The reference: the sum over the window on every single day.
         let mut slow: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();

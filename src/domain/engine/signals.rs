@@ -6,7 +6,6 @@
 
 use super::Signal;
 use super::timeline::{Period, Timeline};
-use crate::domain::calendar::SchoolCalendar;
 use crate::domain::protocol::{KindFilter, ResolvedProtocol, Rule, RuleBody, TermSource};
 use crate::domain::units::Span;
 use chrono::NaiveDate;
@@ -203,7 +202,7 @@ pub(super) fn episodes(
     let mut next = 0;
     let mut open: Option<NaiveDate> = None;
     let mut day = first;
-    while day <= tl.today {
+    while tl.today.reached(day) {
         while next < amounts.len() && amounts[next].0 <= day {
             sum += amounts[next].1;
             in_window.push_back(amounts[next]);
@@ -232,7 +231,7 @@ pub(super) fn episodes(
         let arrives = amounts.get(next).map(|&(d, _)| d);
         let leaves = in_window
             .front()
-            .map(|&(d, _)| leave_day(tl.cal, d, window));
+            .map(|&(d, _)| tl.cal.first_day_outside(d, window));
         match (arrives, leaves) {
             (Some(a), Some(l)) => day = a.min(l),
             (Some(d), None) | (None, Some(d)) => day = d,
@@ -243,25 +242,6 @@ pub(super) fn episodes(
         out.push(Episode { start, end: None });
     }
     out
-}
-
-/// The first day on which an amount dated `from` no longer lies in the
-/// window: near `add(from, window)`, found exactly by a short walk.
-fn leave_day(cal: &SchoolCalendar, from: NaiveDate, window: Span) -> NaiveDate {
-    let Some(first) = from.succ_opt() else {
-        return from;
-    };
-    let mut d = cal.add(from, window).max(first);
-    while d > first && d.pred_opt().is_some_and(|p| !cal.within(from, p, window)) {
-        d = d.pred_opt().unwrap_or(d);
-    }
-    while cal.within(from, d, window) {
-        match d.succ_opt() {
-            Some(n) => d = n,
-            None => break,
-        }
-    }
-    d
 }
 
 /// For each unbroken period that reaches the length, the day it did, unless
@@ -311,13 +291,13 @@ pub fn active<'a, 'r>(
         let holds = match (&rule.body, last.period) {
             _ if last.sliding => last.held_until.is_none(),
             (RuleBody::Consecutive { .. }, Some(p)) => {
-                p.end >= tl.today
+                tl.today.not_after(p.end)
                     || rule
                         .active_for
-                        .is_some_and(|a| tl.cal.within(p.end, tl.today, a))
+                        .is_some_and(|a| tl.today.within(tl.cal, p.end, a))
             }
             (RuleBody::Count { window, .. }, _) => match rule.active_for.or(*window) {
-                Some(w) => tl.cal.within(last.signal.since, tl.today, w),
+                Some(w) => tl.today.within(tl.cal, last.signal.since, w),
                 None => true,
             },
             _ => false,

@@ -1,6 +1,7 @@
 //! A case's events as the engine sees them on one day: only events up to
 //! today, in date order, with absence periods and per-day amounts derived.
 
+use super::today::Today;
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::case::{Case, Level};
 use crate::domain::event::Event;
@@ -20,7 +21,8 @@ const OPEN_ENDED: [&str; 2] = ["ziek", "vrijstelling"];
 pub struct Timeline<'a> {
     pub events: Vec<(&'a str, &'a Event)>,
     pub cal: &'a SchoolCalendar,
-    pub today: NaiveDate,
+    /// Asked, never read: what it is asked decides the evaluation's span.
+    pub today: Today,
     pub level: Level,
     pub lesson_hours: f64,
     pub birth: NaiveDate,
@@ -43,15 +45,15 @@ impl<'a> Timeline<'a> {
         case: &'a Case,
         protocol: &ResolvedProtocol,
         cal: &'a SchoolCalendar,
-        today: NaiveDate,
+        today: Today,
     ) -> Self {
         let events: Vec<(&str, &Event)> = case
             .events_by_date()
             .into_iter()
             // A withdrawn event stays in the file but counts for no rule.
-            .filter(|(_, e)| e.date <= today && e.withdrawn.is_none())
+            .filter(|(_, e)| e.withdrawn.is_none() && today.reached(e.date))
             .collect();
-        let pauses = crate::domain::workflow::pauses(events.iter().copied(), today);
+        let pauses = crate::domain::workflow::pauses_of_known(events.iter().copied());
         Timeline {
             events,
             cal,
@@ -85,7 +87,7 @@ impl<'a> Timeline<'a> {
             };
             return Period {
                 start: event.date,
-                end: end.min(self.today),
+                end: self.today.cut(end),
                 ongoing: false,
             };
         }
@@ -104,7 +106,7 @@ impl<'a> Timeline<'a> {
             },
             None => Period {
                 start: event.date,
-                end: self.today,
+                end: self.today.exact(),
                 ongoing: true,
             },
         }
