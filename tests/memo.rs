@@ -147,3 +147,145 @@ fn a_copied_or_broken_case_file_is_reported_on_every_run() {
     }
     same_as_without_memo(&s, DAY, &["check"]);
 }
+
+/// `overdue` in both languages, as text and as JSON.
+const OVERDUE: [&[&str]; 4] = [
+    &["overdue"],
+    &["overdue", "--json"],
+    &["--lang", "en", "overdue"],
+    &["--lang", "en", "overdue", "--json"],
+];
+
+/// The ten cases of [`sandbox`] and the sample cases of `cases/` (every
+/// shipped protocol, a closed case, pauses, escalations), committed.
+fn samples() -> (Sandbox, Vec<String>) {
+    use std::os::unix::fs::PermissionsExt;
+    let (s, ids) = sandbox();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
+    for entry in std::fs::read_dir(samples).unwrap() {
+        let from = entry.unwrap().path();
+        let to = s.dir.join("cases").join(from.file_name().unwrap());
+        std::fs::copy(&from, &to).unwrap();
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    s.git(&["add", "cases"]);
+    s.git(&["commit", "-q", "-m", "sample cases"]);
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+    (s, ids)
+}
+
+/// Runs `args` on `day` with the memo as the earlier runs left it, then
+/// once more with no memo at all (the memos set aside meanwhile and put
+/// back after, so the next day again starts from the memo's own chain),
+/// and checks that both print the same, byte for byte; the output.
+fn with_memo_as_without(s: &Sandbox, day: &str, args: &[&str]) -> String {
+    let with = run(s, day, args);
+    let aside = s.home.path().join("memos-aside");
+    std::fs::create_dir_all(&aside).unwrap();
+    for m in memos(s) {
+        std::fs::rename(&m, aside.join(m.file_name().unwrap())).unwrap();
+    }
+    let fresh = run(s, day, args);
+    for m in memos(s) {
+        std::fs::remove_file(m).unwrap();
+    }
+    for entry in std::fs::read_dir(&aside).unwrap() {
+        let m = entry.unwrap().path();
+        std::fs::rename(&m, s.dir.join(".git").join(m.file_name().unwrap())).unwrap();
+    }
+    assert_eq!(with, fresh, "{args:?} on {day}");
+    fresh.1
+}
+
+/// Every variant of `overdue` on `day`; the Dutch text.
+fn overdue_on(s: &Sandbox, day: &str) -> String {
+    let outs: Vec<String> = OVERDUE
+        .iter()
+        .map(|args| with_memo_as_without(s, day, args))
+        .collect();
+    outs[0].clone()
+}
+
+/// How many lines of a list name the case `id`.
+fn lines_of(out: &str, id: &str) -> usize {
+    out.lines().filter(|l| l.contains(id)).count()
+}
+
+fn days(first: &str, n: u64) -> Vec<String> {
+    let first = chrono::NaiveDate::parse_from_str(first, "%Y-%m-%d").unwrap();
+    (0..n)
+        .map(|i| (first + chrono::Days::new(i)).to_string())
+        .collect()
+}
+
+#[test]
+fn overdue_day_after_day_and_back_prints_what_a_run_without_the_memo_prints() {
+    let (s, _) = samples();
+    // Forty days in a row: weekends, and the start of the Christmas
+    // holiday of the shipped calendar (20 December 2025).
+    let mut outputs = Vec::new();
+    for day in days("2025-11-17", 40) {
+        outputs.push(overdue_on(&s, &day));
+    }
+    // Jumps forward and back: a spring holiday, the autumn holiday (before
+    // some of the cases began), days already seen, a day far ahead.
+    for day in [
+        "2026-02-23",
+        "2025-10-20",
+        "2025-12-01",
+        "2025-11-18",
+        "2026-06-30",
+        "2025-11-17",
+    ] {
+        outputs.push(overdue_on(&s, day));
+    }
+    // Not a trivial comparison: lists of some length that change by the day.
+    let longest = outputs.iter().map(|o| o.lines().count()).max().unwrap();
+    assert!(longest > 12, "{longest}");
+    outputs.dedup();
+    assert!(outputs.len() > 30, "{}", outputs.len());
+}
+
+#[test]
+fn overdue_across_days_follows_a_commit_an_edit_of_the_rules_and_of_the_calendar() {
+    let (s, ids) = samples();
+    let before = overdue_on(&s, "2025-11-20");
+    // A `done` on the next day.
+    s.ok("2025-11-21", &["done", &ids[0], "jgz-uitnodiging"]);
+    let out = overdue_on(&s, "2025-11-21");
+    assert_eq!(lines_of(&out, &ids[0]), lines_of(&before, &ids[0]) - 1);
+    // An `add` after the weekend: the invitation is sent.
+    s.ok(
+        "2025-11-24",
+        &["add", &ids[1], "uitnodiging-jgz", "--date", "2025-11-24"],
+    );
+    let out = overdue_on(&s, "2025-11-24");
+    assert_eq!(lines_of(&out, &ids[1]), lines_of(&before, &ids[1]) - 1);
+    let edited = overdue_on(&s, "2025-11-25");
+    // A protocol file: the JGZ gets 100 days instead of 5.
+    let protocol = s.dir.join(format!("protocols/{ZHW}.toml"));
+    let rules = std::fs::read_to_string(&protocol).unwrap();
+    let longer = rules.replacen(
+        "due = { amount = 5, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
+        "due = { amount = 100, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
+        1,
+    );
+    assert_ne!(longer, rules);
+    std::fs::write(&protocol, &longer).unwrap();
+    let out = overdue_on(&s, "2025-11-26");
+    assert_eq!(lines_of(&out, &ids[2]), lines_of(&edited, &ids[2]) - 1);
+    overdue_on(&s, "2025-11-27");
+    // A calendar file: a week of holiday in every region, which moves the
+    // deadlines counted in school days.
+    let calendar = s.dir.join("calendar/2025-2026.toml");
+    let mut text = std::fs::read_to_string(&calendar).unwrap();
+    let plain = overdue_on(&s, "2025-12-05");
+    text += "\n[[holidays]]\nname = \"Extra\"\nregions = [\"noord\", \"midden\", \"zuid\"]\n\
+             from = \"2025-11-10\"\nto = \"2025-11-28\"\nstatus = \"advies\"\nsource = \"test\"\n";
+    std::fs::write(&calendar, &text).unwrap();
+    let holiday = overdue_on(&s, "2025-12-05");
+    assert_ne!(holiday, plain);
+    for day in days("2025-12-06", 5) {
+        overdue_on(&s, &day);
+    }
+}

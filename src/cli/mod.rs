@@ -8,6 +8,7 @@ mod conflicts;
 mod correct;
 mod ctx;
 mod demo;
+mod due;
 mod help;
 mod import;
 mod join;

@@ -1,23 +1,26 @@
 //! `check` and `overdue`: the commands that read every case. They visit the
 //! cases with `store::scan` (each case evaluated and rendered, then
 //! dropped) instead of holding the caseload, so their memory is what they
-//! print, not the size of the repository.
+//! print, not the size of the repository. Each keeps its results in a memo
+//! (`store/memo.rs`): `check` for the day, `overdue` for as long as each
+//! case's evaluation stays the same (`cli/due.rs`).
 
 use super::ctx::Ctx;
 use super::out::errln;
-use super::{json, show};
+use super::{due, json, show};
 use crate::domain::caseload::{self, CalendarSet};
+use crate::domain::engine::DaySpan;
 use crate::domain::textpos::FileError;
 use crate::i18n::t;
 use crate::store::scan::{self, Scanned};
 use crate::store::{CaseRepo, Result};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::process::ExitCode;
 
 /// One open case's rendered lines (or JSON object), with its sort key;
-/// kept in the command's memo until the next run of the day.
+/// kept in the command's memo for the rest of the day.
 #[derive(Serialize, Deserialize)]
 struct Rendered {
     name: String,
@@ -25,8 +28,9 @@ struct Rendered {
     text: String,
 }
 
-/// What a memo of `command` depends on besides the rules, the program and
-/// the day: the language of the text and whether it is JSON.
+/// What a memo of `command` depends on besides the rules and the program:
+/// the language of the text and whether it is JSON (the day is checked
+/// against each entry's span).
 fn memo_for(command: &'static str, today: NaiveDate, as_json: bool) -> scan::MemoFor<'static> {
     // The language even for JSON: a title in it may be worded.
     let variant = match (crate::i18n::lang(), as_json) {
@@ -48,7 +52,7 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let memo = memo_for("check", today, as_json);
     let mut scanned = scan::scan_memo(&root, memo, |cl, case| {
         if !case.is_open() {
-            return None;
+            return (None, DaySpan::day(today));
         }
         let check = cl.evaluate(&case, today);
         let mut bytes = Vec::new();
@@ -60,11 +64,13 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
             // Writing into a Vec cannot fail.
             let _ = show::write_case_summary(&mut bytes, &case, &check, today);
         }
-        Some(Rendered {
+        let rendered = Rendered {
             name: case.name,
             id: case.id.to_string(),
             text: String::from_utf8_lossy(&bytes).into_owned(),
-        })
+        };
+        // Its summary lines speak of today: kept for today only.
+        (Some(rendered), DaySpan::day(today))
     })?;
     let mut open: Vec<Rendered> = std::mem::take(&mut scanned.results)
         .into_iter()
@@ -88,15 +94,11 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     Ok(report_broken(&scanned, today))
 }
 
-/// One overdue action as printed (a line, or a JSON object), with the
-/// list's sort key (due date as a day number, case id, action id).
-#[derive(Serialize, Deserialize)]
-struct DueLine {
-    due: i32,
-    case: String,
-    action: String,
-    text: String,
-}
+/// Every day: the span of a result that does not depend on the day.
+const EVERY_DAY: DaySpan = DaySpan {
+    first: NaiveDate::MIN,
+    last: NaiveDate::MAX,
+};
 
 pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let root = CaseRepo::open(&ctx.dir)?.root;
@@ -104,39 +106,29 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let memo = memo_for("overdue", today, as_json);
     let mut scanned = scan::scan_memo(&root, memo, |cl, case| {
         if !case.is_open() {
-            return Vec::new();
+            // Whether a case is closed is in its file, not in the day.
+            return (Vec::new(), EVERY_DAY);
         }
-        let Ok(eval) = cl.evaluate(&case, today) else {
-            return Vec::new();
-        };
+        let (check, span) = cl.evaluate_spanned(&case, today);
         let case = std::slice::from_ref(&case);
-        let check = [Ok(eval)];
-        caseload::overdue(case, &check, today)
+        let check = [check];
+        let rows = caseload::overdue(case, &check, today)
             .iter()
-            .map(|item| DueLine {
-                due: item.action.due.num_days_from_ce(),
-                case: item.case.id.to_string(),
-                action: item.action.id.to_string(),
-                text: if as_json {
-                    json::check::overdue_item(item)
-                } else {
-                    show::due_item_line(item)
-                },
-            })
-            .collect()
+            .map(due::OverdueRow::of)
+            .collect();
+        (rows, span)
     })?;
-    let mut lines: Vec<DueLine> = std::mem::take(&mut scanned.results)
+    let mut rows: Vec<due::OverdueRow> = std::mem::take(&mut scanned.results)
         .into_iter()
         .flatten()
         .collect();
     // Oldest due first, as `caseload::overdue` orders them.
-    lines.sort_unstable_by(|a, b| (a.due, &a.case, &a.action).cmp(&(b.due, &b.case, &b.action)));
+    rows.sort_unstable_by(|a, b| (a.due, &a.case, &a.action).cmp(&(b.due, &b.case, &b.action)));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let texts = lines.iter().map(|l| l.text.as_str());
     let written = if as_json {
-        json::check::write_overdue(&mut out, texts)
+        json::check::write_overdue(&mut out, rows.iter().map(|r| r.json(today)))
     } else {
-        show::write_due_lines(&mut out, texts, today)
+        show::write_due_lines(&mut out, rows.iter().map(|r| r.line(today)), today)
     }
     .and_then(|()| out.flush());
     drop(out);

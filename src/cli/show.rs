@@ -10,6 +10,7 @@ use crate::domain::caseload::{CaseCheck, DueItem};
 use crate::domain::engine::{Action, ActionStatus};
 use crate::domain::event::KindSpec;
 use crate::domain::protocol::ResolvedProtocol;
+use crate::domain::protocol::Role;
 use crate::domain::protocol::resolve::Library;
 use crate::domain::text::escape;
 use crate::i18n::{date, t};
@@ -122,9 +123,9 @@ fn write_due_items(
 }
 
 /// The due list's lines, or that nothing is overdue.
-pub fn write_due_lines<'a>(
+pub fn write_due_lines(
     out: &mut impl Write,
-    mut lines: impl Iterator<Item = &'a str>,
+    mut lines: impl Iterator<Item = impl AsRef<str>>,
     today: NaiveDate,
 ) -> std::io::Result<()> {
     let Some(first) = lines.next() else {
@@ -137,21 +138,50 @@ pub fn write_due_lines<'a>(
     };
     std::iter::once(first)
         .chain(lines)
-        .try_for_each(|l| writeln!(out, "{l}"))
+        .try_for_each(|l| writeln!(out, "{}", l.as_ref()))
 }
 
 /// One line of the due list (without its line end).
 pub fn due_item_line(i: &DueItem) -> String {
+    let title = crate::i18n::work::action_title(i.action);
+    due_line(&DueFields::of(i, &title), i.days_overdue)
+}
+
+/// What a line of the due list shows of an action besides how many days
+/// it is overdue (`overdue` keeps these in its memo across days).
+pub struct DueFields<'a> {
+    pub due: NaiveDate,
+    pub case: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    /// As the list words it (`i18n::work::action_title`).
+    pub title: &'a str,
+}
+
+impl<'a> DueFields<'a> {
+    pub fn of(i: &DueItem<'a>, title: &'a str) -> DueFields<'a> {
+        DueFields {
+            due: i.action.due,
+            case: &i.case.id,
+            name: &i.case.name,
+            role: i.action.role,
+            title,
+        }
+    }
+}
+
+/// The line of `f`, `days` overdue.
+pub fn due_line(f: &DueFields, days: i64) -> String {
     format!(
         "{}  {:>3} {}  {}  {:<22} {:<11} {}",
-        date(i.action.due),
-        i.days_overdue,
+        date(f.due),
+        days,
         t("d", "d"),
-        escape(&i.case.id),
-        escape(&i.case.name),
+        escape(f.case),
+        escape(f.name),
         // to_string: Role's Display ignores the width, the column needs it padded
-        i.action.role.to_string(),
-        escape(&crate::i18n::work::action_title(i.action))
+        f.role.to_string(),
+        escape(f.title)
     )
 }
 

@@ -30,7 +30,8 @@ pub struct Rules {
     pub calendars: CalendarSet,
     /// SHA-1 over the path and bytes of every settings, protocol and
     /// calendar file as read here: with the case, the binary and the day,
-    /// everything an evaluation depends on (`store/memo.rs` keys on it).
+    /// everything an evaluation depends on (`store/memo.rs` keys on it; the
+    /// day is checked against each kept result's span).
     pub fingerprint: [u8; 20],
 }
 

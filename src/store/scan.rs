@@ -9,9 +9,10 @@ use super::load::{self, CASES_DIR, Rules};
 use super::{Result, cache, case_file, memo};
 use crate::domain::case::Case;
 use crate::domain::caseload::Caseload;
+use crate::domain::engine::DaySpan;
 use crate::domain::textpos::FileError;
 use crate::store::config::RepoConfig;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -48,23 +49,30 @@ pub fn scan<R: Send>(
     Ok(scanned)
 }
 
-/// What a memoised scan is for: the command, its options and the day
-/// (the memo's key besides the rules and the program; `store/memo.rs`).
+/// What a memoised scan is for: the command and its options (the memo's
+/// key besides the rules and the program; `store/memo.rs`) and the day.
 pub struct MemoFor<'a> {
     pub command: &'a str,
     /// What else shapes the result (a language, JSON), as a file-name-safe word.
     pub variant: &'a str,
+    /// The day of the run: a kept result is used when its span holds it.
     pub today: NaiveDate,
 }
 
+/// One case's result as a memoised scan keeps it: the case file's blob (when
+/// git vouches for it), the case id, the days the result holds for, the result.
+type Kept<R> = (Option<BlobId>, String, DaySpan, R);
+
 /// As [`scan`], keeping each case's result in the command's memo: the
-/// cases whose files git vouches for and whose blob has a result from
-/// today, under the same rules and program, are not read at all. When few
-/// are new, only their files are parsed; otherwise every case is visited.
+/// cases whose files git vouches for and whose blob has a result whose span
+/// of days holds today, under the same rules and program, are not read at
+/// all. When few are new, only their files are parsed; otherwise every case
+/// is visited. `visit` returns the result and the days it holds for (it
+/// must come out the same on every day of that span).
 pub fn scan_memo<R>(
     root: &Path,
     memo_for: MemoFor,
-    visit: impl Fn(&Caseload, Case) -> R + Sync,
+    visit: impl Fn(&Caseload, Case) -> (R, DaySpan) + Sync,
 ) -> Result<Scanned<R>>
 where
     R: Serialize + DeserializeOwned + Send,
@@ -81,31 +89,31 @@ where
         },
     );
     let rules = rules?;
-    let day = memo_for.today.num_days_from_ce();
-    let key = memo::Key::new(memo_for.command, memo_for.variant, &rules.fingerprint, day);
-    let mut memo: HashMap<(BlobId, String), R> = key
-        .map(|k| memo::entries(&memo_bytes, k))
-        .unwrap_or_default();
+    let today = memo_for.today;
+    let key = memo::Key::new(memo_for.command, memo_for.variant, &rules.fingerprint);
+    let mut memo: memo::Memo<R> = key
+        .map(|k| memo::Memo::read(&memo_bytes, k))
+        .unwrap_or_else(memo::Memo::empty);
     drop(memo_bytes);
-    let mut hits: Vec<(BlobId, String, R)> = Vec::with_capacity(files.len());
+    let mut hits: Vec<Kept<R>> = Vec::with_capacity(files.len());
     let mut misses: Vec<&PathBuf> = Vec::new();
     for (path, blob) in files.iter().zip(&trusted) {
         // By blob and file name: a copy of a case file under another name
         // is not that case (a scan reports it as broken), so no hit.
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let hit = blob
-            .as_ref()
-            .zip(stem)
-            .and_then(|(b, stem)| memo.remove_entry(&(*b, stem)))
-            .map(|((b, id), r)| (b, id, r));
+        let hit = blob.zip(stem).and_then(|(b, stem)| {
+            let (id, span, r) = memo.take(b, stem, today)?;
+            Some((Some(b), id, span, r))
+        });
         match hit {
             Some(hit) => hits.push(hit),
             None => misses.push(path),
         }
     }
     let visit_blob = |cl: &Caseload, blob: Option<BlobId>, case: Case| {
-        let id = case.id.clone();
-        (blob, id, visit(cl, case))
+        let id = case.id.to_string();
+        let (r, span) = visit(cl, case);
+        (blob, id, span, r)
     };
     let (fresh, rest) = if misses.len() * 8 <= files.len() {
         // Few new: parse just those files (the parse cache is not read).
@@ -137,24 +145,10 @@ where
     if let Some(key) = key
         && (!fresh.is_empty() || !memo.is_empty())
     {
-        let entries: Vec<(BlobId, &str, &R)> = hits
-            .iter()
-            .map(|(b, id, r)| (*b, id.as_str(), r))
-            .chain(
-                fresh
-                    .iter()
-                    .filter_map(|(b, id, r)| Some(((*b)?, id.as_str(), r))),
-            )
-            .collect();
-        memo::write(
-            &git_dir,
-            (memo_for.command, memo_for.variant),
-            key,
-            &entries,
-        );
+        write_memo(&git_dir, &memo_for, key, &hits, &fresh);
     }
-    let mut results: Vec<R> = hits.into_iter().map(|(_, _, r)| r).collect();
-    results.extend(fresh.into_iter().map(|(_, _, r)| r));
+    let mut results: Vec<R> = hits.into_iter().map(|(_, _, _, r)| r).collect();
+    results.extend(fresh.into_iter().map(|(_, _, _, r)| r));
     Ok(Scanned {
         results,
         caseload,
@@ -162,6 +156,23 @@ where
         broken_cases,
         broken_protocols,
     })
+}
+
+/// The memo again: the results used and the new ones whose files git
+/// vouches for (the others would never be a hit).
+fn write_memo<R: Serialize>(
+    git_dir: &Path,
+    memo_for: &MemoFor,
+    key: memo::Key,
+    hits: &[Kept<R>],
+    fresh: &[Kept<R>],
+) {
+    let entries: Vec<(BlobId, &str, DaySpan, &R)> = hits
+        .iter()
+        .chain(fresh)
+        .filter_map(|(b, id, span, r)| Some(((*b)?, id.as_str(), *span, r)))
+        .collect();
+    memo::write(git_dir, (memo_for.command, memo_for.variant), key, &entries);
 }
 
 /// Blob ids of the case files git's index vouches for.

@@ -165,26 +165,33 @@ impl<'a> From<&DueItem<'a>> for Overdue<'a> {
     }
 }
 
-/// One overdue action as its JSON object, for the memo of `overdue`.
+/// One overdue action as its JSON object, from a day's evaluation: what a
+/// row of `overdue`'s memo must print (`cli/due.rs`; compared in tests).
+#[cfg(test)]
 pub fn overdue_item(i: &DueItem) -> String {
+    overdue_object(&Overdue::from(i))
+}
+
+/// An overdue action's JSON object (`overdue` builds them from its memo).
+pub fn overdue_object(o: &Overdue) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail, and this type always serializes.
-    let _ = super::to_writer(&mut out, &Overdue::from(i));
+    let _ = super::to_writer(&mut out, o);
     String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The `overdue --json` document: an array of the objects made by
-/// [`overdue_item`], oldest due first, one line.
-pub fn write_overdue<'a>(
+/// [`overdue_object`], oldest due first, one line.
+pub fn write_overdue(
     out: &mut impl Write,
-    objects: impl Iterator<Item = &'a str>,
+    objects: impl Iterator<Item = impl AsRef<str>>,
 ) -> std::io::Result<()> {
     out.write_all(b"[")?;
     for (n, o) in objects.enumerate() {
         if n > 0 {
             out.write_all(b",")?;
         }
-        out.write_all(o.as_bytes())?;
+        out.write_all(o.as_ref().as_bytes())?;
     }
     out.write_all(b"]\n")
 }

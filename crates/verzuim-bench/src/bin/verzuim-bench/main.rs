@@ -76,7 +76,7 @@ fn measure(dir: &Path, runs: usize, today: chrono::NaiveDate) -> Row {
     let mut put = |k: &str, v: String| row.push((k.to_string(), v));
     let n = load::toml_files(&dir.join("cases")).expect("cases").len();
     put("cases", n.to_string());
-    whole_process(dir, runs, n, &mut put);
+    whole::rows(dir, runs, n, &mut put);
     let read = times(runs, |_| {
         read_all(dir);
     });
@@ -240,130 +240,6 @@ fn first_frame(dir: &Path, runs: usize, today: chrono::NaiveDate) -> (f64, f64) 
     (loading, full)
 }
 
-/// The whole-process rows: the real binary against `cat`, taskwarrior and
-/// the git CLI, pair by pair.
-fn whole_process(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, String)) {
-    use whole::{pair, run, verzuim};
-    let files: Vec<String> = load::toml_files(&dir.join("cases"))
-        .expect("cases")
-        .iter()
-        .filter_map(|p| Some(format!("cases/{}", p.file_name()?.to_str()?)))
-        .collect();
-    let json = pair(
-        runs,
-        |_| run(&mut verzuim(dir, &["check", "--json"])),
-        |_| run(&mut whole::cat(dir, &files)),
-    );
-    put(
-        "whole process: `check --json` (ms)",
-        format!("{:.1}", json.ours),
-    );
-    put("  peak resident memory (MB)", format!("{:.0}", json.rss));
-    put("  `cat cases/*.toml` (ms)", format!("{:.1}", json.theirs));
-    put("  ratio to `cat`", format!("{:.2}x", json.ratio));
-    let json1 = pair(
-        runs,
-        |i| {
-            run(&mut whole::verzuim_on(
-                dir,
-                &whole::fresh_day(i),
-                &["check", "--json"],
-            ))
-        },
-        |_| run(&mut whole::cat(dir, &files)),
-    );
-    put(
-        "whole process: `check --json`, first run of a day (ms)",
-        format!("{:.1}", json1.ours),
-    );
-    put("  peak resident memory (MB)", format!("{:.0}", json1.rss));
-    put("  ratio to `cat`", format!("{:.2}x", json1.ratio));
-    let check = pair(runs, |_| run(&mut verzuim(dir, &["check"])), |_| (1.0, 0.0));
-    put("whole process: `check` (ms)", format!("{:.1}", check.ours));
-    put("  peak resident memory (MB)", format!("{:.0}", check.rss));
-    let overdue = |_| run(&mut verzuim(dir, &["overdue"]));
-    let od = if whole::have("task") {
-        let mut task = whole::taskwarrior(dir, n);
-        pair(runs, overdue, |_| run(&mut task))
-    } else {
-        pair(runs, overdue, |_| (f64::NAN, 0.0))
-    };
-    put("whole process: `overdue` (ms)", format!("{:.1}", od.ours));
-    put("  peak resident memory (MB)", format!("{:.0}", od.rss));
-    put(
-        "  taskwarrior `task overdue`, as many tasks (ms)",
-        format!("{:.1}", od.theirs),
-    );
-    put("  ratio to taskwarrior", format!("{:.2}x", od.ratio));
-    let first = |i| {
-        run(&mut whole::verzuim_on(
-            dir,
-            &whole::fresh_day(runs + 1 + i),
-            &["overdue"],
-        ))
-    };
-    let od1 = if whole::have("task") {
-        let mut task = whole::taskwarrior(dir, n);
-        pair(runs, first, |_| run(&mut task))
-    } else {
-        pair(runs, first, |_| (f64::NAN, 0.0))
-    };
-    put(
-        "whole process: `overdue`, first run of a day (ms)",
-        format!("{:.1}", od1.ours),
-    );
-    put("  peak resident memory (MB)", format!("{:.0}", od1.rss));
-    put("  ratio to taskwarrior", format!("{:.2}x", od1.ratio));
-    whole_add(dir, runs, put);
-    let tui = pair(runs, |_| run(&mut whole::tui(dir)), |_| (1.0, 0.0));
-    put(
-        "whole process: TUI to first frame with all cases (ms)",
-        format!("{:.1}", tui.ours),
-    );
-    put("  peak resident memory (MB)", format!("{:.0}", tui.rss));
-}
-
-/// The whole-process `add` against the git CLI's add + commit, pair by pair.
-fn whole_add(dir: &Path, runs: usize, put: &mut impl FnMut(&str, String)) {
-    use whole::{pair, run, verzuim};
-    let repo = CaseRepo::open(dir).expect("repo");
-    let ids = repo.case_ids().expect("ids");
-    let add = pair(
-        runs,
-        |i| {
-            let note = format!("whole {i}");
-            let id = &ids[(i * 7 + 3) % ids.len()];
-            run(&mut verzuim(
-                dir,
-                &[
-                    "add",
-                    id,
-                    "notitie",
-                    "--date",
-                    "2026-11-20",
-                    "--note",
-                    &note,
-                ],
-            ))
-        },
-        |i| {
-            (
-                git_cli_change(dir, &ids[(i * 7 + 5) % ids.len()], i + 1000),
-                0.0,
-            )
-        },
-    );
-    put(
-        "whole process: `add` (one state change) (ms)",
-        format!("{:.1}", add.ours),
-    );
-    put(
-        "  `git add` + `git commit` of the same file (ms)",
-        format!("{:.1}", add.theirs),
-    );
-    put("  ratio to the git CLI", format!("{:.2}x", add.ratio));
-}
-
 /// Only the state-change figures: in process and whole process, each
 /// against the git CLI (`--only state-change`).
 fn measure_state_change(dir: &Path, runs: usize) -> Row {
@@ -381,7 +257,7 @@ fn measure_state_change(dir: &Path, runs: usize) -> Row {
         format!("{git_cli:.1}"),
     );
     put("  ratio to the git CLI", format!("{:.2}x", ours / git_cli));
-    whole_add(dir, runs, &mut put);
+    whole::add_rows(dir, runs, &mut put);
     row
 }
 

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
+use verzuim::store::{CaseRepo, load, memo};
 
 /// Wall time (ms) and peak RSS (MB) of one process; output discarded.
 pub fn run(cmd: &mut Command) -> (f64, f64) {
@@ -79,12 +80,25 @@ pub fn verzuim_on(dir: &Path, today: &str, args: &[&str]) -> Command {
     c
 }
 
-/// A day no earlier run used (the n-th after 1 December 2026): the first
-/// run of `check` or `overdue` on it finds no memo of its day
-/// (`store/memo.rs`), as the first run of a working day does.
-pub fn fresh_day(n: usize) -> String {
+/// The n-th day after 1 December 2026 (after the bench's usual day).
+fn fresh_day(n: usize) -> String {
     let first = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
     (first + chrono::Days::new(n as u64)).to_string()
+}
+
+/// The first run of `args` on a day, after a run on the day before, as a
+/// user's first run of a working day: an unmeasured run on day 2n, the
+/// measured one on day 2n + 1 (days no other run of this bench uses).
+pub fn first_of_day(dir: &Path, args: &[&str], n: usize) -> (f64, f64) {
+    run(&mut verzuim_on(dir, &fresh_day(2 * n), args));
+    run(&mut verzuim_on(dir, &fresh_day(2 * n + 1), args))
+}
+
+/// A run of `args` with no memo (`store/memo.rs`), as the first run after
+/// an install or a new program: the memo files removed before it.
+pub fn without_memo(dir: &Path, args: &[&str]) -> (f64, f64) {
+    memo::remove_all(&dir.join(".git")).expect("remove the memos");
+    run(&mut verzuim(dir, args))
 }
 
 /// `cat` of every case file, the floor for reading everything.
@@ -156,4 +170,108 @@ pub fn taskwarrior(dir: &Path, n: usize) -> Command {
     let mut c = Command::new("task");
     c.arg("overdue").env("TASKRC", &rc).env("TASKDATA", &data);
     c
+}
+
+/// The whole-process rows: the real binary against `cat`, taskwarrior and
+/// the git CLI, pair by pair. `check` and `overdue` each three ways: again
+/// on the same day (the memo holds every result), the first run of a day
+/// after a run the day before (what a user sees each morning: the memo
+/// holds the results whose span of days reaches today), and with no memo
+/// at all (after an install or a new program: every case evaluated).
+pub fn rows(dir: &Path, runs: usize, n: usize, put: &mut impl FnMut(&str, String)) {
+    let files: Vec<String> = load::toml_files(&dir.join("cases"))
+        .expect("cases")
+        .iter()
+        .filter_map(|p| Some(format!("cases/{}", p.file_name()?.to_str()?)))
+        .collect();
+    let json = ["check", "--json"];
+    let cat = |_| run(&mut self::cat(dir, &files));
+    let same = pair(runs, |_| run(&mut verzuim(dir, &json)), cat);
+    put(
+        "whole process: `check --json` (ms)",
+        format!("{:.1}", same.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", same.rss));
+    put("  `cat cases/*.toml` (ms)", format!("{:.1}", same.theirs));
+    put("  ratio to `cat`", format!("{:.2}x", same.ratio));
+    let first = pair(runs, |i| first_of_day(dir, &json, i), cat);
+    put_pair(put, "`check --json`, first run of a day", &first, "`cat`");
+    let bare = pair(runs, |_| without_memo(dir, &json), cat);
+    put_pair(put, "`check --json`, no memo", &bare, "`cat`");
+    let check = pair(runs, |_| run(&mut verzuim(dir, &["check"])), |_| (1.0, 0.0));
+    put("whole process: `check` (ms)", format!("{:.1}", check.ours));
+    put("  peak resident memory (MB)", format!("{:.0}", check.rss));
+    let mut task = have("task").then(|| taskwarrior(dir, n));
+    let mut task = |_| task.as_mut().map_or((f64::NAN, 0.0), run);
+    let od = pair(runs, |_| run(&mut verzuim(dir, &["overdue"])), &mut task);
+    put("whole process: `overdue` (ms)", format!("{:.1}", od.ours));
+    put("  peak resident memory (MB)", format!("{:.0}", od.rss));
+    put(
+        "  taskwarrior `task overdue`, as many tasks (ms)",
+        format!("{:.1}", od.theirs),
+    );
+    put("  ratio to taskwarrior", format!("{:.2}x", od.ratio));
+    // Days after those of `check --json` above: none used twice.
+    let first = |i| first_of_day(dir, &["overdue"], runs + 1 + i);
+    let od1 = pair(runs, first, &mut task);
+    put_pair(put, "`overdue`, first run of a day", &od1, "taskwarrior");
+    let bare = pair(runs, |_| without_memo(dir, &["overdue"]), &mut task);
+    put_pair(put, "`overdue`, no memo", &bare, "taskwarrior");
+    add_rows(dir, runs, put);
+    let tui = pair(runs, |_| run(&mut self::tui(dir)), |_| (1.0, 0.0));
+    put(
+        "whole process: TUI to first frame with all cases (ms)",
+        format!("{:.1}", tui.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", tui.rss));
+}
+
+/// A whole-process row: our time, peak memory and ratio to `theirs`.
+fn put_pair(put: &mut impl FnMut(&str, String), what: &str, p: &Pair, theirs: &str) {
+    put(
+        &format!("whole process: {what} (ms)"),
+        format!("{:.1}", p.ours),
+    );
+    put("  peak resident memory (MB)", format!("{:.0}", p.rss));
+    put(&format!("  ratio to {theirs}"), format!("{:.2}x", p.ratio));
+}
+
+/// The whole-process `add` against the git CLI's add + commit, pair by pair.
+pub fn add_rows(dir: &Path, runs: usize, put: &mut impl FnMut(&str, String)) {
+    let repo = CaseRepo::open(dir).expect("repo");
+    let ids = repo.case_ids().expect("ids");
+    let add = pair(
+        runs,
+        |i| {
+            let note = format!("whole {i}");
+            let id = &ids[(i * 7 + 3) % ids.len()];
+            run(&mut verzuim(
+                dir,
+                &[
+                    "add",
+                    id,
+                    "notitie",
+                    "--date",
+                    "2026-11-20",
+                    "--note",
+                    &note,
+                ],
+            ))
+        },
+        |i| {
+            (
+                super::git_cli_change(dir, &ids[(i * 7 + 5) % ids.len()], i + 1000),
+                0.0,
+            )
+        },
+    );
+    put(
+        "whole process: `add` (one state change) (ms)",
+        format!("{:.1}", add.ours),
+    );
+    put(
+        "  `git add` + `git commit` of the same file (ms)",
+        format!("{:.1}", add.theirs),
+    );
+    put("  ratio to the git CLI", format!("{:.2}x", add.ratio));
 }
