@@ -94,12 +94,6 @@ pub fn check(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     Ok(report_broken(&scanned, today))
 }
 
-/// Every day: the span of a result that does not depend on the day.
-const EVERY_DAY: DaySpan = DaySpan {
-    first: NaiveDate::MIN,
-    last: NaiveDate::MAX,
-};
-
 pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let root = CaseRepo::open(&ctx.dir)?.root;
     let today = ctx.today;
@@ -107,7 +101,7 @@ pub fn overdue(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
     let mut scanned = scan::scan_memo(&root, memo, |cl, case| {
         if !case.is_open() {
             // Whether a case is closed is in its file, not in the day.
-            return (Vec::new(), EVERY_DAY);
+            return (Vec::new(), DaySpan::ALWAYS);
         }
         let (check, span) = cl.evaluate_spanned(&case, today);
         let case = std::slice::from_ref(&case);
