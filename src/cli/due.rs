@@ -25,20 +25,22 @@ pub struct OverdueRow {
     /// As the protocol has it (the JSON object's `title`).
     pub title: String,
     /// As the list words it (`i18n::work::action_title`: escalation,
-    /// pause, missing consent), in the run's language.
-    pub worded: String,
+    /// pause, missing consent), in the run's language; None when that is
+    /// `title` as it is (most rows: the memo stays smaller).
+    pub worded: Option<String>,
 }
 
 impl OverdueRow {
     pub fn of(i: &DueItem) -> OverdueRow {
+        let worded = crate::i18n::work::action_title(i.action);
         OverdueRow {
             due: i.action.due,
             case: i.case.id.to_string(),
             action: i.action.id.to_string(),
             name: i.case.name.clone(),
             role: i.action.role,
+            worded: (worded != i.action.title).then_some(worded),
             title: i.action.title.clone(),
-            worded: crate::i18n::work::action_title(i.action),
         }
     }
 
@@ -55,7 +57,7 @@ impl OverdueRow {
             case: &self.case,
             name: &self.name,
             role: self.role,
-            title: &self.worded,
+            title: self.worded.as_deref().unwrap_or(&self.title),
         };
         due_line(&fields, self.days_overdue(today))
     }
@@ -142,7 +144,9 @@ mod tests {
         let checks = cl.evaluate_all(day);
         let items = caseload::overdue(&cl.cases, &checks, day);
         let rows: Vec<OverdueRow> = items.iter().map(OverdueRow::of).collect();
-        assert!(!rows.is_empty());
+        // Both kinds: worded as the protocol has it, and worded otherwise.
+        assert!(rows.iter().any(|r| r.worded.is_none()));
+        assert!(rows.iter().any(|r| r.worded.is_some()));
         let bytes = rmp_serde::to_vec(&rows).unwrap();
         let back: Vec<OverdueRow> = rmp_serde::from_slice(&bytes).unwrap();
         assert_eq!(back, rows);
