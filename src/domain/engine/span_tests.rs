@@ -19,8 +19,23 @@ const PROTOCOLS: [&str; 6] = [
     "zhz-lvs",
 ];
 
-const KINDS: [&str; 14] = [
+const KINDS: [&str; 29] = [
     "ziek",
+    "vrijstelling",
+    "melding-leerplicht",
+    "gesprek",
+    "uitnodiging-jgz",
+    "reactie-leerplicht",
+    "mdo",
+    "terugkoppeling",
+    "contact-ouders",
+    "zorgmelding",
+    "plan-van-aanpak",
+    "passend-aanbod",
+    "melding-swv",
+    "info-leerplicht",
+    "follow-up",
+    "evaluatie",
     "beter",
     "ongeoorloofd",
     "luxe",
@@ -39,8 +54,16 @@ const KINDS: [&str; 14] = [
 /// One generated event: kind, day offset, length (0: none), and a choice.
 type Gen = (usize, u64, u64, u8);
 
-fn build(protocol: &str, level: Level, events: &[Gen]) -> Setup {
+fn build(protocol: &str, level: Level, events: &[Gen], escalate: u8) -> Setup {
     let mut s = Setup::new(protocol, level);
+    // Some cases escalate what stays overdue (no shipped protocol does
+    // for all its rules).
+    if escalate % 3 == 0 {
+        s.protocol.escalate = Some(crate::domain::workflow::Escalation {
+            after: Span::new(u32::from(escalate % 7) + 1, Unit::SchoolDays),
+            to: crate::domain::protocol::Role::Leerplicht,
+        });
+    }
     let base = d("2025-09-01");
     // Action ids the generated marks and extensions can name.
     let ids: Vec<String> = (0..events.len())
@@ -52,7 +75,11 @@ fn build(protocol: &str, level: Level, events: &[Gen]) -> Setup {
         let until = (len > 0).then(|| date + chrono::Days::new(len));
         let e = s.add(kind, &date.to_string());
         match kind {
-            "ziek" | "luxe" | "pauze" => e.until = until,
+            "ziek" | "luxe" | "pauze" | "vrijstelling" => e.until = until,
+            "melding-leerplicht" => {
+                e.soort =
+                    Some(["16u4w", "lrv", "luxe", "overig", "18plus"][choice as usize % 5].into());
+            }
             "ongeoorloofd" if choice % 2 == 0 => e.hours = Some(f64::from(choice % 7 + 1)),
             "ongeoorloofd" => e.until = until,
             "consult" => {
@@ -82,16 +109,17 @@ fn build(protocol: &str, level: Level, events: &[Gen]) -> Setup {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
     #[test]
     fn every_day_of_the_span_gives_the_same_evaluation(
         protocol in 0..PROTOCOLS.len(),
         level in 0..3usize,
         events in proptest::collection::vec((0..KINDS.len(), 0u64..400, 0u64..40, any::<u8>()), 0..14),
         today in 0u64..480,
+        escalate in any::<u8>(),
     ) {
         let level = [Level::Vo, Level::Po, Level::Mbo][level];
-        let s = build(PROTOCOLS[protocol], level, &events);
+        let s = build(PROTOCOLS[protocol], level, &events, escalate);
         let today = d("2025-09-01") + chrono::Days::new(today);
         let (said, span) = evaluate_spanned(&s.case, &s.protocol, &s.cal, today);
         prop_assert!(span.contains(today), "{:?} leaves out {}", span, today);
