@@ -58,7 +58,7 @@ fn build(protocol: &str, level: Level, events: &[Gen], escalate: u8) -> Setup {
     let mut s = Setup::new(protocol, level);
     // Some cases escalate what stays overdue (no shipped protocol does
     // for all its rules).
-    if escalate % 3 == 0 {
+    if escalate.is_multiple_of(3) {
         s.protocol.escalate = Some(crate::domain::workflow::Escalation {
             after: Span::new(u32::from(escalate % 7) + 1, Unit::SchoolDays),
             to: crate::domain::protocol::Role::Leerplicht,
