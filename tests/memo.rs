@@ -114,15 +114,7 @@ fn the_memo_follows_the_day_a_commit_a_hand_edit_and_the_rules() {
     assert!(overdue(&s).contains("Zoë Test"));
     assert!(same_as_without_memo(&s, DAY, &["check"]).contains("Zoë Test"));
     // A rules file: the JGZ gets 10 days instead of 5, nothing is overdue.
-    let protocol = s.dir.join(format!("protocols/{ZHW}.toml"));
-    let rules = std::fs::read_to_string(&protocol).unwrap();
-    let longer = rules.replacen(
-        "due = { amount = 5, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
-        "due = { amount = 10, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
-        1,
-    );
-    assert_ne!(longer, rules);
-    std::fs::write(&protocol, &longer).unwrap();
+    let (protocol, rules) = jgz_term(&s, 10);
     assert!(overdue(&s).contains("niets over tijd"));
     std::fs::write(&protocol, &rules).unwrap();
     assert_eq!(overdue(&s).lines().count(), 9);
@@ -263,15 +255,7 @@ fn overdue_across_days_follows_a_commit_an_edit_of_the_rules_and_of_the_calendar
     assert_eq!(lines_of(&out, &ids[1]), lines_of(&before, &ids[1]) - 1);
     let edited = overdue_on(&s, "2025-11-25");
     // A protocol file: the JGZ gets 100 days instead of 5.
-    let protocol = s.dir.join(format!("protocols/{ZHW}.toml"));
-    let rules = std::fs::read_to_string(&protocol).unwrap();
-    let longer = rules.replacen(
-        "due = { amount = 5, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
-        "due = { amount = 100, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
-        1,
-    );
-    assert_ne!(longer, rules);
-    std::fs::write(&protocol, &longer).unwrap();
+    jgz_term(&s, 100);
     let out = overdue_on(&s, "2025-11-26");
     assert_eq!(lines_of(&out, &ids[2]), lines_of(&edited, &ids[2]) - 1);
     overdue_on(&s, "2025-11-27");
@@ -288,4 +272,21 @@ fn overdue_across_days_follows_a_commit_an_edit_of_the_rules_and_of_the_calendar
     for day in days("2025-12-06", 5) {
         overdue_on(&s, &day);
     }
+}
+
+/// Gives the JGZ `days` days instead of 5 for its invitation in the ZHW
+/// protocol file; returns the file and its text before.
+fn jgz_term(s: &Sandbox, days: u32) -> (std::path::PathBuf, String) {
+    let protocol = s.dir.join(format!("protocols/{ZHW}.toml"));
+    let rules = std::fs::read_to_string(&protocol).unwrap();
+    let longer = rules.replacen(
+        "due = { amount = 5, unit = \"days\" }\nsatisfied_by = [\"uitnodiging-jgz\"]",
+        &format!(
+            "due = {{ amount = {days}, unit = \"days\" }}\nsatisfied_by = [\"uitnodiging-jgz\"]"
+        ),
+        1,
+    );
+    assert_ne!(longer, rules);
+    std::fs::write(&protocol, &longer).unwrap();
+    (protocol, rules)
 }
