@@ -218,9 +218,12 @@ impl SchoolCalendar {
             Ok(i) => self.week_rank[i / 7],
             Err(true) => 0,
             Err(false) => {
-                let extra =
-                    (date - range_start()).num_days() as u32 / 7 - self.week_rank.len() as u32;
-                self.week_rank.last().copied().unwrap_or(0) + extra + 1
+                // The tables end in a week's first days (a partial last
+                // week): later days of that week are in that week, not
+                // before it (a subtraction that underflowed there).
+                let week = (date - range_start()).num_days() as u32 / 7;
+                let extra = (week + 1).saturating_sub(self.week_rank.len() as u32);
+                self.week_rank.last().copied().unwrap_or(0) + extra
             }
         }
     }
