@@ -201,6 +201,35 @@ fn build_aimed(protocol: &str, level: Level, events: &[Gen], esc: (usize, u32)) 
     s
 }
 
+/// The shipped calendar with a school's own closed stretches (a week
+/// without a school day, a study day) and days it opens (a Saturday).
+fn odd_school(closed: &[(u64, u64)], opened: &[u64]) -> crate::domain::calendar::SchoolCalendar {
+    use crate::domain::calendar::{
+        CalendarFile, ClosedPeriod, Region, SchoolCalendar, SchoolOverride,
+    };
+    let base = d("2025-09-01");
+    let files: Vec<CalendarFile> = crate::store::embedded::CALENDARS
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    let school = SchoolOverride {
+        region: None,
+        closed: closed
+            .iter()
+            .map(|&(from, len)| ClosedPeriod {
+                from: base + chrono::Days::new(from),
+                to: base + chrono::Days::new(from + len),
+                name: None,
+            })
+            .collect(),
+        open: opened
+            .iter()
+            .map(|&o| (base + chrono::Days::new(o)).to_string())
+            .collect(),
+    };
+    SchoolCalendar::build(&files, Region::Midden, Some(&school))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
     #[test]
@@ -210,15 +239,23 @@ proptest! {
         events in proptest::collection::vec((0..KINDS.len(), 0u64..300, 0u64..30, any::<u8>()), 0..16),
         today in 0u64..420,
         esc in (0..UNITS.len(), 0u32..4),
+        closed in proptest::collection::vec((0u64..420, 0u64..20), 0..6),
+        opened in proptest::collection::vec(0u64..420, 0..6),
     ) {
         let level = [Level::Vo, Level::Po, Level::Mbo][level];
-        let s = build_aimed(PROTOCOLS[protocol], level, &events, esc);
+        let mut s = build_aimed(PROTOCOLS[protocol], level, &events, esc);
+        s.cal = odd_school(&closed, &opened);
         let today = d("2025-09-01") + chrono::Days::new(today);
         let (said, span) = evaluate_spanned(&s.case, &s.protocol, &s.cal, today);
         prop_assert!(span.contains(today), "{:?} leaves out {}", span, today);
         let from = span.first.max(today - chrono::Days::new(90));
         let to = span.last.min(today + chrono::Days::new(90));
-        for day in from.iter_days().take_while(|x| *x <= to) {
+        let mut days: Vec<NaiveDate> = from.iter_days().take_while(|x| *x <= to).collect();
+        // And its ends, where the tables reach.
+        days.extend([span.first, span.last].into_iter().filter(|x| {
+            x.years_since(d("2000-01-01")).is_some() && d("2055-01-01") > *x
+        }));
+        for day in days {
             let other = evaluate(&s.case, &s.protocol, &s.cal, day);
             prop_assert_eq!(&other, &said, "on {} (made on {}, span {:?})", day, today, span);
         }
