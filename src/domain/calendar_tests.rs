@@ -238,3 +238,31 @@ fn school_weeks_count_on_past_the_tables() {
     let span = Span::new(2, Unit::SchoolWeeks);
     assert!(cal.first_day_outside(last - Days::new(3), span) > last);
 }
+
+/// Outside the tables every weekday is a school day, in counts too: a
+/// window in school days ends there as well (it used to hold forever after
+/// the tables, and `first_day_outside` walked to the end of time).
+#[test]
+fn school_days_count_on_outside_the_tables() {
+    let cal = midden();
+    let first = range_start();
+    let last = first + Days::new(RANGE_DAYS as u64 - 1);
+    for (from, to) in [
+        (first - Days::new(40), first + Days::new(40)),
+        (last - Days::new(40), last + Days::new(40)),
+        (d("1999-01-01"), d("1999-03-01")),
+        (d("2061-01-01"), d("2061-03-01")),
+    ] {
+        let walked = from
+            .iter_days()
+            .take_while(|x| *x <= to)
+            .filter(|x| cal.is_school_day(*x))
+            .count() as u32;
+        assert_eq!(cal.school_days_between(from, to), walked, "{from}..{to}");
+    }
+    let span = Span::new(5, Unit::SchoolDays);
+    assert_eq!(
+        cal.first_day_outside(d("2061-01-05"), span),
+        d("2061-01-12")
+    );
+}
