@@ -266,3 +266,34 @@ fn school_days_count_on_outside_the_tables() {
         d("2061-01-12")
     );
 }
+
+proptest::proptest! {
+    /// The same at both ends of the tables, where counting goes on by
+    /// weekdays.
+    #[test]
+    fn within_holds_on_one_stretch_at_the_ends_of_the_tables(
+        at_end in proptest::bool::ANY,
+        from in 0u64..160,
+        unit in 0..UNITS.len(),
+        amount in 0u32..8,
+    ) {
+        let cal = midden();
+        let edge = if at_end {
+            range_start() + Days::new(RANGE_DAYS as u64)
+        } else {
+            range_start()
+        };
+        let from = edge - Days::new(80) + Days::new(from);
+        let span = Span::new(amount, UNITS[unit]);
+        let end = cal.first_day_outside(from, span);
+        let mut day = from - Days::new(3);
+        while day <= end + Days::new(30) {
+            proptest::prop_assert_eq!(
+                cal.within(from, day, span),
+                from <= day && day < end,
+                "{} from {} on {} (first day outside {})", amount, from, day, end
+            );
+            day = day.succ_opt().unwrap();
+        }
+    }
+}
