@@ -170,18 +170,20 @@ impl SchoolCalendar {
         if to < from {
             return 0;
         }
-        self.rank(to.succ_opt().unwrap_or(to)) - self.rank(from)
+        (self.rank(to.succ_opt().unwrap_or(to)) - self.rank(from)) as u32
     }
 
-    fn rank(&self, date: NaiveDate) -> u32 {
+    /// School days before `date`, counted from the start of the tables;
+    /// outside them every weekday counts (as `is_school_day` has it), so a
+    /// window in school days still ends there (it never did after the
+    /// tables, and `first_day_outside` walked to the end of time).
+    fn rank(&self, date: NaiveDate) -> i64 {
         match index_clamped(date) {
-            Ok(i) => self.day_rank[i],
-            Err(before) => {
-                if before {
-                    0
-                } else {
-                    *self.day_rank.last().unwrap_or(&0)
-                }
+            Ok(i) => i64::from(self.day_rank[i]),
+            Err(true) => -weekdays_in(date, range_start()),
+            Err(false) => {
+                let end = range_start() + Days::new(RANGE_DAYS as u64);
+                i64::from(self.day_rank.last().copied().unwrap_or(0)) + weekdays_in(end, date)
             }
         }
     }
@@ -218,9 +220,12 @@ impl SchoolCalendar {
             Ok(i) => self.week_rank[i / 7],
             Err(true) => 0,
             Err(false) => {
-                let extra =
-                    (date - range_start()).num_days() as u32 / 7 - self.week_rank.len() as u32;
-                self.week_rank.last().copied().unwrap_or(0) + extra + 1
+                // The tables end in a week's first days (a partial last
+                // week): later days of that week are in that week, not
+                // before it (a subtraction that underflowed there).
+                let week = (date - range_start()).num_days() as u32 / 7;
+                let extra = (week + 1).saturating_sub(self.week_rank.len() as u32);
+                self.week_rank.last().copied().unwrap_or(0) + extra
             }
         }
     }
@@ -321,6 +326,15 @@ impl SchoolCalendar {
             end.pred_opt().unwrap_or(end)
         }
     }
+}
+
+/// Weekdays in `from..to` (0 when `to <= from`).
+fn weekdays_in(from: NaiveDate, to: NaiveDate) -> i64 {
+    let days = (to - from).num_days().max(0);
+    let rest = (0..days % 7)
+        .filter(|&k| !is_weekend(from + Days::new((days / 7 * 7 + k) as u64)))
+        .count();
+    days / 7 * 5 + rest as i64
 }
 
 fn is_weekend(d: NaiveDate) -> bool {

@@ -159,3 +159,141 @@ fn the_tables_start_at_their_day_number() {
     assert_eq!(super::index_clamped(last.succ_opt().unwrap()), Err(false));
     assert!(!cal.is_school_day(d("2025-12-27")));
 }
+
+/// A calendar with any pattern of open days from 1 Sep 2025 on (weekends
+/// opened, weeks without a school day) and any public holidays: what
+/// `engine::today` relies on for every unit.
+fn odd_calendar(pattern: &[bool], holidays: &[u64]) -> SchoolCalendar {
+    let start = range_start();
+    let mut open: Vec<bool> = (0..RANGE_DAYS)
+        .map(|i| !is_weekend(start + Days::new(i as u64)))
+        .collect();
+    let from = index(d("2025-09-01")).unwrap();
+    open[from..from + pattern.len()].copy_from_slice(pattern);
+    let mut public: Vec<NaiveDate> = holidays
+        .iter()
+        .map(|&o| d("2025-09-01") + Days::new(o))
+        .filter(|h| !is_weekend(*h))
+        .collect();
+    public.sort_unstable();
+    public.dedup();
+    SchoolCalendar::from_open_days(open, vec![2025], public)
+}
+
+const UNITS: [Unit; 7] = [
+    Unit::Days,
+    Unit::SchoolDays,
+    Unit::Weeks,
+    Unit::SchoolWeeks,
+    Unit::WorkingDays,
+    Unit::Months,
+    Unit::SchoolYear,
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// `within(from, day, span)` holds exactly on the days from `from` up
+    /// to `first_day_outside(from, span)`, for every unit, spans of 0 too.
+    #[test]
+    fn within_holds_on_one_stretch_that_first_day_outside_ends(
+        pattern in proptest::collection::vec(proptest::bool::weighted(0.4), 400),
+        holidays in proptest::collection::vec(0u64..400, 0..20),
+        from in 0u64..400,
+        unit in 0..UNITS.len(),
+        amount in 0u32..8,
+    ) {
+        let cal = odd_calendar(&pattern, &holidays);
+        let from = d("2025-09-01") + Days::new(from);
+        let span = Span::new(amount, UNITS[unit]);
+        let end = cal.first_day_outside(from, span);
+        proptest::prop_assert!(end >= from);
+        let last = end.max(from) + Days::new(30);
+        let mut day = from - Days::new(3);
+        while day <= last {
+            let expected = from <= day && day < end;
+            proptest::prop_assert_eq!(
+                cal.within(from, day, span), expected,
+                "{} from {} on {} (first day outside {})", amount, from, day, end
+            );
+            day = day.succ_opt().unwrap();
+        }
+    }
+}
+
+/// School weeks keep counting past the end of the tables (the week the
+/// tables end in is partly outside them).
+#[test]
+fn school_weeks_count_on_past_the_tables() {
+    let cal = midden();
+    let last = range_start() + Days::new(RANGE_DAYS as u64 - 1);
+    let mut day = last - Days::new(20);
+    let mut rank = cal.school_week_rank(day);
+    while day <= last + Days::new(30) {
+        let next = day.succ_opt().unwrap();
+        let r = cal.school_week_rank(next);
+        assert!(r >= rank && r - rank <= 1, "{next}: {rank} then {r}");
+        rank = r;
+        day = next;
+    }
+    let span = Span::new(2, Unit::SchoolWeeks);
+    assert!(cal.first_day_outside(last - Days::new(3), span) > last);
+}
+
+/// Outside the tables every weekday is a school day, in counts too: a
+/// window in school days ends there as well (it used to hold forever after
+/// the tables, and `first_day_outside` walked to the end of time).
+#[test]
+fn school_days_count_on_outside_the_tables() {
+    let cal = midden();
+    let first = range_start();
+    let last = first + Days::new(RANGE_DAYS as u64 - 1);
+    for (from, to) in [
+        (first - Days::new(40), first + Days::new(40)),
+        (last - Days::new(40), last + Days::new(40)),
+        (d("1999-01-01"), d("1999-03-01")),
+        (d("2061-01-01"), d("2061-03-01")),
+    ] {
+        let walked = from
+            .iter_days()
+            .take_while(|x| *x <= to)
+            .filter(|x| cal.is_school_day(*x))
+            .count() as u32;
+        assert_eq!(cal.school_days_between(from, to), walked, "{from}..{to}");
+    }
+    let span = Span::new(5, Unit::SchoolDays);
+    assert_eq!(
+        cal.first_day_outside(d("2061-01-05"), span),
+        d("2061-01-12")
+    );
+}
+
+proptest::proptest! {
+    /// The same at both ends of the tables, where counting goes on by
+    /// weekdays.
+    #[test]
+    fn within_holds_on_one_stretch_at_the_ends_of_the_tables(
+        at_end in proptest::bool::ANY,
+        from in 0u64..160,
+        unit in 0..UNITS.len(),
+        amount in 0u32..8,
+    ) {
+        let cal = midden();
+        let edge = if at_end {
+            range_start() + Days::new(RANGE_DAYS as u64)
+        } else {
+            range_start()
+        };
+        let from = edge - Days::new(80) + Days::new(from);
+        let span = Span::new(amount, UNITS[unit]);
+        let end = cal.first_day_outside(from, span);
+        let mut day = from - Days::new(3);
+        while day <= end + Days::new(30) {
+            proptest::prop_assert_eq!(
+                cal.within(from, day, span),
+                from <= day && day < end,
+                "{} from {} on {} (first day outside {})", amount, from, day, end
+            );
+            day = day.succ_opt().unwrap();
+        }
+    }
+}

@@ -163,3 +163,101 @@ fn a_quiet_case_holds_until_its_next_due_date() {
     let (_, span) = evaluate_spanned(&s.case, &s.protocol, &s.cal, d("2025-11-12"));
     assert_eq!(span, DaySpan::day(d("2025-11-12")));
 }
+
+const UNITS: [Unit; 7] = [
+    Unit::Days,
+    Unit::SchoolDays,
+    Unit::Weeks,
+    Unit::SchoolWeeks,
+    Unit::WorkingDays,
+    Unit::Months,
+    Unit::SchoolYear,
+];
+
+/// As [`build`], with every done mark and extension naming an action the
+/// case really has (hand actions and escalations too), and escalation
+/// after any span of any unit, 0 included.
+fn build_aimed(protocol: &str, level: Level, events: &[Gen], esc: (usize, u32)) -> Setup {
+    let mut s = build(protocol, level, events, 1);
+    s.protocol.escalate = Some(crate::domain::workflow::Escalation {
+        after: Span::new(esc.1, UNITS[esc.0]),
+        to: crate::domain::protocol::Role::Leerplicht,
+    });
+    let late = d("2025-09-01") + chrono::Days::new(600);
+    let ids: Vec<String> = evaluate(&s.case, &s.protocol, &s.cal, late)
+        .actions
+        .iter()
+        .map(|a| a.id.to_string())
+        .collect();
+    if ids.is_empty() {
+        return s;
+    }
+    for (i, &(_, _, _, choice)) in events.iter().enumerate() {
+        let e = s.case.events.get_mut(format!("e{i:03}").as_str()).unwrap();
+        if e.action.is_some() {
+            e.action = Some(ids[choice as usize % ids.len()].clone());
+        }
+    }
+    s
+}
+
+/// The shipped calendar with a school's own closed stretches (a week
+/// without a school day, a study day) and days it opens (a Saturday).
+fn odd_school(closed: &[(u64, u64)], opened: &[u64]) -> crate::domain::calendar::SchoolCalendar {
+    use crate::domain::calendar::{
+        CalendarFile, ClosedPeriod, Region, SchoolCalendar, SchoolOverride,
+    };
+    let base = d("2025-09-01");
+    let files: Vec<CalendarFile> = crate::store::embedded::CALENDARS
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    let school = SchoolOverride {
+        region: None,
+        closed: closed
+            .iter()
+            .map(|&(from, len)| ClosedPeriod {
+                from: base + chrono::Days::new(from),
+                to: base + chrono::Days::new(from + len),
+                name: None,
+            })
+            .collect(),
+        open: opened
+            .iter()
+            .map(|&o| (base + chrono::Days::new(o)).to_string())
+            .collect(),
+    };
+    SchoolCalendar::build(&files, Region::Midden, Some(&school))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+    #[test]
+    fn every_day_of_the_span_gives_the_same_evaluation_with_aimed_marks(
+        protocol in 0..PROTOCOLS.len(),
+        level in 0..3usize,
+        events in proptest::collection::vec((0..KINDS.len(), 0u64..300, 0u64..30, any::<u8>()), 0..16),
+        today in 0u64..420,
+        esc in (0..UNITS.len(), 0u32..4),
+        closed in proptest::collection::vec((0u64..420, 0u64..20), 0..6),
+        opened in proptest::collection::vec(0u64..420, 0..6),
+    ) {
+        let level = [Level::Vo, Level::Po, Level::Mbo][level];
+        let mut s = build_aimed(PROTOCOLS[protocol], level, &events, esc);
+        s.cal = odd_school(&closed, &opened);
+        let today = d("2025-09-01") + chrono::Days::new(today);
+        let (said, span) = evaluate_spanned(&s.case, &s.protocol, &s.cal, today);
+        prop_assert!(span.contains(today), "{:?} leaves out {}", span, today);
+        let from = span.first.max(today - chrono::Days::new(90));
+        let to = span.last.min(today + chrono::Days::new(90));
+        let mut days: Vec<NaiveDate> = from.iter_days().take_while(|x| *x <= to).collect();
+        // And its ends, where the tables reach.
+        days.extend([span.first, span.last].into_iter().filter(|x| {
+            x.years_since(d("2000-01-01")).is_some() && d("2055-01-01") > *x
+        }));
+        for day in days {
+            let other = evaluate(&s.case, &s.protocol, &s.cal, day);
+            prop_assert_eq!(&other, &said, "on {} (made on {}, span {:?})", day, today, span);
+        }
+    }
+}
