@@ -158,8 +158,9 @@ where
     })
 }
 
-/// The memo again: the results used and the new ones whose files git
-/// vouches for (the others would never be a hit).
+/// The memo again: the results used and the new ones, each under its
+/// file's git blob id (a parsed file git does not vouch for yet is kept
+/// under the id of its bytes: a hit once it is committed unchanged).
 fn write_memo<R: Serialize>(
     git_dir: &Path,
     memo_for: &MemoFor,
