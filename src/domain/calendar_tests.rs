@@ -180,16 +180,6 @@ fn odd_calendar(pattern: &[bool], holidays: &[u64]) -> SchoolCalendar {
     SchoolCalendar::from_open_days(open, vec![2025], public)
 }
 
-const UNITS: [Unit; 7] = [
-    Unit::Days,
-    Unit::SchoolDays,
-    Unit::Weeks,
-    Unit::SchoolWeeks,
-    Unit::WorkingDays,
-    Unit::Months,
-    Unit::SchoolYear,
-];
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
     /// `within(from, day, span)` holds exactly on the days from `from` up
@@ -199,12 +189,12 @@ proptest::proptest! {
         pattern in proptest::collection::vec(proptest::bool::weighted(0.4), 400),
         holidays in proptest::collection::vec(0u64..400, 0..20),
         from in 0u64..400,
-        unit in 0..UNITS.len(),
+        unit in 0..Unit::ALL.len(),
         amount in 0u32..8,
     ) {
         let cal = odd_calendar(&pattern, &holidays);
         let from = d("2025-09-01") + Days::new(from);
-        let span = Span::new(amount, UNITS[unit]);
+        let span = Span::new(amount, Unit::ALL[unit]);
         let end = cal.first_day_outside(from, span);
         proptest::prop_assert!(end >= from);
         let last = end.max(from) + Days::new(30);
@@ -274,7 +264,7 @@ proptest::proptest! {
     fn within_holds_on_one_stretch_at_the_ends_of_the_tables(
         at_end in proptest::bool::ANY,
         from in 0u64..160,
-        unit in 0..UNITS.len(),
+        unit in 0..Unit::ALL.len(),
         amount in 0u32..8,
     ) {
         let cal = midden();
@@ -284,7 +274,7 @@ proptest::proptest! {
             range_start()
         };
         let from = edge - Days::new(80) + Days::new(from);
-        let span = Span::new(amount, UNITS[unit]);
+        let span = Span::new(amount, Unit::ALL[unit]);
         let end = cal.first_day_outside(from, span);
         let mut day = from - Days::new(3);
         while day <= end + Days::new(30) {

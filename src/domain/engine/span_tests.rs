@@ -164,23 +164,13 @@ fn a_quiet_case_holds_until_its_next_due_date() {
     assert_eq!(span, DaySpan::day(d("2025-11-12")));
 }
 
-const UNITS: [Unit; 7] = [
-    Unit::Days,
-    Unit::SchoolDays,
-    Unit::Weeks,
-    Unit::SchoolWeeks,
-    Unit::WorkingDays,
-    Unit::Months,
-    Unit::SchoolYear,
-];
-
 /// As [`build`], with every done mark and extension naming an action the
 /// case really has (hand actions and escalations too), and escalation
 /// after any span of any unit, 0 included.
 fn build_aimed(protocol: &str, level: Level, events: &[Gen], esc: (usize, u32)) -> Setup {
     let mut s = build(protocol, level, events, 1);
     s.protocol.escalate = Some(crate::domain::workflow::Escalation {
-        after: Span::new(esc.1, UNITS[esc.0]),
+        after: Span::new(esc.1, Unit::ALL[esc.0]),
         to: crate::domain::protocol::Role::Leerplicht,
     });
     let late = d("2025-09-01") + chrono::Days::new(600);
@@ -238,7 +228,7 @@ proptest! {
         level in 0..3usize,
         events in proptest::collection::vec((0..KINDS.len(), 0u64..300, 0u64..30, any::<u8>()), 0..16),
         today in 0u64..420,
-        esc in (0..UNITS.len(), 0u32..4),
+        esc in (0..Unit::ALL.len(), 0u32..4),
         closed in proptest::collection::vec((0u64..420, 0u64..20), 0..6),
         opened in proptest::collection::vec(0u64..420, 0..6),
     ) {
