@@ -282,10 +282,7 @@ mod tests {
             first: day(5),
             last: day(9),
         };
-        let forever = DaySpan {
-            first: NaiveDate::MIN,
-            last: NaiveDate::MAX,
-        };
+        let forever = DaySpan::ALWAYS;
         let r = 42u32;
         write(
             dir.path(),

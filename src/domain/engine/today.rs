@@ -10,11 +10,10 @@
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::units::Span;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 
 /// A stretch of days, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DaySpan {
     pub first: NaiveDate,
     pub last: NaiveDate,
