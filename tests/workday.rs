@@ -301,3 +301,32 @@ fn a_handover_changes_the_owner_in_one_commit_without_the_name() {
     );
     assert!(err.contains("al van"), "{err}");
 }
+
+#[test]
+fn a_done_action_is_neither_done_again_nor_extended() {
+    let s = init();
+    let id = registered(&s);
+    let day = "2025-11-12";
+    s.ok(day, &["done", &id, "lvs-mail-jeugdarts"]);
+    let commits = s.git(&["rev-list", "--count", "HEAD"]);
+    let again = s.fails(day, &["done", &id, "lvs-mail-jeugdarts-"], 1);
+    assert!(again.contains("is al afgerond"), "{again}");
+    let extend = s.fails(
+        day,
+        &[
+            "extend",
+            &id,
+            "lvs-mail-jeugdarts-",
+            "--by",
+            "5 schooldagen",
+            "--reason",
+            "x",
+        ],
+        1,
+    );
+    assert!(extend.contains("is al afgerond"), "{extend}");
+    assert_eq!(extend.lines().count(), 1, "{extend}");
+    // Nothing written.
+    assert_eq!(s.git(&["rev-list", "--count", "HEAD"]), commits);
+    assert_eq!(s.git(&["status", "--porcelain"]), "");
+}

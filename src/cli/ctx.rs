@@ -10,6 +10,7 @@ use super::messages::{self, ProtocolError, user};
 use crate::domain::caseload::Unchecked;
 use crate::domain::engine::{Action, ActionStatus};
 use crate::domain::protocol::ResolvedProtocol;
+use crate::i18n::t;
 use crate::store::load::Rules;
 use crate::store::{Result, StoreError};
 use chrono::NaiveDate;
@@ -78,6 +79,21 @@ pub fn find_action<'a>(actions: &'a [Action], text: &str) -> Result<&'a Action> 
         ([], []) => Err(user(messages::unknown_action(text))),
         _ => Err(user(messages::ambiguous_action(text))),
     }
+}
+
+/// As [`find_action`], for a command that changes an action: one that is
+/// done already is an error (`done` twice, extending a finished deadline).
+pub fn find_open_action<'a>(actions: &'a [Action], text: &str) -> Result<&'a Action> {
+    let found = find_action(actions, text)?;
+    if found.status == ActionStatus::Done {
+        return Err(user(format!(
+            "{} `{}` {}",
+            t("actie", "action"),
+            found.id,
+            t("is al afgerond", "is already done")
+        )));
+    }
+    Ok(found)
 }
 
 /// A case that could not be evaluated, as the error of a command that

@@ -4,9 +4,8 @@
 //! the new id.
 
 use super::args::FieldArgs;
-use super::ctx::{Ctx, EventText, find_action, parse_date, protocol_for, unchecked_error};
+use super::ctx::{Ctx, EventText, find_open_action, parse_date, protocol_for, unchecked_error};
 use super::messages::{self, user};
-use crate::domain::engine::ActionStatus;
 use crate::domain::event::{DONE_KIND, Event};
 use crate::domain::input;
 use crate::domain::protocol::ResolvedProtocol;
@@ -92,15 +91,7 @@ pub fn done(
     let eval = caseload
         .evaluate(&current, ctx.today)
         .map_err(|u| unchecked_error(&u))?;
-    let found = find_action(&eval.actions, action)?;
-    if found.status == ActionStatus::Done {
-        return Err(user(format!(
-            "{} `{}` {}",
-            t("actie", "action"),
-            found.id,
-            t("is al afgerond", "is already done")
-        )));
-    }
+    let found = find_open_action(&eval.actions, action)?;
     let mut event = Event::new(
         DONE_KIND,
         date.map(|d| parse_date("--date", &d))

@@ -3,13 +3,11 @@
 //! and one commit whose message names ids and what changed, never titles,
 //! reasons or names.
 
-use super::ctx::{Ctx, find_action, parse_date, unchecked_error};
+use super::ctx::{Ctx, find_open_action, parse_date, unchecked_error};
 use super::messages::user;
 use super::values::RoleArg;
-use crate::domain::engine::ActionStatus;
 use crate::domain::event::Event;
 use crate::domain::workflow::{self, WorkflowError};
-use crate::i18n::t;
 use crate::i18n::work::workflow_error;
 use crate::store::load;
 use crate::store::{CaseRepo, Result, StoreError};
@@ -116,15 +114,7 @@ pub fn extend(
         .into_caseload()
         .evaluate(&current, ctx.today)
         .map_err(|u| unchecked_error(&u))?;
-    let found = find_action(&eval.actions, action)?;
-    if found.status == ActionStatus::Done {
-        return Err(user(format!(
-            "{} `{}` {}",
-            t("actie", "action"),
-            found.id,
-            t("is al afgerond", "is already done")
-        )));
-    }
+    let found = find_open_action(&eval.actions, action)?;
     let event =
         workflow::extension(day(ctx, date)?, &found.id, by, reason, ctx.today).map_err(wf)?;
     let what = format!("extend action {}", found.id);
